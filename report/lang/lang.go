@@ -1,0 +1,81 @@
+// Package lang holds hoinghi's user-facing messages in Vietnamese and
+// English.
+//
+// Messages are keyed by their English text and translated through a
+// golang.org/x/text/message catalog, so that a message is written once in
+// the code where it is raised and a missing translation falls back to
+// English instead of to an opaque key.
+package lang
+
+import (
+	"fmt"
+	"strings"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"golang.org/x/text/message/catalog"
+)
+
+// Tags accepted by --lang.
+var (
+	Vietnamese = language.Vietnamese
+	English    = language.English
+)
+
+var cat = catalog.NewBuilder(catalog.Fallback(language.English))
+
+// Register adds Vietnamese translations keyed by their English text. Each
+// package that raises messages registers its own, next to the code.
+func Register(pairs map[string]string) {
+	for en, vi := range pairs {
+		if err := cat.SetString(language.Vietnamese, en, vi); err != nil {
+			panic(fmt.Sprintf("lang: bad translation of %q: %v", en, err))
+		}
+		if err := cat.SetString(language.English, en, en); err != nil {
+			panic(fmt.Sprintf("lang: bad message %q: %v", en, err))
+		}
+	}
+}
+
+// Parse returns the language of a --lang value: "vi" (the default when
+// empty) or "en".
+func Parse(s string) (language.Tag, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "", "vi", "vi-vn":
+		return Vietnamese, nil
+	case "en", "en-us", "en-gb":
+		return English, nil
+	}
+	return language.Und, fmt.Errorf("unsupported language %q: use vi or en", s)
+}
+
+// Printer returns a printer of messages in tag.
+func Printer(tag language.Tag) *message.Printer {
+	return message.NewPrinter(tag, message.Catalog(cat))
+}
+
+// Message is a user-facing message kept untranslated until it is printed,
+// so that one error can be shown in either language.
+type Message struct {
+	Key  string
+	Args []any
+}
+
+// M makes a Message from its English format and arguments.
+func M(key string, args ...any) Message { return Message{Key: key, Args: args} }
+
+// In renders the message in tag.
+// Arguments that are themselves Messages are rendered in tag too.
+func (m Message) In(tag language.Tag) string {
+	args := make([]any, len(m.Args))
+	for i, a := range m.Args {
+		if inner, ok := a.(Message); ok {
+			a = inner.In(tag)
+		}
+		args[i] = a
+	}
+	return Printer(tag).Sprintf(m.Key, args...)
+}
+
+// String renders the message in English.
+func (m Message) String() string { return m.In(English) }

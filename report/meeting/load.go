@@ -1,0 +1,345 @@
+package meeting
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+	"github.com/goccy/go-yaml/token"
+	"github.com/hoinghi/hoinghi/report/lang"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Options says what the renderer can draw, so that Load rejects a file
+// that would fail later.
+type Options struct {
+	// Kinds are the document kinds that templates exist for; nil accepts
+	// any kind.
+	Kinds []string
+	// Covers reports whether the fonts can draw r; nil accepts any rune.
+	Covers func(r rune) bool
+}
+
+// Load reads, normalizes and validates one meeting file. A file that cannot
+// be read gives a plain error; invalid content gives Problems.
+func Load(path string, opt Options) (*Meeting, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path, data, opt)
+}
+
+// Parse decodes a meeting from YAML or JSON (JSON is read as the YAML
+// subset it is), normalizes every string to NFC and validates the result.
+// All problems found are returned at once as Problems, each with its file,
+// line, column and field.
+func Parse(name string, data []byte, opt Options) (*Meeting, error) {
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	// Normalizing the source normalizes every key and value with it, so
+	// that no NFD text reaches the model, the PDF or the workbook.
+	data = norm.NFC.Bytes(data)
+
+	file, err := parser.ParseBytes(data, 0)
+	if err != nil {
+		return nil, Problems{syntaxProblem(name, err)}
+	}
+	if len(file.Docs) == 0 || file.Docs[0].Body == nil {
+		return nil, Problems{{File: name, Msg: lang.M("the file is empty: expected a meeting")}}
+	}
+	if len(file.Docs) > 1 {
+		return nil, Problems{{File: name, Line: file.Docs[1].GetToken().Position.Line, Col: 1,
+			Msg: lang.M("a file holds one meeting: found a second YAML document")}}
+	}
+	body := file.Docs[0].Body
+	idx := newIndex(body)
+
+	var m Meeting
+	var ps []Problem
+	if err := yaml.NodeToValue(body, &m); err != nil {
+		ps = append(ps, decodeProblem(err, idx))
+	} else {
+		ps = append(ps, unknownFields(body, reflect.TypeOf(m), "")...)
+		ps = append(ps, validate(&m, opt)...)
+	}
+	if len(ps) == 0 {
+		return &m, nil
+	}
+	for i := range ps {
+		ps[i].File = name
+		if ps[i].Line == 0 {
+			ps[i].Line, ps[i].Col = idx.locate(ps[i].Path)
+		}
+	}
+	sort.SliceStable(ps, func(i, j int) bool {
+		if ps[i].Line != ps[j].Line {
+			return ps[i].Line < ps[j].Line
+		}
+		return ps[i].Col < ps[j].Col
+	})
+	return nil, Problems(ps)
+}
+
+func syntaxProblem(name string, err error) Problem {
+	p := Problem{File: name, Msg: lang.M("not valid YAML or JSON: %s", err.Error())}
+	var ye yaml.Error
+	if errors.As(err, &ye) {
+		p.Msg = lang.M("not valid YAML or JSON: %s", ye.GetMessage())
+		if tk := ye.GetToken(); tk != nil && tk.Position != nil {
+			p.Line, p.Col = tk.Position.Line, tk.Position.Column
+		}
+	}
+	return p
+}
+
+func decodeProblem(err error, idx *index) Problem {
+	var (
+		te *yaml.TypeError
+		ue *yaml.UnexpectedNodeTypeError
+		ye yaml.Error
+	)
+	switch {
+	case errors.As(err, &ue):
+		want := "a single value"
+		switch ue.Expected {
+		case ast.SequenceType:
+			want = "a list"
+		case ast.MappingType:
+			want = "a group of fields (key: value)"
+		}
+		p := Problem{Path: idx.pathAt(ue.Token), Msg: lang.M("expected %s", lang.M(want))}
+		p.Line, p.Col = position(ue.Token)
+		return p
+	case errors.As(err, &te):
+		p := Problem{Path: idx.pathAt(te.Token), Msg: lang.M("expected %s", lang.M(describe(te.DstType)))}
+		p.Line, p.Col = position(te.Token)
+		return p
+	case errors.As(err, &ye):
+		p := Problem{Path: idx.pathAt(ye.GetToken()), Msg: lang.M("cannot read this value: %s", ye.GetMessage())}
+		p.Line, p.Col = position(ye.GetToken())
+		return p
+	}
+	return Problem{Msg: lang.M("cannot read this value: %s", err.Error())}
+}
+
+// describe names what a Go type expects, in words a clerk understands.
+func describe(t reflect.Type) string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.Slice:
+		return "a list"
+	case reflect.Struct:
+		switch t {
+		case reflect.TypeOf(Date{}), reflect.TypeOf(DateTime{}), reflect.TypeOf(Period{}), reflect.TypeOf(Cell{}):
+			return "a single value"
+		}
+		return "a group of fields (key: value)"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int, reflect.Int64:
+		return "a whole number"
+	}
+	return "text"
+}
+
+func position(tk *token.Token) (line, col int) {
+	if tk == nil || tk.Position == nil {
+		return 0, 0
+	}
+	return tk.Position.Line, tk.Position.Column
+}
+
+// unknownFields reports the keys of n that name no field of t, so that a
+// misspelt key is an error instead of a silently empty field.
+func unknownFields(n ast.Node, t reflect.Type, path string) []Problem {
+	n = unwrap(n)
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	var ps []Problem
+	switch t.Kind() {
+	case reflect.Struct:
+		m, ok := n.(*ast.MappingNode)
+		if !ok {
+			return nil
+		}
+		fields := yamlFields(t)
+		if len(fields) == 0 {
+			return nil
+		}
+		for _, mv := range m.Values {
+			key := keyString(mv.Key)
+			f, ok := fields[key]
+			if !ok {
+				p := Problem{Path: join(path, key), Msg: lang.M("unknown field %s: expected one of %s", key, fieldList(t))}
+				p.Line, p.Col = position(mv.Key.GetToken())
+				ps = append(ps, p)
+				continue
+			}
+			ps = append(ps, unknownFields(mv.Value, f.Type, join(path, key))...)
+		}
+	case reflect.Slice:
+		s, ok := n.(*ast.SequenceNode)
+		if !ok {
+			return nil
+		}
+		for i, v := range s.Values {
+			ps = append(ps, unknownFields(v, t.Elem(), path+"["+strconv.Itoa(i)+"]")...)
+		}
+	}
+	return ps
+}
+
+// yamlFields maps the YAML keys of struct t to their fields. Structs that
+// decode themselves (the scalar types) have no keys.
+func yamlFields(t reflect.Type) map[string]reflect.StructField {
+	if reflect.PointerTo(t).Implements(reflect.TypeOf((*yaml.InterfaceUnmarshaler)(nil)).Elem()) {
+		return nil
+	}
+	fields := map[string]reflect.StructField{}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if name != "" && name != "-" {
+			fields[name] = f
+		}
+	}
+	return fields
+}
+
+func fieldList(t reflect.Type) string {
+	names := make([]string, 0, t.NumField())
+	for name := range yamlFields(t) {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	return strings.Join(names, ", ")
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func unwrap(n ast.Node) ast.Node {
+	for {
+		switch v := n.(type) {
+		case *ast.AnchorNode:
+			n = v.Value
+		case *ast.TagNode:
+			n = v.Value
+		case *ast.AliasNode:
+			return v
+		default:
+			return n
+		}
+	}
+}
+
+func keyString(k ast.MapKeyNode) string {
+	if s, ok := k.(*ast.StringNode); ok {
+		return s.Value
+	}
+	return strings.TrimSpace(fmt.Sprint(k))
+}
+
+// index maps each field path of the file to the position of its value, so
+// that a problem found in the decoded model can name its line and column.
+type index struct {
+	pos    map[string][2]int
+	byOffs map[int]string
+}
+
+func newIndex(root ast.Node) *index {
+	idx := &index{pos: map[string][2]int{}, byOffs: map[int]string{}}
+	idx.walk(root, "")
+	return idx
+}
+
+func (idx *index) add(path string, tk *token.Token) {
+	if tk == nil || tk.Position == nil {
+		return
+	}
+	if _, seen := idx.pos[path]; !seen {
+		idx.pos[path] = [2]int{tk.Position.Line, tk.Position.Column}
+	}
+	if _, seen := idx.byOffs[tk.Position.Offset]; !seen {
+		idx.byOffs[tk.Position.Offset] = path
+	}
+}
+
+func (idx *index) walk(n ast.Node, path string) {
+	n = unwrap(n)
+	switch v := n.(type) {
+	case *ast.MappingNode:
+		if len(v.Values) > 0 {
+			// A block mapping starts at its first key.
+			idx.add(path, v.Values[0].Key.GetToken())
+		}
+		for _, mv := range v.Values {
+			p := join(path, keyString(mv.Key))
+			idx.add(p, mv.Key.GetToken())
+			idx.walkValue(mv.Value, p)
+		}
+	case *ast.SequenceNode:
+		idx.add(path, v.GetToken())
+		for i, e := range v.Values {
+			idx.walkValue(e, path+"["+strconv.Itoa(i)+"]")
+		}
+	default:
+		if n != nil {
+			idx.add(path, n.GetToken())
+		}
+	}
+}
+
+// walkValue records a value's own position before its children's, so
+// that a problem with the value points at the value and not at its key.
+func (idx *index) walkValue(n ast.Node, path string) {
+	if u := unwrap(n); u != nil {
+		if tk := u.GetToken(); tk != nil && tk.Position != nil {
+			idx.byOffs[tk.Position.Offset] = path
+			if _, isMap := u.(*ast.MappingNode); !isMap {
+				idx.pos[path] = [2]int{tk.Position.Line, tk.Position.Column}
+			}
+		}
+	}
+	idx.walk(n, path)
+}
+
+// locate returns the position of path, or of its nearest ancestor present
+// in the file when the field itself is missing.
+func (idx *index) locate(path string) (line, col int) {
+	for p := path; ; {
+		if lc, ok := idx.pos[p]; ok {
+			return lc[0], lc[1]
+		}
+		i := strings.LastIndexAny(p, ".[")
+		if i < 0 {
+			if lc, ok := idx.pos[""]; ok {
+				return lc[0], lc[1]
+			}
+			return 1, 1
+		}
+		p = p[:i]
+	}
+}
+
+func (idx *index) pathAt(tk *token.Token) string {
+	if tk == nil || tk.Position == nil {
+		return ""
+	}
+	return idx.byOffs[tk.Position.Offset]
+}

@@ -1,0 +1,212 @@
+package meeting
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// The scalar types below keep the text as written and parse it on demand.
+// Decoding never fails on them, so that validation can report every bad
+// date of a file at once, each with its own position, instead of stopping
+// at the first.
+
+// Date is a calendar date written as 2023-07-28 or 28/07/2023. The zero
+// value is a date not yet known.
+type Date struct{ Raw string }
+
+// DateTime is a date with an optional time of day, written as
+// 2023-07-28 08:00, 2023-07-28T08:00 or 28/07/2023 08:00.
+type DateTime struct{ Raw string }
+
+// Period is a reporting period: 2023-07 (a month), 2023-Q3 (a quarter),
+// 2023-H1 or 2023-H2 (six months), 2023-9M (nine months), 2023 (a year),
+// or 2023-2024 (a school year).
+type Period struct{ Raw string }
+
+// Cell is one table cell: any scalar, kept as the text written.
+type Cell struct{ Raw string }
+
+func unmarshalScalar(unmarshal func(any) error) (string, error) {
+	var v any
+	if err := unmarshal(&v); err != nil {
+		return "", err
+	}
+	switch t := v.(type) {
+	case nil:
+		return "", nil
+	case string:
+		return t, nil
+	case time.Time:
+		// A YAML timestamp such as 2023-07-28 arrives already parsed.
+		if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 {
+			return t.Format("2006-01-02"), nil
+		}
+		return t.Format("2006-01-02 15:04"), nil
+	case float64:
+		return strconv.FormatFloat(t, 'f', -1, 64), nil
+	case map[string]any, []any:
+		return "", fmt.Errorf("expected a single value, got %T", v)
+	default:
+		return fmt.Sprint(t), nil
+	}
+}
+
+// UnmarshalYAML implements yaml.InterfaceUnmarshaler.
+func (d *Date) UnmarshalYAML(u func(any) error) (err error) {
+	d.Raw, err = unmarshalScalar(u)
+	return err
+}
+
+// UnmarshalYAML implements yaml.InterfaceUnmarshaler.
+func (d *DateTime) UnmarshalYAML(u func(any) error) (err error) {
+	d.Raw, err = unmarshalScalar(u)
+	return err
+}
+
+// UnmarshalYAML implements yaml.InterfaceUnmarshaler.
+func (p *Period) UnmarshalYAML(u func(any) error) (err error) {
+	p.Raw, err = unmarshalScalar(u)
+	return err
+}
+
+// UnmarshalYAML implements yaml.InterfaceUnmarshaler.
+func (c *Cell) UnmarshalYAML(u func(any) error) (err error) {
+	c.Raw, err = unmarshalScalar(u)
+	return err
+}
+
+// MarshalYAML implements yaml.InterfaceMarshaler.
+func (d Date) MarshalYAML() (any, error) { return d.Raw, nil }
+
+// MarshalYAML implements yaml.InterfaceMarshaler.
+func (d DateTime) MarshalYAML() (any, error) { return d.Raw, nil }
+
+// MarshalYAML implements yaml.InterfaceMarshaler.
+func (p Period) MarshalYAML() (any, error) { return p.Raw, nil }
+
+// MarshalYAML implements yaml.InterfaceMarshaler.
+func (c Cell) MarshalYAML() (any, error) { return c.Raw, nil }
+
+// IsZero reports whether the date is not known.
+func (d Date) IsZero() bool { return strings.TrimSpace(d.Raw) == "" }
+
+// IsZero reports whether the date and time are not known.
+func (d DateTime) IsZero() bool { return strings.TrimSpace(d.Raw) == "" }
+
+// IsZero reports whether the period is not given.
+func (p Period) IsZero() bool { return strings.TrimSpace(p.Raw) == "" }
+
+// Time returns the date at midnight UTC; ok is false when the date is
+// blank or invalid.
+func (d Date) Time() (t time.Time, ok bool) {
+	t, err := parseDate(strings.TrimSpace(d.Raw))
+	return t, err == nil && !d.IsZero()
+}
+
+func parseDate(s string) (time.Time, error) {
+	for _, layout := range []string{"2006-01-02", "2/1/2006"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("invalid date %q", s)
+}
+
+// Time returns the moment in UTC; hasClock tells whether a time of day was
+// given; ok is false when the value is blank or invalid.
+func (d DateTime) Time() (t time.Time, hasClock, ok bool) {
+	s := strings.TrimSpace(d.Raw)
+	if s == "" {
+		return time.Time{}, false, false
+	}
+	for _, layout := range []string{"2006-01-02 15:04", "2006-01-02T15:04", "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2/1/2006 15:04", "15:04 2/1/2006"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, true, true
+		}
+	}
+	if t, err := parseDate(s); err == nil {
+		return t, false, true
+	}
+	return time.Time{}, false, false
+}
+
+// PeriodKind says what span a Period covers.
+type PeriodKind int
+
+// The kinds of period a meeting reviews.
+const (
+	Month PeriodKind = iota + 1
+	Quarter
+	Half
+	NineMonths
+	Year
+	SchoolYear
+)
+
+// Parsed is a Period taken apart. Index is the month (1–12), the quarter
+// (1–4) or the half (1–2); Year is the calendar year or, for a school year,
+// its first year.
+type Parsed struct {
+	Kind  PeriodKind
+	Year  int
+	Index int
+}
+
+// Parse takes the period apart; ok is false when it is blank or invalid.
+func (p Period) Parse() (Parsed, bool) {
+	s := strings.ToUpper(strings.TrimSpace(p.Raw))
+	year, rest, found := strings.Cut(s, "-")
+	y, err := strconv.Atoi(year)
+	if err != nil || len(year) != 4 {
+		return Parsed{}, false
+	}
+	if !found {
+		return Parsed{Kind: Year, Year: y}, true
+	}
+	switch {
+	case rest == "9M":
+		return Parsed{Kind: NineMonths, Year: y}, true
+	case rest == "H1" || rest == "H2":
+		return Parsed{Kind: Half, Year: y, Index: int(rest[1] - '0')}, true
+	case len(rest) == 2 && rest[0] == 'Q' && rest[1] >= '1' && rest[1] <= '4':
+		return Parsed{Kind: Quarter, Year: y, Index: int(rest[1] - '0')}, true
+	case len(rest) == 4:
+		if y2, err := strconv.Atoi(rest); err == nil && y2 == y+1 {
+			return Parsed{Kind: SchoolYear, Year: y}, true
+		}
+	case len(rest) == 2:
+		if m, err := strconv.Atoi(rest); err == nil && m >= 1 && m <= 12 {
+			return Parsed{Kind: Month, Year: y, Index: m}, true
+		}
+	}
+	return Parsed{}, false
+}
+
+// Following returns the period that comes after p: the next month, the
+// next quarter, the second half after the first, the last quarter after
+// nine months, the next year or school year.
+func (p Parsed) Following() Parsed {
+	switch p.Kind {
+	case Month:
+		if p.Index == 12 {
+			return Parsed{Kind: Month, Year: p.Year + 1, Index: 1}
+		}
+		return Parsed{Kind: Month, Year: p.Year, Index: p.Index + 1}
+	case Quarter:
+		if p.Index == 4 {
+			return Parsed{Kind: Quarter, Year: p.Year + 1, Index: 1}
+		}
+		return Parsed{Kind: Quarter, Year: p.Year, Index: p.Index + 1}
+	case Half:
+		if p.Index == 2 {
+			return Parsed{Kind: Half, Year: p.Year + 1, Index: 1}
+		}
+		return Parsed{Kind: Half, Year: p.Year, Index: 2}
+	case NineMonths:
+		return Parsed{Kind: Quarter, Year: p.Year, Index: 4}
+	default:
+		return Parsed{Kind: p.Kind, Year: p.Year + 1}
+	}
+}
