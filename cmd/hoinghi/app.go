@@ -1,0 +1,120 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/hoinghi/hoinghi/report/lang"
+	"github.com/urfave/cli/v3"
+	"golang.org/x/text/language"
+)
+
+// cliHeadings translates the section headings of urfave/cli's help
+// templates.
+var cliHeadings = strings.NewReplacer(
+	"NAME:", "TÊN:",
+	"USAGE:", "CÁCH DÙNG:",
+	"VERSION:", "PHIÊN BẢN:",
+	"DESCRIPTION:", "MÔ TẢ:",
+	"COMMANDS:", "LỆNH:",
+	"GLOBAL OPTIONS:", "TÙY CHỌN CHUNG:",
+	"OPTIONS:", "TÙY CHỌN:",
+	"[global options]", "[tùy chọn chung]",
+	"[command [command options]]", "[lệnh [tùy chọn của lệnh]]",
+	"[options]", "[tùy chọn]",
+	"[arguments...]", "[tham số...]",
+)
+
+// newApp builds the command tree with its texts in tag.
+func newApp(tag language.Tag, stdout, stderr io.Writer) *cli.Command {
+	t := func(key string, args ...any) string { return lang.M(key, args...).In(tag) }
+	if tag == lang.Vietnamese {
+		cli.RootCommandHelpTemplate = cliHeadings.Replace(cli.RootCommandHelpTemplate)
+		cli.CommandHelpTemplate = cliHeadings.Replace(cli.CommandHelpTemplate)
+		cli.SubcommandHelpTemplate = cliHeadings.Replace(cli.SubcommandHelpTemplate)
+	}
+	cli.HelpFlag = &cli.BoolFlag{Name: "help", Aliases: []string{"h"}, Usage: t("show help")}
+
+	e := &env{tag: tag, stdout: stdout, stderr: stderr}
+	fontDir := &cli.StringFlag{Name: "font-dir", Usage: t("use the Times New Roman files of `DIR` instead of the embedded fonts"), Sources: cli.EnvVars("HOINGHI_FONT_DIR")}
+	kind := &cli.StringSliceFlag{Name: "kind", Aliases: []string{"k"}, Usage: t("render only these kinds (thong-bao, bao-cao, bien-ban, …)")}
+	return &cli.Command{
+		Name:                  "hoinghi",
+		Usage:                 t("Decree 30 meeting documents and attendance workbooks from meeting files"),
+		Writer:                stdout,
+		ErrWriter:             stderr,
+		HideVersion:           true,
+		EnableShellCompletion: false,
+		ExitErrHandler:        func(context.Context, *cli.Command, error) {},
+		OnUsageError: func(_ context.Context, _ *cli.Command, err error, _ bool) error {
+			fmt.Fprintf(stderr, "hoinghi: %s\n", err)
+			return exitError{exitInput}
+		},
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "lang", Value: "vi", Usage: t("language of messages and help: vi or en"), Sources: cli.EnvVars("HOINGHI_LANG")},
+		},
+		Commands: []*cli.Command{
+			{
+				Name:      "render",
+				Usage:     t("render meeting files into PDF documents and an attendance workbook"),
+				ArgsUsage: t("FILE…"),
+				Description: t("Each meeting file gives the documents it lists (or one of each kind) as PDF and the attendance list as XLSX.\n" +
+					"Exit codes: 0 success, 1 a document could not be rendered or written, 2 invalid input or usage."),
+				Flags: []cli.Flag{
+					kind,
+					&cli.StringSliceFlag{Name: "format", Aliases: []string{"f"}, Value: []string{"pdf", "xlsx"}, Usage: t("output formats: pdf, xlsx")},
+					&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: ".", Usage: t("write into `DIR`; - writes the one document to standard output")},
+					&cli.StringFlag{Name: "sort", Usage: t("order of the attendance list: empty for protocol order, ten for Vietnamese order by given name")},
+					fontDir,
+				},
+				Action: e.render,
+			},
+			{
+				Name:      "validate",
+				Usage:     t("check meeting files and report every problem with its line and column"),
+				ArgsUsage: t("FILE…"),
+				Flags:     []cli.Flag{fontDir},
+				Action:    e.validate,
+			},
+			{
+				Name:      "init",
+				Usage:     t("write a commented starter meeting file"),
+				ArgsUsage: t("[FILE]"),
+				Action:    e.init,
+			},
+			{
+				Name:   "schema",
+				Usage:  t("print the JSON Schema of meeting files"),
+				Action: e.schema,
+			},
+			{
+				Name:   "version",
+				Usage:  t("print the version"),
+				Action: e.version,
+			},
+		},
+	}
+}
+
+func init() {
+	lang.Register(map[string]string{
+		"show help": "hiện trợ giúp",
+		"use the Times New Roman files of `DIR` instead of the embedded fonts":    "dùng các tệp Times New Roman trong `THƯ_MỤC` thay cho phông chữ có sẵn",
+		"render only these kinds (thong-bao, bao-cao, bien-ban, …)":               "chỉ xuất các loại văn bản này (thong-bao, bao-cao, bien-ban, …)",
+		"Decree 30 meeting documents and attendance workbooks from meeting files": "văn bản hội nghị theo Nghị định 30 và danh sách đại biểu từ tệp thông tin cuộc họp",
+		"language of messages and help: vi or en":                                 "ngôn ngữ của thông báo và trợ giúp: vi hoặc en",
+		"render meeting files into PDF documents and an attendance workbook":      "xuất tệp cuộc họp thành văn bản PDF và danh sách đại biểu Excel",
+		"FILE…":  "TỆP…",
+		"[FILE]": "[TỆP]",
+		"Each meeting file gives the documents it lists (or one of each kind) as PDF and the attendance list as XLSX.\nExit codes: 0 success, 1 a document could not be rendered or written, 2 invalid input or usage.": "Mỗi tệp cuộc họp cho ra các văn bản nó liệt kê (hoặc mỗi loại một văn bản) dạng PDF và danh sách đại biểu dạng XLSX.\nMã thoát: 0 thành công, 1 có văn bản không xuất hoặc không ghi được, 2 dữ liệu vào hoặc cách dùng không hợp lệ.",
+		"output formats: pdf, xlsx":                                                                      "định dạng xuất: pdf, xlsx",
+		"write into `DIR`; - writes the one document to standard output":                                 "ghi vào `THƯ_MỤC`; - ghi văn bản duy nhất ra đầu ra chuẩn",
+		"order of the attendance list: empty for protocol order, ten for Vietnamese order by given name": "thứ tự danh sách đại biểu: để trống theo thứ tự nghi thức, ten theo tên (thứ tự tiếng Việt)",
+		"check meeting files and report every problem with its line and column":                          "kiểm tra tệp cuộc họp, báo mọi lỗi kèm dòng và cột",
+		"write a commented starter meeting file":                                                         "tạo tệp cuộc họp mẫu có chú thích",
+		"print the JSON Schema of meeting files":                                                         "in JSON Schema của tệp cuộc họp",
+		"print the version":                                                                              "in phiên bản",
+	})
+}

@@ -1,0 +1,103 @@
+// Command hoinghi turns meeting files into the official documents of a
+// Vietnamese meeting: Decree 30 PDFs (thông báo kết luận, báo cáo, biên
+// bản) and an Excel attendance workbook.
+//
+// Exit codes: 0 success; 1 a document could not be rendered or written;
+// 2 invalid input or usage. Only a document asked for with -o - ever goes
+// to standard output, besides the output of schema, init, version and
+// help; every message goes to standard error.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hoinghi/hoinghi/report/lang"
+	"golang.org/x/text/language"
+)
+
+// Exit codes, documented in the README.
+const (
+	exitOK     = 0
+	exitRender = 1
+	exitInput  = 2
+)
+
+// exitError carries an exit code; its message has already been printed.
+type exitError struct{ code int }
+
+func (e exitError) Error() string { return "exit " + strconv.Itoa(e.code) }
+
+func main() {
+	os.Exit(run(context.Background(), os.Args, os.Stdout, os.Stderr))
+}
+
+// run is main without the process: it returns the exit code, so that
+// tests drive the whole CLI in-process.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	tag := chooseLanguage(args)
+	app := newApp(tag, stdout, stderr)
+	err := app.Run(ctx, args)
+	var ee exitError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &ee):
+		return ee.code
+	}
+	fmt.Fprintf(stderr, "hoinghi: %s\n", err)
+	return exitInput
+}
+
+// chooseLanguage reads --lang before the command line is parsed, because
+// the help texts of every command depend on it; HOINGHI_LANG is the
+// default.
+func chooseLanguage(args []string) language.Tag {
+	value := os.Getenv("HOINGHI_LANG")
+	for i, a := range args {
+		switch {
+		case a == "--lang" || a == "-lang":
+			if i+1 < len(args) {
+				value = args[i+1]
+			}
+		case strings.HasPrefix(a, "--lang="), strings.HasPrefix(a, "-lang="):
+			value = a[strings.Index(a, "=")+1:]
+		}
+	}
+	tag, err := lang.Parse(value)
+	if err != nil {
+		return lang.Vietnamese
+	}
+	return tag
+}
+
+// version is the module version stamped by the Go toolchain, "(devel)"
+// for a local build.
+func version() string {
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
+		return info.Main.Version
+	}
+	return "(devel)"
+}
+
+// sourceDate reads SOURCE_DATE_EPOCH, the reproducible-builds convention
+// for a fixed timestamp.
+func sourceDate() (*time.Time, error) {
+	s := strings.TrimSpace(os.Getenv("SOURCE_DATE_EPOCH"))
+	if s == "" {
+		return nil, nil
+	}
+	sec, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		return nil, fmt.Errorf("SOURCE_DATE_EPOCH=%q: expected seconds since 1970", s)
+	}
+	t := time.Unix(sec, 0).UTC()
+	return &t, nil
+}

@@ -1,0 +1,259 @@
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"text/template"
+	"time"
+
+	"github.com/hoinghi/hoinghi/report/meeting"
+	"github.com/hoinghi/hoinghi/report/vn"
+	"github.com/hoinghi/hoinghi/templates"
+)
+
+// Kind is a compiled template: parse once per process, build many
+// documents.
+type Kind struct {
+	Source   templates.Source
+	abstract *template.Template
+	body     *template.Template
+}
+
+// Compile parses a kind's templates. Errors name the template file and the
+// line in it.
+func Compile(src templates.Source) (*Kind, error) {
+	k := &Kind{Source: src}
+	var err error
+	k.abstract, err = template.New(src.File + " (abstract)").Funcs(funcs).Option("missingkey=error").Parse(src.Front.Abstract)
+	if err != nil {
+		return nil, err
+	}
+	// Leading newlines make text/template count lines as the file does.
+	body := strings.Repeat("\n", src.BodyLine-1) + src.Body
+	k.body, err = template.New(src.File).Funcs(funcs).Option("missingkey=error").Parse(body)
+	if err != nil {
+		return nil, err
+	}
+	return k, nil
+}
+
+// Build makes the content of document d of meeting m.
+func (k *Kind) Build(m *meeting.Meeting, d meeting.Document) (*Document, error) {
+	data := newData(m, d, k.Source.Front)
+	abstract := strings.TrimSpace(d.Abstract)
+	if abstract == "" {
+		var b bytes.Buffer
+		if err := k.abstract.Execute(&b, data); err != nil {
+			return nil, err
+		}
+		abstract = collapse(b.String())
+	}
+	var b bytes.Buffer
+	if err := k.body.Execute(&b, data); err != nil {
+		return nil, err
+	}
+	body, err := markdown(b.Bytes())
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", k.Source.File, err)
+	}
+	endWithMark(body)
+
+	frame := Frame(k.Source.Front.Frame)
+	doc := &Document{
+		Frame:      frame,
+		Parent:     strings.ToUpper(strings.TrimSpace(m.Issuer.Parent)),
+		Agency:     strings.ToUpper(strings.TrimSpace(m.Issuer.Name)),
+		Number:     "Số: " + data.Number,
+		TypeName:   strings.ToUpper(k.Source.Front.Name),
+		Abstract:   abstract,
+		To:         trimAll(d.To),
+		Body:       body,
+		Recipients: recipients(d, frame, m.Issuer.Code),
+		Meta: Meta{
+			Title:    k.Source.Front.Name + " " + abstract,
+			Author:   strings.TrimSpace(m.Issuer.Name),
+			Subject:  strings.TrimSpace(m.Meeting.Title),
+			Keywords: data.Number,
+			Date:     documentDate(m, d),
+		},
+	}
+	if frame == Named {
+		date, ok := d.Date.Time()
+		doc.DateLine = vn.DateLine(strings.TrimSpace(m.Issuer.Place), date, ok)
+		doc.Signers = []Signer{signer(d.Signer.Titles, d.Signer.Name, nil)}
+	} else {
+		secretary := d.Secretary.Name
+		if strings.TrimSpace(secretary) == "" {
+			secretary = m.Meeting.Secretary.Name
+		}
+		chair := d.Signer.Name
+		if strings.TrimSpace(chair) == "" && len(m.Meeting.Chairs) > 0 {
+			chair = m.Meeting.Chairs[0].Name
+		}
+		doc.Signers = []Signer{
+			signer(d.Secretary.Titles, secretary, []string{"THƯ KÝ"}),
+			signer(d.Signer.Titles, chair, []string{"CHỦ TỌA"}),
+		}
+	}
+	if d.Annex && len(m.Meeting.Attendees) > 0 {
+		doc.Annex = attendanceAnnex(m, k.Source.Front.Name, data.Number, d)
+	}
+	return doc, nil
+}
+
+// signer stacks the authority and position lines, one per line, in upper
+// case, after the fixed lines a frame requires.
+func signer(titles []string, name string, fixed []string) Signer {
+	s := Signer{Name: strings.TrimSpace(name)}
+	for _, t := range fixed {
+		s.Titles = append(s.Titles, t)
+	}
+	for _, t := range titles {
+		t = strings.ToUpper(strings.TrimSpace(t))
+		if t != "" && (len(fixed) == 0 || t != fixed[0]) {
+			s.Titles = append(s.Titles, t)
+		}
+	}
+	if len(s.Titles) == 0 {
+		s.Titles = []string{vn.Blank}
+	}
+	return s
+}
+
+// recipients completes the Nơi nhận list: "- Như trên;" first when the
+// document has a Kính gửi block, every item "- …;", and the closing
+// "- Lưu: VT, ….".
+func recipients(d meeting.Document, frame Frame, code string) []string {
+	var items []string
+	list := trimAll(d.Recipients)
+	if len(d.To) > 0 && (len(list) == 0 || !strings.EqualFold(list[0], "Như trên")) {
+		items = append(items, "- Như trên;")
+	}
+	for _, r := range list {
+		items = append(items, "- "+r+";")
+	}
+	archive := strings.TrimSpace(d.Archive)
+	archive = strings.TrimSpace(strings.TrimPrefix(archive, "Lưu:"))
+	archive = strings.TrimRight(archive, ".;")
+	if archive == "" {
+		switch {
+		case frame == Minutes:
+			archive = "VT, Hồ sơ"
+		case strings.TrimSpace(code) != "":
+			archive = "VT, " + strings.TrimSpace(code)
+		default:
+			archive = "VT"
+		}
+	}
+	return append(items, "- Lưu: "+archive+".")
+}
+
+// trimAll trims each item of the dash, the final punctuation and the
+// spaces a clerk may have typed, and drops empty ones.
+func trimAll(list []string) []string {
+	var out []string
+	for _, s := range list {
+		s = strings.TrimSpace(s)
+		s = strings.TrimSpace(strings.TrimPrefix(s, "- "))
+		s = strings.TrimRight(s, ";.")
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// documentDate is the date a document's file carries: its date of issue,
+// else the day of the meeting, else a fixed day — never the clock.
+func documentDate(m *meeting.Meeting, d meeting.Document) time.Time {
+	if t, ok := d.Date.Time(); ok {
+		return t
+	}
+	if t, _, ok := m.Meeting.Start.Time(); ok {
+		return t
+	}
+	return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+}
+
+// number writes the number and symbol of ô 3: "05/TB-CTĐ", with a leading
+// zero below 10, or "      /TB-CTĐ" when the văn thư has yet to assign it.
+func number(d meeting.Document, typeCode, agencyCode string) string {
+	symbol := typeCode
+	if c := strings.TrimSpace(agencyCode); c != "" {
+		symbol += "-" + c
+	}
+	n := strings.TrimLeft(strings.TrimSpace(d.Number), "0")
+	switch {
+	case n == "":
+		return "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/" + symbol
+	case len(n) == 1:
+		return "0" + n + "/" + symbol
+	}
+	return n + "/" + symbol
+}
+
+func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// endWithMark makes the last paragraph end with "./.", the end-of-text
+// mark of every Decree 30 document, whatever the template wrote.
+func endWithMark(body []Block) {
+	for i := len(body) - 1; i >= 0; i-- {
+		p, ok := body[i].(*Paragraph)
+		if !ok || len(p.Runs) == 0 {
+			continue
+		}
+		last := &p.Runs[len(p.Runs)-1]
+		text := strings.TrimRight(last.Text, " ")
+		switch {
+		case strings.HasSuffix(text, "./."):
+		case strings.HasSuffix(text, "/."):
+			text = strings.TrimSuffix(text, "/.") + "./."
+		default:
+			text = strings.TrimRight(text, ".;:,") + "./."
+		}
+		last.Text = text
+		return
+	}
+}
+
+// attendanceAnnex is the Phụ lục of §6: the attendance list grouped by
+// unit, in protocol order.
+func attendanceAnnex(m *meeting.Meeting, typeName, num string, d meeting.Document) *Annex {
+	date, ok := d.Date.Time()
+	t := &Table{
+		// The unit heads each group, so it needs no column of its own.
+		Header: []string{"STT", "Họ và tên", "Chức vụ", "Ghi chú"},
+		Align:  []Align{Center, Left, Left, Left},
+		Widths: []float64{11, 50, 70, 34},
+	}
+	n := 0
+	for _, g := range m.Meeting.Groups() {
+		t.Rows = append(t.Rows, Row{Group: g.Unit})
+		for _, a := range g.Attendees {
+			n++
+			note := a.Note
+			if a.Absent && strings.TrimSpace(note) == "" {
+				note = "Vắng"
+			}
+			t.Rows = append(t.Rows, Row{Cells: []string{fmt.Sprint(n), a.Name, a.Position, note}})
+		}
+	}
+	kind := sentence(typeName)
+	return &Annex{
+		Label: "Phụ lục",
+		Title: "DANH SÁCH ĐẠI BIỂU DỰ HỘI NGHỊ",
+		Note:  fmt.Sprintf("(Kèm theo %s số %s %s của %s)", kind, num, vn.Date(date, ok), strings.TrimSpace(m.Issuer.Name)),
+		Table: t,
+	}
+}
+
+// sentence writes an upper-case type name in sentence case: "BÁO CÁO" →
+// "Báo cáo".
+func sentence(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	for i, r := range s {
+		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
+	}
+	return s
+}

@@ -1,0 +1,239 @@
+package layout
+
+import (
+	"strings"
+
+	"github.com/hoinghi/hoinghi/fonts"
+	"github.com/hoinghi/hoinghi/report/content"
+)
+
+func style(r content.Run) fonts.Style {
+	switch {
+	case r.Bold && r.Italic:
+		return fonts.BoldItalic
+	case r.Bold:
+		return fonts.Bold
+	case r.Italic:
+		return fonts.Italic
+	}
+	return fonts.Regular
+}
+
+// piece is text in one style; a word is one or more pieces with no space
+// between them ("**Địa điểm:**" followed by nothing is one piece, "đ**ư**"
+// three).
+type piece struct {
+	text  string
+	style fonts.Style
+	w     float64
+}
+
+type word struct {
+	pieces []piece
+	w      float64
+	space  float64 // the width of the space after the word
+}
+
+// words splits runs into words, measuring each piece.
+func (l *layouter) words(runs []content.Run, size float64) []word {
+	var out []word
+	var cur word
+	flush := func() {
+		if len(cur.pieces) > 0 {
+			out = append(out, cur)
+		}
+		cur = word{}
+	}
+	for _, r := range runs {
+		st := style(r)
+		for i, seg := range strings.Split(r.Text, " ") {
+			if i > 0 {
+				cur.space = l.width(" ", st, size)
+				flush()
+			}
+			if seg == "" {
+				continue
+			}
+			w := l.width(seg, st, size)
+			cur.pieces = append(cur.pieces, piece{text: seg, style: st, w: w})
+			cur.w += w
+		}
+	}
+	flush()
+	return out
+}
+
+// breakLines fills lines greedily: the first is narrower by the indent.
+func breakLines(ws []word, first, rest float64) [][]word {
+	var lines [][]word
+	var cur []word
+	w, avail := 0.0, first
+	for _, wd := range ws {
+		if len(cur) > 0 && w+cur[len(cur)-1].space+wd.w > avail+0.01 {
+			lines = append(lines, cur)
+			cur, w, avail = nil, 0, rest
+		}
+		if len(cur) > 0 {
+			w += cur[len(cur)-1].space
+		}
+		cur = append(cur, wd)
+		w += wd.w
+	}
+	if len(cur) > 0 {
+		lines = append(lines, cur)
+	}
+	return lines
+}
+
+// setLine writes one line of words from x, in a box of width avail whose
+// top is top, aligned as asked; justify stretches the spaces to fill it.
+func (l *layouter) setLine(line []word, x, top, avail float64, align content.Align, justify bool, size float64) {
+	natural := 0.0
+	for i, wd := range line {
+		natural += wd.w
+		if i < len(line)-1 {
+			natural += wd.space
+		}
+	}
+	base := top + ascent*size*pt
+	oneStyle := true
+	for _, wd := range line {
+		for _, p := range wd.pieces {
+			oneStyle = oneStyle && p.style == line[0].pieces[0].style
+		}
+	}
+	switch {
+	case justify && len(line) > 1 && oneStyle:
+		// One item whose spaces the exporter stretches: far smaller than
+		// a text object per word.
+		l.page().Items = append(l.page().Items, Item{Kind: TextItem, X: x, Y: base, Style: line[0].pieces[0].style, Size: size, Text: joinWords(line), Justify: avail})
+		return
+	case align == content.Center:
+		x += (avail - natural) / 2
+	case align == content.Right:
+		x += avail - natural
+	}
+	extra := 0.0
+	if justify && len(line) > 1 {
+		extra = (avail - natural) / float64(len(line)-1)
+	}
+	// Pieces of one style that follow each other with natural spacing
+	// share one item.
+	items := &l.page().Items
+	run := -1 // index of the item the next piece may join
+	for i, wd := range line {
+		for j, p := range wd.pieces {
+			startsWord := j == 0 && i > 0
+			if run >= 0 && (*items)[run].Style == p.style && (!startsWord || extra == 0) {
+				if startsWord {
+					(*items)[run].Text += " "
+				}
+				(*items)[run].Text += p.text
+			} else {
+				*items = append(*items, Item{Kind: TextItem, X: x, Y: base, Style: p.style, Size: size, Text: p.text})
+				run = len(*items) - 1
+			}
+			x += p.w
+		}
+		x += wd.space + extra
+	}
+}
+
+func joinWords(line []word) string {
+	var b strings.Builder
+	for i, wd := range line {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		for _, p := range wd.pieces {
+			b.WriteString(p.text)
+		}
+	}
+	return b.String()
+}
+
+// body lays out ô 6. The last paragraph keeps company with the signature
+// block, of height sign: when both do not fit, the paragraph starts the
+// next page, so that the signatures never stand on a page of their own.
+func (l *layouter) body(blocks []content.Block, sign float64) {
+	for i, b := range blocks {
+		switch b := b.(type) {
+		case *content.Paragraph:
+			if i == len(blocks)-1 {
+				lines := breakLines(l.words(b.Runs, bodySize), TextW-b.Indent, TextW)
+				need := paraBefore + float64(len(lines))*lineHeight(bodySize) + sign
+				if l.y+need > bottomY && l.y > Top {
+					l.newPage()
+				}
+			}
+			l.paragraph(b.Runs, b.Indent, b.Align, bodySize)
+		case *content.Heading:
+			l.heading(b, blocks[i+1:])
+		case *content.Table:
+			l.table(b)
+		}
+	}
+}
+
+// paragraph sets a paragraph 6 pt below the previous one, breaking pages
+// between lines but never leaving a single line of it alone at the foot
+// or the head of a page.
+func (l *layouter) paragraph(runs []content.Run, indent float64, align content.Align, size float64) {
+	lines := breakLines(l.words(runs, size), TextW-indent, TextW)
+	if len(lines) == 0 {
+		return
+	}
+	lh := lineHeight(size)
+	if l.y > Top {
+		l.y += paraBefore
+	}
+	for i := 0; i < len(lines); {
+		fit := int((bottomY - l.y + 0.01) / lh)
+		left := len(lines) - i
+		switch {
+		case fit >= left:
+			fit = left
+		case fit < 2 && l.y > Top:
+			l.newPage()
+			continue
+		case left-fit == 1 && fit >= 3:
+			fit--
+		}
+		for ; fit > 0; fit-- {
+			x, avail := Left, TextW
+			if i == 0 {
+				x, avail = Left+indent, TextW-indent
+			}
+			last := i == len(lines)-1
+			l.setLine(lines[i], x, l.y, avail, align, align == content.Justify && !last, size)
+			l.y += lh
+			i++
+		}
+		if i < len(lines) {
+			l.newPage()
+		}
+	}
+}
+
+// heading sets a mục, khoản or điểm heading and keeps it on the page of
+// the two lines that follow it.
+func (l *layouter) heading(h *content.Heading, next []content.Block) {
+	runs := append([]content.Run{{Text: h.Label + " ", Bold: h.Level < 3}}, h.Runs...)
+	for i := range runs {
+		runs[i].Bold = runs[i].Bold || h.Level < 3
+	}
+	lines := breakLines(l.words(runs, bodySize), TextW-content.BodyIndent, TextW)
+	need := paraBefore + float64(len(lines))*lineHeight(bodySize)
+	if len(next) > 0 {
+		need += paraBefore + 2*lineHeight(bodySize)
+	}
+	if l.y+need > bottomY && l.y > Top {
+		l.newPage()
+	}
+	var title strings.Builder
+	for _, r := range runs {
+		title.WriteString(r.Text)
+	}
+	l.res.Outline = append(l.res.Outline, Mark{Title: strings.TrimSpace(title.String()), Level: h.Level - 1, Page: len(l.res.Pages) - 1, Y: l.y})
+	l.paragraph(runs, content.BodyIndent, content.Justify, bodySize)
+}

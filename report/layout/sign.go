@@ -1,0 +1,159 @@
+package layout
+
+import (
+	"github.com/hoinghi/hoinghi/fonts"
+	"github.com/hoinghi/hoinghi/report/content"
+)
+
+const (
+	recipientLabel = 12.0 // "Nơi nhận:", bold italic
+	recipientSize  = 11.0 // its items
+	signSize       = 14.0
+)
+
+// stack is a signature stack measured before it is drawn, so that the
+// whole block can move to the next page rather than split.
+type stack struct {
+	titles [][]string // each title line, wrapped
+	name   string
+	cx     float64
+}
+
+func (l *layouter) newStack(s content.Signer, cx, w float64) stack {
+	st := stack{name: s.Name, cx: cx}
+	for _, t := range s.Titles {
+		st.titles = append(st.titles, l.wrap(t, fonts.Bold, signSize, w))
+	}
+	return st
+}
+
+func (s stack) titleHeight() float64 {
+	n := 0
+	for _, t := range s.titles {
+		n += len(t)
+	}
+	return float64(n) * lineHeight(signSize)
+}
+
+// drawStack writes the titles from top and the name at nameTop.
+func (l *layouter) drawStack(s stack, top, nameTop float64) {
+	for _, t := range s.titles {
+		_, top = l.centred(t, s.cx, top, fonts.Bold, signSize)
+	}
+	if s.name != "" {
+		l.centred([]string{s.name}, s.cx, nameTop, fonts.Bold, signSize)
+	}
+}
+
+// indented is a line of text set in from the column's edge.
+type indented struct {
+	text   string
+	indent float64
+}
+
+// recipientLines measures the Nơi nhận list in a column of width w: each
+// item wrapped with its continuation lines under the text, not the dash.
+func (l *layouter) recipientLines(items []string, w float64) (lines []indented, h float64) {
+	dash := l.width("- ", fonts.Regular, recipientSize)
+	for _, it := range items {
+		for j, s := range l.wrap(it, fonts.Regular, recipientSize, w-dash) {
+			indent := 0.0
+			if j > 0 {
+				indent = dash
+			}
+			lines = append(lines, indented{s, indent})
+		}
+	}
+	return lines, lineHeight(recipientLabel) + float64(len(lines))*lineHeight(recipientSize)
+}
+
+func (l *layouter) drawRecipients(lines []indented, top float64) {
+	l.text(Left, top, "Nơi nhận:", fonts.BoldItalic, recipientLabel)
+	top += lineHeight(recipientLabel)
+	for _, ln := range lines {
+		l.text(Left+ln.indent, top, ln.text, fonts.Regular, recipientSize)
+		top += lineHeight(recipientSize)
+	}
+}
+
+// signatureGap is the space between the body and the signature block,
+// about one empty line.
+var signatureGap = lineHeight(bodySize) * 0.7
+
+// signatureBlock measures ô 7 and ô 9b for doc: the stacks, the
+// recipient lines, and the block's height.
+type signatureBlock struct {
+	stacks []stack
+	lines  []indented
+	titles float64 // height of the tallest title stack
+	h      float64
+}
+
+func (l *layouter) signatureBlock(doc *content.Document) signatureBlock {
+	var b signatureBlock
+	if doc.Frame == content.Minutes && len(doc.Signers) == 2 {
+		// Mẫu 1.9: 60 | 7.5 | 97.5 mm.
+		b.stacks = []stack{l.newStack(doc.Signers[0], Left+30, 58), l.newStack(doc.Signers[1], Left+67.5+97.5/2, 95)}
+		b.titles = max(b.stacks[0].titleHeight(), b.stacks[1].titleHeight())
+		var rh float64
+		b.lines, rh = l.recipientLines(doc.Recipients, 90)
+		b.h = b.titles + signSpace + lineHeight(signSize) + 3 + rh
+		return b
+	}
+	b.stacks = []stack{l.newStack(doc.Signers[0], rightColX+rightColW/2, rightColW-2)}
+	b.titles = b.stacks[0].titleHeight()
+	var rh float64
+	b.lines, rh = l.recipientLines(doc.Recipients, leftColW-2)
+	b.h = max(b.titles+signSpace+lineHeight(signSize), rh)
+	return b
+}
+
+func (l *layouter) signatureHeight(doc *content.Document) float64 {
+	return signatureGap + l.signatureBlock(doc).h
+}
+
+// signatures draws ô 7 and ô 9b. In Mẫu 1.4 the signer's stack sits in
+// the right column with "Nơi nhận:" level with its first line on the left;
+// in Mẫu 1.9 the secretary (left) and the chair (right) sign side by side
+// and Nơi nhận follows below. Either way the block is kept whole: if it
+// does not fit, it starts the next page.
+func (l *layouter) signatures(doc *content.Document) {
+	b := l.signatureBlock(doc)
+	l.keep(signatureGap, b.h)
+	top := l.y
+	nameTop := top + b.titles + signSpace
+	for _, s := range b.stacks {
+		l.drawStack(s, top, nameTop)
+	}
+	if len(b.stacks) == 2 {
+		l.drawRecipients(b.lines, nameTop+lineHeight(signSize)+3)
+	} else {
+		l.drawRecipients(b.lines, top+(lineHeight(signSize)-lineHeight(recipientLabel))/2)
+	}
+	l.y = top + b.h
+}
+
+// keep makes room for a block of height h after a gap, starting a new
+// page when the block would not fit whole on this one.
+func (l *layouter) keep(gap, h float64) {
+	if l.y+gap+h > bottomY && l.y > Top {
+		l.newPage()
+		return
+	}
+	l.y += gap
+}
+
+// annex sets a Phụ lục on pages of its own, numbered on their own: the
+// label, the title, the "(Kèm theo …)" line, a short rule and the table.
+func (l *layouter) annex(a *content.Annex) {
+	l.newPage()
+	l.annexStart = len(l.res.Pages) - 1
+	cx := Left + TextW/2
+	l.res.Outline = append(l.res.Outline, Mark{Title: a.Label + ": " + a.Title, Level: 0, Page: l.annexStart, Y: Top})
+	_, top := l.centred([]string{a.Label}, cx, Top, fonts.Bold, 14)
+	_, top = l.centred(l.wrap(a.Title, fonts.Bold, 14, TextW), cx, top, fonts.Bold, 14)
+	_, top = l.centred(l.wrap(a.Note, fonts.Italic, 14, TextW), cx, top, fonts.Italic, 14)
+	l.line(cx-9, top+1, cx+9, top+1)
+	l.y = top + 3
+	l.table(a.Table)
+}

@@ -1,0 +1,180 @@
+// Package report turns meeting files into the official documents of a
+// Vietnamese meeting: PDFs laid out as Decree 30/2020/NĐ-CP prescribes and
+// an Excel attendance workbook.
+//
+// A meeting flows one way through the sub-packages, each with one job:
+//
+//	meeting  file → model (NFC, validated, problems with line and column)
+//	content  model + a kind's template → what the document says
+//	layout   content → positioned text and lines on A4 pages
+//	pdf      pages → PDF bytes
+//	xlsx     model → attendance workbook bytes
+//
+// A Renderer holds what is the same for every document — parsed fonts and
+// compiled templates — so that a batch pays for them once.
+package report
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/hoinghi/hoinghi/fonts"
+	"github.com/hoinghi/hoinghi/report/content"
+	"github.com/hoinghi/hoinghi/report/layout"
+	"github.com/hoinghi/hoinghi/report/meeting"
+	"github.com/hoinghi/hoinghi/report/pdf"
+	"github.com/hoinghi/hoinghi/report/vn"
+	"github.com/hoinghi/hoinghi/report/xlsx"
+	"github.com/hoinghi/hoinghi/templates"
+)
+
+// Renderer renders meetings with one set of fonts and templates.
+type Renderer struct {
+	Fonts *fonts.Set
+	// Creator stamps every output: "hoinghi v1.0.0".
+	Creator string
+	// Epoch, when set (from SOURCE_DATE_EPOCH), is the date stamped in
+	// every output instead of the document's own date.
+	Epoch *time.Time
+
+	kinds map[string]*content.Kind
+	order []string
+}
+
+// New compiles the templates once for every document to come.
+func New(fs *fonts.Set, srcs []templates.Source, creator string) (*Renderer, error) {
+	r := &Renderer{Fonts: fs, Creator: creator, kinds: map[string]*content.Kind{}}
+	for _, src := range srcs {
+		k, err := content.Compile(src)
+		if err != nil {
+			return nil, err
+		}
+		r.kinds[src.Kind] = k
+		r.order = append(r.order, src.Kind)
+	}
+	return r, nil
+}
+
+// Kinds lists the document kinds this renderer has templates for.
+func (r *Renderer) Kinds() []string { return slices.Clone(r.order) }
+
+// Load reads and validates a meeting file, rejecting kinds without a
+// template and characters the fonts cannot draw.
+func (r *Renderer) Load(path string) (*meeting.Meeting, error) {
+	return meeting.Load(path, r.options())
+}
+
+// Parse is Load for a file already in memory.
+func (r *Renderer) Parse(name string, data []byte) (*meeting.Meeting, error) {
+	return meeting.Parse(name, data, r.options())
+}
+
+func (r *Renderer) options() meeting.Options {
+	return meeting.Options{Kinds: r.Kinds(), Covers: r.Fonts.Covers}
+}
+
+// ErrUnknownKind is returned for a --kind no template exists for.
+var ErrUnknownKind = errors.New("unknown document kind")
+
+// Documents returns the documents of m to render. With no kinds asked
+// for, that is every document the file lists, or one of each kind when it
+// lists none. A kind asked for that the file does not list is rendered
+// from the meeting alone, with a blank number and date.
+func (r *Renderer) Documents(m *meeting.Meeting, kinds []string) ([]meeting.Document, error) {
+	for _, k := range kinds {
+		if _, ok := r.kinds[k]; !ok {
+			return nil, fmt.Errorf("%w %q: expected one of %s", ErrUnknownKind, k, strings.Join(r.order, ", "))
+		}
+	}
+	if len(kinds) == 0 {
+		if len(m.Documents) > 0 {
+			return m.Documents, nil
+		}
+		kinds = r.order
+	}
+	var docs []meeting.Document
+	for _, k := range kinds {
+		found := false
+		for _, d := range m.Documents {
+			if d.Kind == k {
+				docs = append(docs, d)
+				found = true
+			}
+		}
+		if !found {
+			docs = append(docs, meeting.Document{Kind: k})
+		}
+	}
+	return docs, nil
+}
+
+// Content builds what document d of m says, before layout.
+func (r *Renderer) Content(m *meeting.Meeting, d meeting.Document) (*content.Document, error) {
+	k, ok := r.kinds[d.Kind]
+	if !ok {
+		return nil, fmt.Errorf("%w %q", ErrUnknownKind, d.Kind)
+	}
+	return k.Build(m, d)
+}
+
+// PDF renders document d of m as a PDF into w.
+func (r *Renderer) PDF(w io.Writer, m *meeting.Meeting, d meeting.Document) error {
+	doc, err := r.Content(m, d)
+	if err != nil {
+		return err
+	}
+	pages := layout.Layout(doc, r.Fonts)
+	return pdf.Write(w, pages, r.Fonts, pdf.Options{Creator: r.Creator, Date: r.date(doc.Meta.Date)})
+}
+
+// XLSX renders the attendance workbook of m into w.
+func (r *Renderer) XLSX(w io.Writer, m *meeting.Meeting, sortByName bool) error {
+	date := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	if t, _, ok := m.Meeting.Start.Time(); ok {
+		date = t
+	}
+	data, err := xlsx.Attendance(m, xlsx.Options{SortByName: sortByName, Creator: r.Creator, Date: r.date(date)})
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(data)
+	return err
+}
+
+func (r *Renderer) date(t time.Time) time.Time {
+	if r.Epoch != nil {
+		return *r.Epoch
+	}
+	return t
+}
+
+// FileName is the output name of document d: ASCII only, so that it
+// survives any file system and any mail program — the kind, the number
+// and the date: "thong-bao-05-2023-07-31.pdf".
+func FileName(d meeting.Document) string {
+	parts := []string{vn.ASCII(d.Kind)}
+	if n := strings.TrimLeft(strings.TrimSpace(d.Number), "0"); n != "" {
+		if len(n) == 1 {
+			n = "0" + n
+		}
+		parts = append(parts, n)
+	}
+	if t, ok := d.Date.Time(); ok {
+		parts = append(parts, t.Format("2006-01-02"))
+	}
+	return strings.Join(parts, "-") + ".pdf"
+}
+
+// WorkbookName is the output name of the attendance workbook:
+// "danh-sach-dai-bieu-2023-07-28.xlsx".
+func WorkbookName(m *meeting.Meeting) string {
+	name := "danh-sach-dai-bieu"
+	if t, _, ok := m.Meeting.Start.Time(); ok {
+		name += "-" + t.Format("2006-01-02")
+	}
+	return name + ".xlsx"
+}
