@@ -27,14 +27,19 @@ var cliHeadings = strings.NewReplacer(
 	"[arguments...]", "[tham số...]",
 )
 
+// helpTemplates are urfave/cli's own, in English.
+var helpTemplates = [3]string{cli.RootCommandHelpTemplate, cli.CommandHelpTemplate, cli.SubcommandHelpTemplate}
+
 // newApp builds the command tree with its texts in tag.
 func newApp(tag language.Tag, stdout, stderr io.Writer) *cli.Command {
 	t := func(key string, args ...any) string { return lang.M(key, args...).In(tag) }
+	h := helpTemplates
 	if tag == lang.Vietnamese {
-		cli.RootCommandHelpTemplate = cliHeadings.Replace(cli.RootCommandHelpTemplate)
-		cli.CommandHelpTemplate = cliHeadings.Replace(cli.CommandHelpTemplate)
-		cli.SubcommandHelpTemplate = cliHeadings.Replace(cli.SubcommandHelpTemplate)
+		for i := range h {
+			h[i] = cliHeadings.Replace(h[i])
+		}
 	}
+	cli.RootCommandHelpTemplate, cli.CommandHelpTemplate, cli.SubcommandHelpTemplate = h[0], h[1], h[2]
 	cli.HelpFlag = &cli.BoolFlag{Name: "help", Aliases: []string{"h"}, Usage: t("show help")}
 
 	e := &env{tag: tag, stdout: stdout, stderr: stderr}

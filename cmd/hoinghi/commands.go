@@ -101,12 +101,6 @@ func (e *env) render(ctx context.Context, cmd *cli.Command) error {
 	}
 	dir := cmd.String("output")
 	toStdout := dir == "-"
-	if !toStdout {
-		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-			e.say("the output folder %s does not exist", dir)
-			return exitError{exitInput}
-		}
-	}
 
 	// Load and plan everything first, so that a usage problem (two
 	// documents for one standard output, two documents with one name)
@@ -163,6 +157,11 @@ func (e *env) render(ctx context.Context, cmd *cli.Command) error {
 				code = max(code, exitRender)
 			}
 			continue
+		}
+		// The folder is made only when there is something to put in it.
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			e.say("cannot create the output folder %s: %s", dir, err.Error())
+			return exitError{exitRender}
 		}
 		path := filepath.Join(dir, o.name)
 		if err := atomic.WriteFile(path, buf.Bytes()); err != nil {

@@ -258,12 +258,15 @@ func keyString(k ast.MapKeyNode) string {
 // index maps each field path of the file to the position of its value, so
 // that a problem found in the decoded model can name its line and column.
 type index struct {
-	pos    map[string][2]int
+	pos map[string][2]int
+	// inside is where each mapping's fields start: where a missing field
+	// would be written.
+	inside map[string][2]int
 	byOffs map[int]string
 }
 
 func newIndex(root ast.Node) *index {
-	idx := &index{pos: map[string][2]int{}, byOffs: map[int]string{}}
+	idx := &index{pos: map[string][2]int{}, inside: map[string][2]int{}, byOffs: map[int]string{}}
 	idx.walk(root, "")
 	return idx
 }
@@ -287,6 +290,9 @@ func (idx *index) walk(n ast.Node, path string) {
 		if len(v.Values) > 0 {
 			// A block mapping starts at its first key.
 			idx.add(path, v.Values[0].Key.GetToken())
+			if line, col := position(v.Values[0].Key.GetToken()); line > 0 {
+				idx.inside[path] = [2]int{line, col}
+			}
 		}
 		for _, mv := range v.Values {
 			p := join(path, keyString(mv.Key))
@@ -319,10 +325,16 @@ func (idx *index) walkValue(n ast.Node, path string) {
 	idx.walk(n, path)
 }
 
-// locate returns the position of path, or of its nearest ancestor present
-// in the file when the field itself is missing.
+// locate returns the position of path or, when the field is missing,
+// where it would go: among the fields of its nearest ancestor present.
 func (idx *index) locate(path string) (line, col int) {
+	if lc, ok := idx.pos[path]; ok {
+		return lc[0], lc[1]
+	}
 	for p := path; ; {
+		if lc, ok := idx.inside[p]; ok {
+			return lc[0], lc[1]
+		}
 		if lc, ok := idx.pos[p]; ok {
 			return lc[0], lc[1]
 		}
