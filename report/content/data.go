@@ -119,7 +119,7 @@ func person(p meeting.Person) string {
 		s += ", " + pos
 	}
 	if u := strings.TrimSpace(p.Unit); u != "" && !strings.Contains(strings.ToLower(p.Position), strings.ToLower(u)) {
-		s += " " + u
+		s += ", " + u
 	}
 	if r := strings.TrimSpace(p.Role); r != "" {
 		s += " (" + r + ")"

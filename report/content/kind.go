@@ -229,7 +229,10 @@ func attendanceAnnex(m *meeting.Meeting, typeName, num string, d meeting.Documen
 	}
 	n := 0
 	for _, g := range m.Meeting.Groups() {
-		t.Rows = append(t.Rows, Row{Group: g.Unit})
+		if len(g.Attendees) == 0 {
+			continue
+		}
+		t.Rows = append(t.Rows, Row{Group: g.Label()})
 		for _, a := range g.Attendees {
 			n++
 			note := a.Note

@@ -7,46 +7,53 @@ const OtherUnit = "Đại biểu khác"
 
 // Group is the attendees of one unit, in the order they were listed.
 type Group struct {
+	// Unit is blank for the attendees of no unit.
 	Unit      string
 	Attendees []Attendee
 }
 
-// Groups returns the attendees grouped by unit in protocol order: the
-// member units in the order of Units, then any other unit in the order it
-// first appears, then those without a unit. Attendance lists and annexes
-// share this order, so a clerk sees the same list everywhere.
+// Label is how lists name the group.
+func (g Group) Label() string {
+	if g.Unit == "" {
+		return OtherUnit
+	}
+	return g.Unit
+}
+
+// Groups returns the attendees grouped by unit in protocol order: each
+// unit where it first appears in the attendee list, which a clerk writes
+// in protocol order (guests of higher rank first); then the member units
+// no attendee came from, empty, so that a summary can show them; then the
+// attendees of no unit. The attendance workbook and the annex share this
+// order, so a clerk sees one list everywhere.
 func (i *Info) Groups() []Group {
 	var groups []Group
 	at := map[string]int{}
 	add := func(unit string) int {
-		key := strings.TrimSpace(unit)
-		if g, ok := at[key]; ok {
+		if g, ok := at[unit]; ok {
 			return g
 		}
-		at[key] = len(groups)
-		groups = append(groups, Group{Unit: key})
-		return at[key]
-	}
-	for _, u := range i.Units {
-		add(u)
+		at[unit] = len(groups)
+		groups = append(groups, Group{Unit: unit})
+		return at[unit]
 	}
 	var others []Attendee
 	for _, a := range i.Attendees {
-		if strings.TrimSpace(a.Unit) == "" {
+		unit := strings.TrimSpace(a.Unit)
+		if unit == "" {
 			others = append(others, a)
 			continue
 		}
-		g := add(a.Unit)
+		g := add(unit)
 		groups[g].Attendees = append(groups[g].Attendees, a)
 	}
-	if len(others) > 0 {
-		groups = append(groups, Group{Unit: OtherUnit, Attendees: others})
-	}
-	kept := groups[:0]
-	for _, g := range groups {
-		if len(g.Attendees) > 0 {
-			kept = append(kept, g)
+	for _, u := range i.Units {
+		if u = strings.TrimSpace(u); u != "" {
+			add(u)
 		}
 	}
-	return kept
+	if len(others) > 0 {
+		groups = append(groups, Group{Attendees: others})
+	}
+	return groups
 }

@@ -63,12 +63,13 @@ func Parse(name string, data []byte, opt Options) (*Meeting, error) {
 	idx := newIndex(body)
 
 	var m Meeting
-	var ps []Problem
-	if err := yaml.NodeToValue(body, &m); err != nil {
-		ps = append(ps, decodeProblem(err, idx))
-	} else {
-		ps = append(ps, unknownFields(body, reflect.TypeOf(m), "")...)
-		ps = append(ps, validate(&m, opt)...)
+	ps, wrongShape := shape(body, reflect.TypeOf(m), "", anchorsOf(body))
+	if !wrongShape {
+		if err := yaml.NodeToValue(body, &m); err != nil {
+			ps = append(ps, decodeProblem(err, idx))
+		} else {
+			ps = append(ps, validate(&m, opt)...)
+		}
 	}
 	if len(ps) == 0 {
 		return &m, nil
@@ -159,23 +160,41 @@ func position(tk *token.Token) (line, col int) {
 	return tk.Position.Line, tk.Position.Column
 }
 
-// unknownFields reports the keys of n that name no field of t, so that a
-// misspelt key is an error instead of a silently empty field.
-func unknownFields(n ast.Node, t reflect.Type, path string) []Problem {
+// shape reports everything in the file that the Go type t cannot take —
+// keys that name no field, a list where a single value belongs, text
+// where a list belongs — all of them, each with its position, where the
+// decoder would stop at the first. Aliases are checked as what they stand
+// for.
+//
+// Unknown keys do not stop decoding, which ignores them; a value of the
+// wrong shape does, and wrongShape says so.
+func shape(n ast.Node, t reflect.Type, path string, anchors map[string]ast.Node) (ps []Problem, wrongShape bool) {
 	n = unwrap(n)
+	at := n // a problem with an alias is reported where the alias is
+	if a, ok := n.(*ast.AliasNode); ok {
+		target, found := anchors[a.Value.String()]
+		if !found {
+			return nil, false // the decoder reports an unknown alias
+		}
+		n = unwrap(target)
+	}
+	if _, null := n.(*ast.NullNode); null || n == nil {
+		return nil, false
+	}
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
-	var ps []Problem
-	switch t.Kind() {
-	case reflect.Struct:
+	wrong := func() ([]Problem, bool) {
+		p := Problem{Path: path, Msg: lang.M("expected %s", lang.M(describe(t)))}
+		p.Line, p.Col = position(at.GetToken())
+		return []Problem{p}, true
+	}
+	fields := yamlFields(t)
+	switch {
+	case t.Kind() == reflect.Struct && fields != nil:
 		m, ok := n.(*ast.MappingNode)
 		if !ok {
-			return nil
-		}
-		fields := yamlFields(t)
-		if len(fields) == 0 {
-			return nil
+			return wrong()
 		}
 		for _, mv := range m.Values {
 			key := keyString(mv.Key)
@@ -186,24 +205,54 @@ func unknownFields(n ast.Node, t reflect.Type, path string) []Problem {
 				ps = append(ps, p)
 				continue
 			}
-			ps = append(ps, unknownFields(mv.Value, f.Type, join(path, key))...)
+			sub, w := shape(mv.Value, f.Type, join(path, key), anchors)
+			ps, wrongShape = append(ps, sub...), wrongShape || w
 		}
-	case reflect.Slice:
+	case t.Kind() == reflect.Slice:
 		s, ok := n.(*ast.SequenceNode)
 		if !ok {
-			return nil
+			return wrong()
 		}
 		for i, v := range s.Values {
-			ps = append(ps, unknownFields(v, t.Elem(), path+"["+strconv.Itoa(i)+"]")...)
+			sub, w := shape(v, t.Elem(), path+"["+strconv.Itoa(i)+"]", anchors)
+			ps, wrongShape = append(ps, sub...), wrongShape || w
+		}
+	default:
+		switch n.(type) {
+		case *ast.MappingNode, *ast.SequenceNode:
+			return wrong()
+		}
+		if t.Kind() == reflect.Bool {
+			if _, ok := n.(*ast.BoolNode); !ok {
+				return wrong()
+			}
 		}
 	}
-	return ps
+	return ps, wrongShape
+}
+
+// anchorsOf collects the anchors of a document by name.
+func anchorsOf(root ast.Node) map[string]ast.Node {
+	anchors := map[string]ast.Node{}
+	ast.Walk(visitor(func(n ast.Node) {
+		if a, ok := n.(*ast.AnchorNode); ok {
+			anchors[a.Name.String()] = a.Value
+		}
+	}), root)
+	return anchors
+}
+
+type visitor func(ast.Node)
+
+func (v visitor) Visit(n ast.Node) ast.Visitor {
+	v(n)
+	return v
 }
 
 // yamlFields maps the YAML keys of struct t to their fields. Structs that
 // decode themselves (the scalar types) have no keys.
 func yamlFields(t reflect.Type) map[string]reflect.StructField {
-	if reflect.PointerTo(t).Implements(reflect.TypeOf((*yaml.InterfaceUnmarshaler)(nil)).Elem()) {
+	if t.Kind() != reflect.Struct || reflect.PointerTo(t).Implements(reflect.TypeOf((*yaml.BytesUnmarshaler)(nil)).Elem()) {
 		return nil
 	}
 	fields := map[string]reflect.StructField{}

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/goccy/go-yaml"
 )
 
 // The scalar types below keep the text as written and parse it on demand.
@@ -28,52 +30,46 @@ type Period struct{ Raw string }
 // Cell is one table cell: any scalar, kept as the text written.
 type Cell struct{ Raw string }
 
-func unmarshalScalar(unmarshal func(any) error) (string, error) {
-	var v any
-	if err := unmarshal(&v); err != nil {
-		return "", err
-	}
-	switch t := v.(type) {
-	case nil:
+// scalarText returns a scalar as it was written: a plain 1.230 stays
+// "1.230" and 010 stays "010", where a YAML decoder would make them 1.23
+// and 8. Quoted and block scalars are unquoted; null is blank. The shape
+// check of Parse has already rejected lists and mappings here.
+func scalarText(b []byte) (string, error) {
+	raw := strings.TrimSpace(string(b))
+	switch {
+	case raw == "" || raw == "~" || raw == "null" || raw == "Null" || raw == "NULL":
 		return "", nil
-	case string:
-		return t, nil
-	case time.Time:
-		// A YAML timestamp such as 2023-07-28 arrives already parsed.
-		if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 {
-			return t.Format("2006-01-02"), nil
+	case strings.ContainsAny(raw[:1], "\"'|>[{") || strings.Contains(raw, "\n"):
+		var s string
+		if err := yaml.Unmarshal(b, &s); err != nil {
+			return "", err
 		}
-		return t.Format("2006-01-02 15:04"), nil
-	case float64:
-		return strconv.FormatFloat(t, 'f', -1, 64), nil
-	case map[string]any, []any:
-		return "", fmt.Errorf("expected a single value, got %T", v)
-	default:
-		return fmt.Sprint(t), nil
+		return s, nil
 	}
+	return raw, nil
 }
 
-// UnmarshalYAML implements yaml.InterfaceUnmarshaler.
-func (d *Date) UnmarshalYAML(u func(any) error) (err error) {
-	d.Raw, err = unmarshalScalar(u)
+// UnmarshalYAML implements yaml.BytesUnmarshaler.
+func (d *Date) UnmarshalYAML(b []byte) (err error) {
+	d.Raw, err = scalarText(b)
 	return err
 }
 
-// UnmarshalYAML implements yaml.InterfaceUnmarshaler.
-func (d *DateTime) UnmarshalYAML(u func(any) error) (err error) {
-	d.Raw, err = unmarshalScalar(u)
+// UnmarshalYAML implements yaml.BytesUnmarshaler.
+func (d *DateTime) UnmarshalYAML(b []byte) (err error) {
+	d.Raw, err = scalarText(b)
 	return err
 }
 
-// UnmarshalYAML implements yaml.InterfaceUnmarshaler.
-func (p *Period) UnmarshalYAML(u func(any) error) (err error) {
-	p.Raw, err = unmarshalScalar(u)
+// UnmarshalYAML implements yaml.BytesUnmarshaler.
+func (p *Period) UnmarshalYAML(b []byte) (err error) {
+	p.Raw, err = scalarText(b)
 	return err
 }
 
-// UnmarshalYAML implements yaml.InterfaceUnmarshaler.
-func (c *Cell) UnmarshalYAML(u func(any) error) (err error) {
-	c.Raw, err = unmarshalScalar(u)
+// UnmarshalYAML implements yaml.BytesUnmarshaler.
+func (c *Cell) UnmarshalYAML(b []byte) (err error) {
+	c.Raw, err = scalarText(b)
 	return err
 }
 

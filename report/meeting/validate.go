@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/hoinghi/hoinghi/report/lang"
@@ -37,11 +38,14 @@ func validate(m *Meeting, opt Options) []Problem {
 		case opt.Kinds != nil && !slices.Contains(opt.Kinds, d.Kind):
 			bad(p+".kind", "unknown kind %s: expected one of %s", d.Kind, strings.Join(opt.Kinds, ", "))
 		}
-		key := d.Kind + "/" + strings.TrimLeft(d.Number, "0")
-		if j, dup := seen[key]; dup {
-			bad(p, "the same kind and number as documents[%d]: each document needs its own number", j)
+		// Blank numbers are assigned after signing, so only given ones clash.
+		if n := strings.TrimLeft(strings.TrimSpace(d.Number), "0"); n != "" {
+			key := d.Kind + "/" + n
+			if j, dup := seen[key]; dup {
+				bad(p, "the same kind and number as documents[%d]: each document needs its own number", j)
+			}
+			seen[key] = i
 		}
-		seen[key] = i
 		if n := strings.TrimSpace(d.Number); n != "" {
 			if v, err := strconv.Atoi(n); err != nil || v <= 0 {
 				bad(p+".number", "expected a positive whole number or a blank, got %s", n)
@@ -52,8 +56,9 @@ func validate(m *Meeting, opt Options) []Problem {
 
 	checkDateTime(&ps, "meeting.start", m.Meeting.Start)
 	checkDateTime(&ps, "meeting.end", m.Meeting.End)
-	if s, _, ok := m.Meeting.Start.Time(); ok {
-		if e, _, ok := m.Meeting.End.Time(); ok && e.Before(s) {
+	if s, sc, ok := m.Meeting.Start.Time(); ok {
+		// A date without a time of day ends with that day.
+		if e, ec, ok := m.Meeting.End.Time(); ok && (e.Before(s) && sc && ec || e.Before(s.Truncate(24*time.Hour))) {
 			bad("meeting.end", "the meeting ends before it starts (%s)", m.Meeting.Start.Raw)
 		}
 	}

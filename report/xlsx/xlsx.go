@@ -1,0 +1,148 @@
+// Package xlsx writes the attendance workbook of a meeting: the sign-in list
+// that delegates sign on paper, a per-unit summary whose counts follow a
+// clerk's edits, and the tasks agreed at the meeting for follow-up.
+//
+// The workbook is meant to be printed as it comes (A4, Times New Roman 13,
+// borders, repeated titles, page numbers) and edited afterwards in Excel or
+// LibreOffice, so the counts are formulas rather than numbers, and the same
+// meeting always gives the same bytes, so that a re-run changes nothing
+// under version control or in a mail thread.
+package xlsx
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/hoinghi/hoinghi/report/meeting"
+	"github.com/xuri/excelize/v2"
+)
+
+// Options chooses the row order and the workbook's stamp.
+type Options struct {
+	// SortByName orders each unit's delegates by given name, then family and
+	// middle names, in Vietnamese collation (vn.CompareNames). By default
+	// the rows keep the protocol order of the meeting file.
+	SortByName bool
+	// Creator is the tool that made the workbook ("hoinghi v0.1.0"); blank
+	// means "hoinghi".
+	Creator string
+	// Date is the document date, written as the workbook's creation and
+	// modification time and as the time of every part in the archive. The
+	// zero value means 2000-01-01 UTC: the clock is never read, so the
+	// output depends on the input alone.
+	Date time.Time
+}
+
+// The sheet names, in workbook order. The list comes first because it is
+// what a clerk prints; the summary and the tasks follow the meeting.
+const (
+	sheetList    = "Danh sách đại biểu"
+	sheetSummary = "Tổng hợp"
+	sheetTasks   = "Nhiệm vụ"
+)
+
+// epoch stands in for an unknown document date.
+var epoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// Attendance returns the attendance workbook of m as the bytes of an .xlsx
+// file: the sheets "Danh sách đại biểu", "Tổng hợp" and "Nhiệm vụ".
+func Attendance(m *meeting.Meeting, opt Options) ([]byte, error) {
+	if m == nil {
+		return nil, errors.New("xlsx: no meeting")
+	}
+	stamp := opt.Date.UTC()
+	if opt.Date.IsZero() {
+		stamp = epoch
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	// excelize writes streamed sheets in map order; the sorted writer puts
+	// every part in a fixed order with a fixed time.
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newSortedZip(w, stamp) })
+
+	if err := setup(f); err != nil {
+		return nil, err
+	}
+	st, err := newStyles(f)
+	if err != nil {
+		return nil, err
+	}
+	list, err := writeList(f, st, m, opt.SortByName)
+	if err != nil {
+		return nil, fmt.Errorf("xlsx: sheet %q: %w", sheetList, err)
+	}
+	if err := writeSummary(f, st, m, list); err != nil {
+		return nil, fmt.Errorf("xlsx: sheet %q: %w", sheetSummary, err)
+	}
+	if err := writeTasks(f, st, m); err != nil {
+		return nil, fmt.Errorf("xlsx: sheet %q: %w", sheetTasks, err)
+	}
+	if err := setProps(f, m, opt.Creator, stamp); err != nil {
+		return nil, err
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		return nil, fmt.Errorf("xlsx: writing the workbook: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// setup names the sheets and makes Times New Roman 13 the workbook's normal
+// font.
+func setup(f *excelize.File) error {
+	if err := f.SetSheetName("Sheet1", sheetList); err != nil {
+		return fmt.Errorf("xlsx: naming the first sheet: %w", err)
+	}
+	for _, name := range []string{sheetSummary, sheetTasks} {
+		if _, err := f.NewSheet(name); err != nil {
+			return fmt.Errorf("xlsx: adding sheet %q: %w", name, err)
+		}
+	}
+	f.SetActiveSheet(0)
+	return setDefaultFont(f)
+}
+
+// setDefaultFont makes Times New Roman 13 the Normal style, so that a cell a
+// clerk adds by hand looks like the rest of the list and column widths count
+// in that font's digits. excelize's SetDefaultFont changes only the name: its
+// template font keeps size 11 and scheme="minor", which makes Excel draw the
+// theme's Calibri whatever the name says, so both are fixed here.
+func setDefaultFont(f *excelize.File) error {
+	if err := f.SetDefaultFont(fontName); err != nil {
+		return fmt.Errorf("xlsx: setting the default font: %w", err)
+	}
+	if f.Styles == nil || f.Styles.Fonts == nil || len(f.Styles.Fonts.Font) == 0 || f.Styles.Fonts.Font[0].Sz == nil {
+		return errors.New("xlsx: setting the default font: the style sheet has no default font")
+	}
+	font := f.Styles.Fonts.Font[0]
+	font.Scheme = nil
+	size := float64(fontSize)
+	font.Sz.Val = &size
+	return nil
+}
+
+// setProps writes the document properties that file managers and mail
+// programs show.
+func setProps(f *excelize.File, m *meeting.Meeting, creator string, stamp time.Time) error {
+	if creator == "" {
+		creator = "hoinghi"
+	}
+	when := stamp.Format(time.RFC3339)
+	if err := f.SetDocProps(&excelize.DocProperties{
+		Title:          "Danh sách đại biểu - " + m.Meeting.Title,
+		Subject:        m.Meeting.Title,
+		Creator:        creator,
+		LastModifiedBy: creator,
+		Language:       "vi-VN",
+		Created:        when,
+		Modified:       when,
+	}); err != nil {
+		return fmt.Errorf("xlsx: setting the document properties: %w", err)
+	}
+	if err := f.SetAppProps(&excelize.AppProperties{Application: creator, Company: m.Issuer.Name}); err != nil {
+		return fmt.Errorf("xlsx: setting the application properties: %w", err)
+	}
+	return nil
+}
