@@ -10,7 +10,6 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-
 // The columns of the list. Có mặt is a working column for the clerk: the
 // summary counts its "x" marks, and it is left out of the printed page,
 // which carries Ghi chú instead.
