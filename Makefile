@@ -17,13 +17,13 @@ build:
 samples:
 	$(GO) run ./cmd/hoinghi render -o out samples/*.yaml
 
-# The tests read every output back with independent readers: poppler for
-# PDFs, LibreOffice for workbooks. Install them when they are missing.
+# The tests read every output back with independent readers: poppler and
+# qpdf for PDFs, LibreOffice for workbooks. Install them when they are missing.
 deps:
-	@if ! command -v pdftotext >/dev/null || ! command -v soffice >/dev/null; then \
-		echo "installing poppler-utils and LibreOffice Calc for the tests"; \
+	@if ! command -v pdftotext >/dev/null || ! command -v qpdf >/dev/null || ! command -v soffice >/dev/null; then \
+		echo "installing poppler-utils, qpdf and LibreOffice Calc for the tests"; \
 		$(SUDO) apt-get update -q && \
-		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends poppler-utils libreoffice-calc-nogui; \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q poppler-utils qpdf libreoffice-calc-nogui; \
 	fi
 
 lint:

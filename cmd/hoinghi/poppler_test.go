@@ -17,7 +17,7 @@ func tool(t *testing.T, name string) string {
 	t.Helper()
 	path, err := exec.LookPath(name)
 	if err != nil {
-		t.Fatalf("%s not found: run `make test`, which installs poppler-utils and LibreOffice", name)
+		t.Fatalf("%s not found: run `make test`, which installs poppler-utils, qpdf and LibreOffice", name)
 	}
 	return path
 }

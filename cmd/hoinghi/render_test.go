@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"math"
 	"os"
 	"path/filepath"
@@ -430,4 +431,47 @@ func TestByteIdentical(t *testing.T) {
 			t.Errorf("%s differs between two renders of the same input", filepath.Base(f))
 		}
 	}
+}
+
+// TestSubsetFontsAndBookmarks reads the PDF's objects with qpdf: every
+// embedded font is a subset (far smaller than the 370 KB faces), and the
+// headings are bookmarks whose titles read as Vietnamese.
+func TestSubsetFontsAndBookmarks(t *testing.T) {
+	f := filepath.Join(renderSamples(t), "cum-thi-dua-2023", "bao-cao-12-2023-07-28.pdf")
+	objects := runTool(t, "qpdf", "--json", "--json-key=qpdf", f)
+	sizes := regexp.MustCompile(`"/Length1": (\d+)`).FindAllStringSubmatch(objects, -1)
+	if len(sizes) == 0 {
+		t.Fatal("no embedded TrueType font found")
+	}
+	for _, m := range sizes {
+		if n, _ := strconv.Atoi(m[1]); n > 100_000 {
+			t.Errorf("an embedded font is %d bytes: not a subset", n)
+		}
+	}
+	var doc struct {
+		Outlines []outline `json:"outlines"`
+	}
+	if err := json.Unmarshal([]byte(runTool(t, "qpdf", "--json", "--json-key=outlines", f)), &doc); err != nil {
+		t.Fatal(err)
+	}
+	var titles []string
+	var walk func([]outline)
+	walk = func(os []outline) {
+		for _, o := range os {
+			titles = append(titles, o.Title)
+			walk(o.Kids)
+		}
+	}
+	walk(doc.Outlines)
+	all := strings.Join(titles, "\n")
+	for _, want := range []string{"I. KẾT QUẢ CÔNG TÁC THI ĐUA, KHEN THƯỞNG 6 THÁNG ĐẦU NĂM 2023", "1. Ưu điểm", "Phụ lục: DANH SÁCH ĐẠI BIỂU DỰ HỘI NGHỊ"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("no bookmark %q among:\n%s", want, all)
+		}
+	}
+}
+
+type outline struct {
+	Title string    `json:"title"`
+	Kids  []outline `json:"kids"`
 }

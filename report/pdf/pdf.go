@@ -72,9 +72,11 @@ func Write(w io.Writer, r *layout.Result, fs *fonts.Set, opt Options) error {
 			}
 		}
 	}
+	anyStyle := fonts.Regular
 	for _, st := range fonts.Styles {
 		if used[st] {
 			f.AddUTF8FontFromBytes(family, st.String(), fs.Faces[st].TTF)
+			anyStyle = st
 		}
 	}
 	if err := f.Error(); err != nil {
@@ -89,6 +91,9 @@ func Write(w io.Writer, r *layout.Result, fs *fonts.Set, opt Options) error {
 			w := f.GetStringWidth(p.Number)
 			f.Text(layout.Left+layout.TextW/2-w/2, pageNumberTop+0.905*pageNumberSize*25.4/72, p.Number)
 		}
+		// fpdf encodes a bookmark's title as UTF-16 only while a UTF-8
+		// font is current.
+		f.SetFont(family, anyStyle.String(), pageNumberSize)
 		for _, m := range marks {
 			if m.Page == i {
 				f.Bookmark(m.Title, m.Level, m.Y)
