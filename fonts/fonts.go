@@ -53,6 +53,7 @@ type Face struct {
 	mu     sync.Mutex
 	buf    sfnt.Buffer
 	widths map[rune]float64 // advance per 1000 em; -1 when missing
+	embed  embed
 }
 
 func newFace(ttf []byte, source string) (*Face, error) {

@@ -62,20 +62,25 @@ func Write(w io.Writer, r *layout.Result, fs *fonts.Set, opt Options) error {
 	// Register only the faces the document draws: each registered face
 	// is parsed and embedded.
 	used := map[fonts.Style]bool{}
+	whole := false // a character outside the repertoire needs whole faces
 	for _, p := range r.Pages {
 		if p.Number != "" {
 			used[fonts.Regular] = true
 		}
 		for _, it := range p.Items {
-			if it.Kind == layout.TextItem {
-				used[it.Style] = true
+			if it.Kind != layout.TextItem {
+				continue
+			}
+			used[it.Style] = true
+			for _, c := range it.Text {
+				whole = whole || !fonts.InRepertoire(c)
 			}
 		}
 	}
 	anyStyle := fonts.Regular
 	for _, st := range fonts.Styles {
 		if used[st] {
-			f.AddUTF8FontFromBytes(family, st.String(), fs.Faces[st].TTF)
+			f.AddUTF8FontFromBytes(family, st.String(), fs.Faces[st].Embedded(whole))
 			anyStyle = st
 		}
 	}

@@ -1,0 +1,71 @@
+package fonts
+
+import (
+	"testing"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+)
+
+// TestUnhint: the unhinted faces parse, and every character of the
+// repertoire has the same advance and the same outline as in the
+// original, so documents look and measure the same.
+func TestUnhint(t *testing.T) {
+	for _, face := range Default().Faces {
+		out, err := Unhint(face.TTF)
+		if err != nil {
+			t.Fatalf("%s: %v", face.Source, err)
+		}
+		if len(out) > len(face.TTF)*3/4 {
+			t.Errorf("%s: %d bytes unhinted from %d: the hinting was not removed", face.Source, len(out), len(face.TTF))
+		}
+		a, b := face.font, mustParse(t, out)
+		var ba, bb sfnt.Buffer
+		ppem := fixed.I(1000)
+		for _, r := range Repertoire {
+			ga, _ := a.GlyphIndex(&ba, r)
+			gb, _ := b.GlyphIndex(&bb, r)
+			if ga != gb {
+				t.Fatalf("%s %q: glyph %d became %d", face.Source, r, ga, gb)
+			}
+			wa, _ := a.GlyphAdvance(&ba, ga, ppem, font.HintingNone)
+			wb, _ := b.GlyphAdvance(&bb, gb, ppem, font.HintingNone)
+			sa, errA := a.LoadGlyph(&ba, ga, ppem, nil)
+			sb, errB := b.LoadGlyph(&bb, gb, ppem, nil)
+			if wa != wb || (errA == nil) != (errB == nil) || len(sa) != len(sb) {
+				t.Fatalf("%s %q: advance %v→%v, %d→%d segments (%v, %v)", face.Source, r, wa, wb, len(sa), len(sb), errA, errB)
+			}
+			for i := range sa {
+				if sa[i] != sb[i] {
+					t.Fatalf("%s %q: segment %d changed", face.Source, r, i)
+				}
+			}
+		}
+		if len(face.Embedded(false)) >= len(out)/4 {
+			t.Errorf("%s: the repertoire cut is %d bytes, not much smaller than %d", face.Source, len(face.Embedded(false)), len(out))
+		}
+	}
+}
+
+func mustParse(t *testing.T, ttf []byte) *sfnt.Font {
+	t.Helper()
+	f, err := sfnt.Parse(ttf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+func TestRepertoire(t *testing.T) {
+	for _, r := range "ẮẰẲẴẶắằẳẵặỨỪỬỮỰđĐ“”…" {
+		if !InRepertoire(r) {
+			t.Errorf("%q is not in the repertoire", r)
+		}
+	}
+	for _, r := range "漢αЖ" {
+		if InRepertoire(r) {
+			t.Errorf("%q is in the repertoire", r)
+		}
+	}
+}
