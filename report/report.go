@@ -18,8 +18,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/hoinghi/hoinghi/fonts"
@@ -27,6 +29,7 @@ import (
 	"github.com/hoinghi/hoinghi/report/layout"
 	"github.com/hoinghi/hoinghi/report/meeting"
 	"github.com/hoinghi/hoinghi/report/pdf"
+	"github.com/hoinghi/hoinghi/report/profile"
 	"github.com/hoinghi/hoinghi/report/vn"
 	"github.com/hoinghi/hoinghi/report/xlsx"
 	"github.com/hoinghi/hoinghi/templates"
@@ -41,8 +44,28 @@ type Renderer struct {
 	// every output instead of the document's own date.
 	Epoch *time.Time
 
-	kinds map[string]*content.Kind
-	order []string
+	// Profile, when set, is the office profile of every meeting;
+	// otherwise each meeting file's own is found beside it or above it
+	// (profile.Find).
+	Profile string
+
+	kinds    map[string]*content.Kind
+	order    []string
+	profiles sync.Map // path → *profileResult
+}
+
+type profileResult struct {
+	once sync.Once
+	p    *profile.Profile
+	err  error
+}
+
+// Loaded is a meeting as read from its file, completed by the office
+// profile; Sources says where each value the profile may give came from.
+type Loaded struct {
+	*meeting.Meeting
+	Profile *profile.Profile
+	Sources profile.Sources
 }
 
 // New compiles the templates once for every document to come.
@@ -62,15 +85,51 @@ func New(fs *fonts.Set, srcs []templates.Source, creator string) (*Renderer, err
 // Kinds lists the document kinds this renderer has templates for.
 func (r *Renderer) Kinds() []string { return slices.Clone(r.order) }
 
-// Load reads and validates a meeting file, rejecting kinds without a
-// template and characters the fonts cannot draw.
-func (r *Renderer) Load(path string) (*meeting.Meeting, error) {
-	return meeting.Load(path, r.options())
+// Load reads and validates a meeting file, completed by its office
+// profile, rejecting kinds without a template and characters the fonts
+// cannot draw.
+func (r *Renderer) Load(path string) (*Loaded, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return r.Parse(path, data)
 }
 
 // Parse is Load for a file already in memory.
-func (r *Renderer) Parse(name string, data []byte) (*meeting.Meeting, error) {
-	return meeting.Parse(name, data, r.options())
+func (r *Renderer) Parse(name string, data []byte) (*Loaded, error) {
+	prof, err := r.profileOf(name)
+	if err != nil {
+		return nil, err
+	}
+	l := &Loaded{Profile: prof}
+	opt := r.options()
+	opt.Defaults = func(m *meeting.Meeting) { l.Sources = prof.Apply(name, m) }
+	if l.Meeting, err = meeting.Parse(name, data, opt); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+// profileOf returns the office profile of a meeting file, loaded and
+// checked once per process however many meetings share it.
+func (r *Renderer) profileOf(file string) (*profile.Profile, error) {
+	path := r.Profile
+	if path == "" {
+		var err error
+		if path, err = profile.Find(file); err != nil || path == "" {
+			return nil, err
+		}
+	}
+	v, _ := r.profiles.LoadOrStore(path, &profileResult{})
+	res := v.(*profileResult)
+	res.once.Do(func() {
+		res.p, res.err = profile.Load(path)
+		if res.err == nil {
+			res.err = res.p.Check(r.options())
+		}
+	})
+	return res.p, res.err
 }
 
 func (r *Renderer) options() meeting.Options {
@@ -80,15 +139,24 @@ func (r *Renderer) options() meeting.Options {
 // ErrUnknownKind is returned for a --kind no template exists for.
 var ErrUnknownKind = errors.New("unknown document kind")
 
+// CheckKinds reports a kind that no template exists for.
+func (r *Renderer) CheckKinds(kinds []string) error {
+	for _, k := range kinds {
+		if _, ok := r.kinds[k]; !ok {
+			return fmt.Errorf("%w %q: expected one of %s", ErrUnknownKind, k, strings.Join(r.order, ", "))
+		}
+	}
+	return nil
+}
+
 // Documents returns the documents of m to render. With no kinds asked
 // for, that is every document the file lists, or one of each kind when it
 // lists none. A kind asked for that the file does not list is rendered
-// from the meeting alone, with a blank number and date.
-func (r *Renderer) Documents(m *meeting.Meeting, kinds []string) ([]meeting.Document, error) {
-	for _, k := range kinds {
-		if _, ok := r.kinds[k]; !ok {
-			return nil, fmt.Errorf("%w %q: expected one of %s", ErrUnknownKind, k, strings.Join(r.order, ", "))
-		}
+// from the meeting and the office profile, with a blank number and date.
+func (r *Renderer) Documents(l *Loaded, kinds []string) ([]meeting.Document, error) {
+	m := l.Meeting
+	if err := r.CheckKinds(kinds); err != nil {
+		return nil, err
 	}
 	if len(kinds) == 0 {
 		if len(m.Documents) > 0 {
@@ -106,7 +174,7 @@ func (r *Renderer) Documents(m *meeting.Meeting, kinds []string) ([]meeting.Docu
 			}
 		}
 		if !found {
-			docs = append(docs, meeting.Document{Kind: k})
+			docs = append(docs, l.Profile.Document(k))
 		}
 	}
 	return docs, nil

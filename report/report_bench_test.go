@@ -38,7 +38,7 @@ func BenchmarkSeedPDF(b *testing.B) {
 		b.Run(d.Kind, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if err := r.PDF(io.Discard, m, d); err != nil {
+				if err := r.PDF(io.Discard, m.Meeting, d); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -45,6 +45,9 @@ func newApp(tag language.Tag, stdout, stderr io.Writer) *cli.Command {
 	e := &env{tag: tag, stdout: stdout, stderr: stderr}
 	fontDir := &cli.StringFlag{Name: "font-dir", Usage: t("use the Times New Roman files of `DIR` instead of the embedded fonts"), Sources: cli.EnvVars("HOINGHI_FONT_DIR")}
 	kind := &cli.StringSliceFlag{Name: "kind", Aliases: []string{"k"}, Usage: t("render only these kinds (thong-bao, bao-cao, bien-ban, …)")}
+	format := &cli.StringSliceFlag{Name: "format", Aliases: []string{"f"}, Value: []string{"pdf", "xlsx"}, Usage: t("output formats: pdf, xlsx")}
+	profileFlag := &cli.StringFlag{Name: "profile", Usage: t("use the office profile `FILE` instead of the hoinghi.yaml found beside the meeting files"), Sources: cli.EnvVars("HOINGHI_PROFILE")}
+	sortFlag := &cli.StringFlag{Name: "sort", Usage: t("order of the attendance list: empty for protocol order, ten for Vietnamese order by given name")}
 	return &cli.Command{
 		Name:                  "hoinghi",
 		Usage:                 t("Decree 30 meeting documents and attendance workbooks from meeting files"),
@@ -69,19 +72,51 @@ func newApp(tag language.Tag, stdout, stderr io.Writer) *cli.Command {
 					"Exit codes: 0 success, 1 a document could not be rendered or written, 2 invalid input or usage."),
 				Flags: []cli.Flag{
 					kind,
-					&cli.StringSliceFlag{Name: "format", Aliases: []string{"f"}, Value: []string{"pdf", "xlsx"}, Usage: t("output formats: pdf, xlsx")},
+					format,
 					&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: ".", Usage: t("write into `DIR`; - writes the one document to standard output")},
-					&cli.StringFlag{Name: "sort", Usage: t("order of the attendance list: empty for protocol order, ten for Vietnamese order by given name")},
+					sortFlag,
 					fontDir,
+					profileFlag,
 				},
 				Action: e.render,
+			},
+			{
+				Name:      "batch",
+				Usage:     t("render many meeting files in parallel into a mirrored folder tree, with a manifest"),
+				ArgsUsage: t("PATH…"),
+				Description: t("Each PATH is a meeting file, a folder (searched for .yaml, .yml, .json) or a glob. A file that fails is reported and skipped; the others complete.\n" +
+					"Exit codes: 0 all succeeded, 1 some failed, 2 usage, 130/143 stopped by SIGINT/SIGTERM (the manifest lists what completed)."),
+				Flags: []cli.Flag{
+					kind,
+					format,
+					&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: t("write into `OUT`, mirroring the input folders")},
+					sortFlag,
+					fontDir,
+					profileFlag,
+					&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: defaultJobs, Usage: t("meetings rendered at once")},
+					&cli.StringFlag{Name: "manifest", Usage: t("write the manifest to `FILE` (default OUT/manifest.json)")},
+					&cli.BoolFlag{Name: "skip-unchanged", Usage: t("do not render again an input whose hash and tool match the previous manifest and whose outputs are intact")},
+					&cli.BoolFlag{Name: "bundle", Usage: t("put each meeting's outputs into one ZIP file")},
+				},
+				Action: e.batch,
+			},
+			{
+				Name:  "sample",
+				Usage: t("write synthetic meetings, for trying batches and benchmarks"),
+				Flags: []cli.Flag{
+					&cli.IntFlag{Name: "count", Aliases: []string{"n"}, Value: 10, Usage: t("how many meetings")},
+					&cli.IntFlag{Name: "seed", Value: 1, Usage: t("the same seed gives the same meetings")},
+					&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: t("write into `DIR`")},
+				},
+				Action: e.sample,
 			},
 			{
 				Name:      "validate",
 				Usage:     t("check meeting files and report every problem with its line and column"),
 				ArgsUsage: t("FILE…"),
-				Flags:     []cli.Flag{fontDir},
-				Action:    e.validate,
+				Flags: []cli.Flag{fontDir, profileFlag,
+					&cli.BoolFlag{Name: "explain", Usage: t("show which file each value of the issuer and the documents came from")}},
+				Action: e.validate,
 			},
 			{
 				Name:      "init",
@@ -92,6 +127,7 @@ func newApp(tag language.Tag, stdout, stderr io.Writer) *cli.Command {
 			{
 				Name:   "schema",
 				Usage:  t("print the JSON Schema of meeting files"),
+				Flags:  []cli.Flag{&cli.BoolFlag{Name: "manifest", Usage: t("print the JSON Schema of batch manifests instead")}},
 				Action: e.schema,
 			},
 			{

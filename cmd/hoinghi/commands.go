@@ -13,8 +13,10 @@ import (
 	"github.com/hoinghi/hoinghi/fonts"
 	"github.com/hoinghi/hoinghi/report"
 	"github.com/hoinghi/hoinghi/report/atomic"
+	"github.com/hoinghi/hoinghi/report/batch"
 	"github.com/hoinghi/hoinghi/report/lang"
 	"github.com/hoinghi/hoinghi/report/meeting"
+	"github.com/hoinghi/hoinghi/report/profile"
 	"github.com/hoinghi/hoinghi/templates"
 	"github.com/urfave/cli/v3"
 	"golang.org/x/text/language"
@@ -36,39 +38,106 @@ func (e *env) say(key string, args ...any) {
 func (e *env) sayErr(err error) {
 	var ps meeting.Problems
 	var fe *fonts.Error
+	var ue usageError
+	var be *batch.Error
 	switch {
 	case errors.As(err, &ps):
 		fmt.Fprintln(e.stderr, ps.In(e.tag))
 	case errors.As(err, &fe):
 		fmt.Fprintln(e.stderr, "hoinghi: "+fe.In(e.tag))
+	case errors.As(err, &ue):
+		fmt.Fprintln(e.stderr, "hoinghi: "+ue.msg.In(e.tag))
+	case errors.As(err, &be):
+		fmt.Fprintln(e.stderr, "hoinghi: "+be.Msg.In(e.tag))
 	default:
 		fmt.Fprintln(e.stderr, "hoinghi: "+err.Error())
 	}
 }
 
-// renderer loads the fonts (embedded, or from --font-dir) and compiles
-// the templates, once per process.
-func (e *env) renderer(cmd *cli.Command) (*report.Renderer, error) {
+// settings are what a command renders: each flag when given, else the
+// office profile's render defaults, else the built-in ones.
+type settings struct {
+	kinds      []string
+	formats    []string
+	sortByName bool
+}
+
+// setup loads the fonts and compiles the templates once per process, from
+// the flags and the office profile of the first meeting file (or the one
+// given with --profile), and resolves the render settings.
+func (e *env) setup(cmd *cli.Command, first string) (*report.Renderer, settings, error) {
+	var set settings
+	path := cmd.String("profile")
+	if path == "" {
+		var err error
+		if path, err = profile.Find(first); err != nil {
+			return nil, set, err
+		}
+	}
+	var defaults profile.RenderDefaults
+	if path != "" {
+		prof, err := profile.Load(path)
+		if err != nil {
+			return nil, set, err
+		}
+		defaults = prof.Render()
+	}
+
 	fs := fonts.Default()
-	if dir := cmd.String("font-dir"); dir != "" {
+	dir := cmd.String("font-dir")
+	if dir == "" {
+		dir = defaults.Fonts
+	}
+	if dir != "" {
 		var err error
 		if fs, err = fonts.LoadDir(dir); err != nil {
-			return nil, err
+			return nil, set, err
 		}
 	}
 	srcs, err := templates.Builtin()
 	if err != nil {
-		return nil, err
+		return nil, set, err
 	}
 	r, err := report.New(fs, srcs, "hoinghi "+version())
 	if err != nil {
-		return nil, err
+		return nil, set, err
 	}
+	r.Profile = cmd.String("profile")
 	if r.Epoch, err = sourceDate(); err != nil {
-		return nil, err
+		return nil, set, err
 	}
-	return r, nil
+
+	set.kinds = cmd.StringSlice("kind")
+	if err := r.CheckKinds(set.kinds); err != nil {
+		return nil, set, err
+	}
+	set.formats = cmd.StringSlice("format")
+	if !cmd.IsSet("format") && len(defaults.Formats) > 0 {
+		set.formats = defaults.Formats
+	}
+	for _, f := range set.formats {
+		if f != "pdf" && f != "xlsx" {
+			return nil, set, usageError{lang.M("unknown format %s: expected pdf or xlsx", f)}
+		}
+	}
+	order := cmd.String("sort")
+	if !cmd.IsSet("sort") {
+		order = defaults.Sort
+	}
+	switch order {
+	case "":
+	case "ten":
+		set.sortByName = true
+	default:
+		return nil, set, usageError{lang.M("unknown sort order %s: expected ten or nothing", order)}
+	}
+	return r, set, nil
 }
+
+// usageError is a translatable problem with the command line.
+type usageError struct{ msg lang.Message }
+
+func (u usageError) Error() string { return u.msg.String() }
 
 // output is one file a render produces.
 type output struct {
@@ -82,23 +151,12 @@ func (e *env) render(ctx context.Context, cmd *cli.Command) error {
 		e.say("render: expected at least one meeting file")
 		return exitError{exitInput}
 	}
-	formats := cmd.StringSlice("format")
-	for _, f := range formats {
-		if f != "pdf" && f != "xlsx" {
-			e.say("unknown format %s: expected pdf or xlsx", f)
-			return exitError{exitInput}
-		}
-	}
-	sortMode := cmd.String("sort")
-	if sortMode != "" && sortMode != "ten" {
-		e.say("unknown sort order %s: expected ten or nothing", sortMode)
-		return exitError{exitInput}
-	}
-	r, err := e.renderer(cmd)
+	r, set, err := e.setup(cmd, files[0])
 	if err != nil {
 		e.sayErr(err)
 		return exitError{exitInput}
 	}
+	formats, sortByName := set.formats, set.sortByName
 	dir := cmd.String("output")
 	toStdout := dir == "-"
 
@@ -109,15 +167,16 @@ func (e *env) render(ctx context.Context, cmd *cli.Command) error {
 	var plan []output
 	seen := map[string]string{}
 	for _, file := range files {
-		m, err := r.Load(file)
+		l, err := r.Load(file)
 		if err != nil {
 			e.sayErr(err)
 			code = max(code, exitInput)
 			continue
 		}
+		m := l.Meeting
 		var outs []output
 		if slices.Contains(formats, "pdf") {
-			docs, err := r.Documents(m, cmd.StringSlice("kind"))
+			docs, err := r.Documents(l, set.kinds)
 			if err != nil {
 				e.sayErr(err)
 				return exitError{exitInput}
@@ -127,7 +186,7 @@ func (e *env) render(ctx context.Context, cmd *cli.Command) error {
 			}
 		}
 		if slices.Contains(formats, "xlsx") && !toStdout || slices.Equal(formats, []string{"xlsx"}) {
-			outs = append(outs, output{report.WorkbookName(m), func(w io.Writer) error { return r.XLSX(w, m, sortMode == "ten") }})
+			outs = append(outs, output{report.WorkbookName(m), func(w io.Writer) error { return r.XLSX(w, m, sortByName) }})
 		}
 		for _, o := range outs {
 			if other, dup := seen[o.name]; dup {
@@ -183,19 +242,25 @@ func (e *env) validate(ctx context.Context, cmd *cli.Command) error {
 		e.say("validate: expected at least one meeting file")
 		return exitError{exitInput}
 	}
-	r, err := e.renderer(cmd)
+	r, _, err := e.setup(cmd, files[0])
 	if err != nil {
 		e.sayErr(err)
 		return exitError{exitInput}
 	}
 	bad := 0
 	for _, file := range files {
-		if _, err := r.Load(file); err != nil {
+		l, err := r.Load(file)
+		if err != nil {
 			e.sayErr(err)
 			bad++
 			continue
 		}
 		e.say("%s: valid", file)
+		if cmd.Bool("explain") {
+			for _, line := range l.Sources.Lines() {
+				fmt.Fprintln(e.stderr, "  "+line)
+			}
+		}
 	}
 	if bad > 0 {
 		return exitError{exitInput}
@@ -227,7 +292,11 @@ func (e *env) init(ctx context.Context, cmd *cli.Command) error {
 }
 
 func (e *env) schema(ctx context.Context, cmd *cli.Command) error {
-	_, err := e.stdout.Write(meeting.Schema())
+	schema := meeting.Schema()
+	if cmd.Bool("manifest") {
+		schema = batch.Schema()
+	}
+	_, err := e.stdout.Write(schema)
 	return err
 }
 

@@ -26,6 +26,10 @@ type Options struct {
 	Kinds []string
 	// Covers reports whether the fonts can draw r; nil accepts any rune.
 	Covers func(r rune) bool
+	// Defaults fills what the file leaves blank — from an office profile —
+	// after decoding and before validation, so that a required field such
+	// as issuer.name may be written once for every meeting of an office.
+	Defaults func(m *Meeting)
 }
 
 // Load reads, normalizes and validates one meeting file. A file that cannot
@@ -68,6 +72,9 @@ func Parse(name string, data []byte, opt Options) (*Meeting, error) {
 		if err := yaml.NodeToValue(body, &m); err != nil {
 			ps = append(ps, decodeProblem(err, idx))
 		} else {
+			if opt.Defaults != nil {
+				opt.Defaults(&m)
+			}
 			ps = append(ps, validate(&m, opt)...)
 		}
 	}
@@ -252,7 +259,7 @@ func (v visitor) Visit(n ast.Node) ast.Visitor {
 // yamlFields maps the YAML keys of struct t to their fields. Structs that
 // decode themselves (the scalar types) have no keys.
 func yamlFields(t reflect.Type) map[string]reflect.StructField {
-	if t.Kind() != reflect.Struct || reflect.PointerTo(t).Implements(reflect.TypeOf((*yaml.BytesUnmarshaler)(nil)).Elem()) {
+	if t.Kind() != reflect.Struct || reflect.PointerTo(t).Implements(reflect.TypeOf((*yaml.NodeUnmarshaler)(nil)).Elem()) {
 		return nil
 	}
 	fields := map[string]reflect.StructField{}

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
 )
 
 // The scalar types below keep the text as written and parse it on demand.
@@ -32,44 +32,51 @@ type Cell struct{ Raw string }
 
 // scalarText returns a scalar as it was written: a plain 1.230 stays
 // "1.230" and 010 stays "010", where a YAML decoder would make them 1.23
-// and 8. Quoted and block scalars are unquoted; null is blank. The shape
-// check of Parse has already rejected lists and mappings here.
-func scalarText(b []byte) (string, error) {
-	raw := strings.TrimSpace(string(b))
-	switch {
-	case raw == "" || raw == "~" || raw == "null" || raw == "Null" || raw == "NULL":
+// and 8. Quoted and block scalars come unquoted; null is blank. The shape
+// check of Parse has already rejected lists and mappings here; the node
+// is read directly, which is also much cheaper than decoding it.
+func scalarText(n ast.Node) (string, error) {
+	switch v := n.(type) {
+	case nil, *ast.NullNode:
 		return "", nil
-	case strings.ContainsAny(raw[:1], "\"'|>[{") || strings.Contains(raw, "\n"):
-		var s string
-		if err := yaml.Unmarshal(b, &s); err != nil {
-			return "", err
-		}
-		return s, nil
+	case *ast.StringNode:
+		return v.Value, nil
+	case *ast.LiteralNode:
+		return v.Value.Value, nil
+	case *ast.AnchorNode:
+		return scalarText(v.Value)
+	case *ast.TagNode:
+		return scalarText(v.Value)
+	case *ast.MappingNode, *ast.SequenceNode:
+		return "", fmt.Errorf("expected a single value")
 	}
-	return raw, nil
+	if tk := n.GetToken(); tk != nil {
+		return tk.Value, nil
+	}
+	return "", nil
 }
 
-// UnmarshalYAML implements yaml.BytesUnmarshaler.
-func (d *Date) UnmarshalYAML(b []byte) (err error) {
-	d.Raw, err = scalarText(b)
+// UnmarshalYAML implements yaml.NodeUnmarshaler.
+func (d *Date) UnmarshalYAML(n ast.Node) (err error) {
+	d.Raw, err = scalarText(n)
 	return err
 }
 
-// UnmarshalYAML implements yaml.BytesUnmarshaler.
-func (d *DateTime) UnmarshalYAML(b []byte) (err error) {
-	d.Raw, err = scalarText(b)
+// UnmarshalYAML implements yaml.NodeUnmarshaler.
+func (d *DateTime) UnmarshalYAML(n ast.Node) (err error) {
+	d.Raw, err = scalarText(n)
 	return err
 }
 
-// UnmarshalYAML implements yaml.BytesUnmarshaler.
-func (p *Period) UnmarshalYAML(b []byte) (err error) {
-	p.Raw, err = scalarText(b)
+// UnmarshalYAML implements yaml.NodeUnmarshaler.
+func (p *Period) UnmarshalYAML(n ast.Node) (err error) {
+	p.Raw, err = scalarText(n)
 	return err
 }
 
-// UnmarshalYAML implements yaml.BytesUnmarshaler.
-func (c *Cell) UnmarshalYAML(b []byte) (err error) {
-	c.Raw, err = scalarText(b)
+// UnmarshalYAML implements yaml.NodeUnmarshaler.
+func (c *Cell) UnmarshalYAML(n ast.Node) (err error) {
+	c.Raw, err = scalarText(n)
 	return err
 }
 

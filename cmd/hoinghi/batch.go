@@ -1,0 +1,185 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime"
+	"syscall"
+	"time"
+
+	"github.com/hoinghi/hoinghi/report/batch"
+	"github.com/hoinghi/hoinghi/report/lang"
+	"github.com/hoinghi/hoinghi/report/synth"
+	"github.com/schollz/progressbar/v3"
+	"github.com/urfave/cli/v3"
+	"golang.org/x/term"
+)
+
+// Exit codes of a batch stopped by a signal, as shells report them.
+const (
+	exitInterrupted = 130 // SIGINT
+	exitTerminated  = 143 // SIGTERM
+)
+
+func (e *env) batch(ctx context.Context, cmd *cli.Command) error {
+	paths := cmd.Args().Slice()
+	out := cmd.String("output")
+	if len(paths) == 0 || out == "" {
+		e.say("batch: expected meeting files or folders and -o OUT")
+		return exitError{exitInput}
+	}
+	inputs, err := batch.Collect(paths)
+	if err != nil {
+		e.sayErr(err)
+		return exitError{exitInput}
+	}
+	r, set, err := e.setup(cmd, inputs[0].Path)
+	if err != nil {
+		e.sayErr(err)
+		return exitError{exitInput}
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		e.say("cannot create the output folder %s: %s", out, err.Error())
+		return exitError{exitRender}
+	}
+	manifestPath := cmd.String("manifest")
+	if manifestPath == "" {
+		manifestPath = filepath.Join(out, "manifest.json")
+	}
+	opt := batch.Options{
+		Renderer: r, Out: out, Kinds: set.kinds, Formats: set.formats, SortByName: set.sortByName,
+		Jobs: cmd.Int("jobs"), Bundle: cmd.Bool("bundle"),
+	}
+	if cmd.Bool("skip-unchanged") {
+		if opt.Previous, err = batch.ReadManifest(manifestPath); err != nil {
+			e.sayErr(err)
+			return exitError{exitInput}
+		}
+	}
+
+	// A signal stops the batch from starting new meetings; those in
+	// flight finish, and the manifest records what completed.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, syscall.SIGINT, syscall.SIGTERM)
+	defer signal.Stop(signals)
+	var caught os.Signal
+	go func() {
+		select {
+		case caught = <-signals:
+			cancel()
+		case <-ctx.Done():
+		}
+	}()
+
+	failed := 0
+	var bar *progressbar.ProgressBar
+	if f, ok := e.stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		bar = progressbar.NewOptions(len(inputs),
+			progressbar.OptionSetWriter(e.stderr),
+			progressbar.OptionShowCount(),
+			progressbar.OptionShowIts(),
+			progressbar.OptionSetItsString(lang.M("meetings").In(e.tag)),
+			progressbar.OptionSetPredictTime(true),
+			progressbar.OptionThrottle(100*time.Millisecond),
+			progressbar.OptionSetDescription(lang.M("failed: %d", 0).In(e.tag)),
+			progressbar.OptionClearOnFinish(),
+		)
+	}
+	opt.Done = func(en batch.Entry) {
+		if en.Status == batch.StatusFailed {
+			failed++
+			if bar != nil {
+				bar.Clear()
+			}
+			e.printFailure(en)
+		}
+		if bar != nil {
+			bar.Describe(lang.M("failed: %d", failed).In(e.tag))
+			bar.Add(1)
+		}
+	}
+	start := time.Now()
+	m := batch.Run(ctx, inputs, opt)
+	if bar != nil {
+		bar.Finish()
+	}
+	cancel()
+	if err := m.Write(manifestPath); err != nil {
+		e.say("%s: cannot write: %s", manifestPath, err.Error())
+		return exitError{exitRender}
+	}
+	e.say("batch: %d of %d meetings done, %d failed, in %s; manifest %s", len(m.Inputs), len(inputs), m.Failed(), time.Since(start).Round(time.Millisecond), manifestPath)
+	switch {
+	case caught == syscall.SIGINT:
+		return exitError{exitInterrupted}
+	case caught == syscall.SIGTERM:
+		return exitError{exitTerminated}
+	case m.Failed() > 0:
+		return exitError{exitRender}
+	}
+	return nil
+}
+
+// printFailure prints one line per problem of a failed meeting:
+// file:line:column: field: message.
+func (e *env) printFailure(en batch.Entry) {
+	if len(en.Problems) == 0 {
+		fmt.Fprintf(e.stderr, "%s: %s\n", en.Path, en.Error)
+		return
+	}
+	for _, p := range en.Problems {
+		loc := en.Path
+		if p.Line > 0 {
+			loc += fmt.Sprintf(":%d:%d", p.Line, p.Column)
+		}
+		if p.Field != "" {
+			loc += ": " + p.Field
+		}
+		fmt.Fprintf(e.stderr, "%s: %s\n", loc, p.Text.In(e.tag))
+	}
+}
+
+func (e *env) sample(ctx context.Context, cmd *cli.Command) error {
+	out := cmd.String("output")
+	n := cmd.Int("count")
+	if out == "" || n <= 0 {
+		e.say("sample: expected --count N and -o DIR")
+		return exitError{exitInput}
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		e.say("cannot create the output folder %s: %s", out, err.Error())
+		return exitError{exitRender}
+	}
+	for i, m := range synth.Meetings(uint64(cmd.Int("seed")), n) {
+		data, err := synth.YAML(m)
+		if err != nil {
+			e.sayErr(err)
+			return exitError{exitRender}
+		}
+		path := filepath.Join(out, fmt.Sprintf("hop-%05d.yaml", i+1))
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			e.say("%s: cannot write: %s", path, err.Error())
+			return exitError{exitRender}
+		}
+	}
+	e.say("wrote %d meetings in %s", n, out)
+	return nil
+}
+
+var defaultJobs = runtime.NumCPU()
+
+func init() {
+	lang.Register(map[string]string{
+		"batch: expected meeting files or folders and -o OUT": "batch: cần các tệp hoặc thư mục cuộc họp và -o THƯ_MỤC",
+		"meetings":   "cuộc họp",
+		"failed: %d": "lỗi: %d",
+		"batch: %d of %d meetings done, %d failed, in %s; manifest %s": "batch: xong %d/%d cuộc họp, %d lỗi, trong %s; bảng kê %s",
+		"sample: expected --count N and -o DIR":                        "sample: cần --count N và -o THƯ_MỤC",
+		"wrote %d meetings in %s":                                      "đã ghi %d cuộc họp vào %s",
+	})
+}

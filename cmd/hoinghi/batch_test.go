@@ -1,0 +1,307 @@
+package main
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/hoinghi/hoinghi/report/batch"
+)
+
+// TestMain lets a test run the command as a separate process — the test
+// binary itself — to send it real signals.
+func TestMain(m *testing.M) {
+	if os.Getenv("HOINGHI_TEST_MAIN") == "1" {
+		os.Exit(run(context.Background(), os.Args, os.Stdout, os.Stderr))
+	}
+	os.Exit(m.Run())
+}
+
+// sampleTree writes n synthetic meetings into dir/a and dir/b/c.
+func sampleTree(t *testing.T, n int) string {
+	t.Helper()
+	dir := t.TempDir()
+	if code, _, stderr := hoinghi(t, "sample", "-n", strconv.Itoa(n), "-o", filepath.Join(dir, "a")); code != 0 {
+		t.Fatalf("sample: %s", stderr)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "b", "c"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	// Move half into a deeper folder, so that the output mirrors a tree.
+	files, _ := filepath.Glob(filepath.Join(dir, "a", "*.yaml"))
+	for _, f := range files[:len(files)/2] {
+		if err := os.Rename(f, filepath.Join(dir, "b", "c", filepath.Base(f))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func readManifest(t *testing.T, path string) batch.Manifest {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m batch.Manifest
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func noTemporaryFiles(t *testing.T, root string) {
+	t.Helper()
+	filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(path, ".tmp") {
+			t.Errorf("a temporary file was left: %s", path)
+		}
+		return nil
+	})
+}
+
+// TestBatchBrokenAmongGood: the good files are rendered, the broken ones
+// reported with line and column, exit 1, the manifest complete.
+func TestBatchBrokenAmongGood(t *testing.T) {
+	in := sampleTree(t, 6)
+	write(t, filepath.Join(in, "a"), "hong.yaml", "issuer:\n  name: X\nmeeting:\n  title: T\n  start: 2023-02-30\n")
+	write(t, filepath.Join(in, "b"), "vo.yaml", "issuer: [a\n")
+	out := filepath.Join(t.TempDir(), "out")
+	code, stdout, stderr := hoinghi(t, "--lang", "en", "batch", "--kind", "thong-bao", "-o", out, in)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1\n%s", code, stderr)
+	}
+	if stdout != "" {
+		t.Errorf("batch wrote to stdout: %q", stdout)
+	}
+	for _, want := range []string{filepath.Join(in, "a", "hong.yaml") + ":5:10: meeting.start: expected a date and time", filepath.Join(in, "b", "vo.yaml") + ":1:"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	if !strings.Contains(stderr, "8 of 8 meetings done, 2 failed") {
+		t.Errorf("no summary line:\n%s", stderr)
+	}
+	m := readManifest(t, filepath.Join(out, "manifest.json"))
+	if len(m.Inputs) != 8 || m.Failed() != 2 || !strings.HasPrefix(m.Tool, "hoinghi ") {
+		t.Fatalf("manifest: %d inputs, %d failed, tool %q", len(m.Inputs), m.Failed(), m.Tool)
+	}
+	for _, e := range m.Inputs {
+		switch {
+		case e.Status == batch.StatusFailed && e.Error == "":
+			t.Errorf("%s failed without an error", e.Path)
+		case e.Status == batch.StatusOK:
+			if len(e.Outputs) != 2 {
+				t.Errorf("%s: outputs %v, want a PDF and a workbook", e.Path, e.Outputs)
+			}
+			for _, o := range e.Outputs {
+				st, err := os.Stat(filepath.Join(out, o.Path))
+				if err != nil || st.Size() != o.Size || len(o.SHA256) != 64 {
+					t.Errorf("%s: output %s not as recorded", e.Path, o.Path)
+				}
+				if !strings.HasPrefix(o.Path, "a/hop-") && !strings.HasPrefix(o.Path, "b/c/hop-") {
+					t.Errorf("output %s does not mirror the input tree", o.Path)
+				}
+			}
+		}
+	}
+	hong := m.Inputs[0]
+	for _, e := range m.Inputs {
+		if strings.HasSuffix(e.Path, "hong.yaml") {
+			hong = e
+		}
+	}
+	if len(hong.Problems) != 1 || hong.Problems[0].Line != 5 || hong.Problems[0].Column != 10 || hong.Problems[0].Field != "meeting.start" {
+		t.Errorf("manifest problems of hong.yaml: %+v", hong.Problems)
+	}
+}
+
+// TestBatchDeterministic: --jobs 1 and --jobs 8 give the same bytes, and
+// the manifest validates against its schema's required fields.
+func TestBatchDeterministic(t *testing.T) {
+	in := sampleTree(t, 8)
+	outs := []string{filepath.Join(t.TempDir(), "j1"), filepath.Join(t.TempDir(), "j8")}
+	for i, jobs := range []string{"1", "8"} {
+		if code, _, stderr := hoinghi(t, "batch", "--jobs", jobs, "-o", outs[i], in); code != 0 {
+			t.Fatalf("--jobs %s: exit %d\n%s", jobs, code, stderr)
+		}
+	}
+	var n int
+	filepath.WalkDir(outs[0], func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(outs[0], path)
+		a, _ := os.ReadFile(path)
+		b, err := os.ReadFile(filepath.Join(outs[1], rel))
+		if err != nil || !bytes.Equal(a, b) {
+			t.Errorf("%s differs between --jobs 1 and --jobs 8", rel)
+		}
+		n++
+		return nil
+	})
+	if n != 8*2+1 {
+		t.Errorf("%d files, want the thông báo and the workbook of each of 8 meetings, and a manifest", n)
+	}
+}
+
+// TestBatchSkipUnchanged: a second run renders nothing; a changed input
+// and a deleted output are rendered again.
+func TestBatchSkipUnchanged(t *testing.T) {
+	in := sampleTree(t, 4)
+	out := filepath.Join(t.TempDir(), "out")
+	args := []string{"batch", "--kind", "thong-bao", "--skip-unchanged", "-o", out, in}
+	if code, _, stderr := hoinghi(t, args...); code != 0 {
+		t.Fatalf("first run: %s", stderr)
+	}
+	first := readManifest(t, filepath.Join(out, "manifest.json"))
+	if code, _, stderr := hoinghi(t, args...); code != 0 {
+		t.Fatalf("second run: %s", stderr)
+	}
+	for _, e := range readManifest(t, filepath.Join(out, "manifest.json")).Inputs {
+		if e.Status != batch.StatusUnchanged {
+			t.Errorf("second run: %s is %s, want unchanged", e.Path, e.Status)
+		}
+	}
+	changed := first.Inputs[0]
+	f, _ := os.OpenFile(changed.Path, os.O_APPEND|os.O_WRONLY, 0)
+	f.WriteString("# sửa\n")
+	f.Close()
+	deleted := first.Inputs[1]
+	os.Remove(filepath.Join(out, deleted.Outputs[0].Path))
+	if code, _, stderr := hoinghi(t, args...); code != 0 {
+		t.Fatalf("third run: %s", stderr)
+	}
+	for _, e := range readManifest(t, filepath.Join(out, "manifest.json")).Inputs {
+		want := batch.StatusUnchanged
+		if e.Path == changed.Path || e.Path == deleted.Path {
+			want = batch.StatusOK
+		}
+		if e.Status != want {
+			t.Errorf("third run: %s is %s, want %s", e.Path, e.Status, want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, deleted.Outputs[0].Path)); err != nil {
+		t.Errorf("the deleted output was not rendered again: %v", err)
+	}
+}
+
+// TestBatchInterrupted sends SIGINT to a running batch: it exits 130,
+// leaves no partial file, and its manifest lists exactly the meetings
+// whose outputs exist.
+func TestBatchInterrupted(t *testing.T) {
+	in := sampleTree(t, 300)
+	out := filepath.Join(t.TempDir(), "out")
+	cmd := exec.Command(os.Args[0], "batch", "--jobs", "2", "-o", out, in)
+	cmd.Env = append(os.Environ(), "HOINGHI_TEST_MAIN=1")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// Wait for the first outputs, then interrupt.
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		if ms, _ := filepath.Glob(filepath.Join(out, "*", "*", "hop-*", "*.pdf")); len(ms) > 0 || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	cmd.Process.Signal(syscall.SIGINT)
+	err := cmd.Wait()
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 130 {
+		t.Fatalf("exit %v, want 130\n%s", err, stderr.String())
+	}
+	m := readManifest(t, filepath.Join(out, "manifest.json"))
+	if len(m.Inputs) == 0 || len(m.Inputs) >= 300 {
+		t.Fatalf("the manifest lists %d of 300 meetings; want those done before the signal", len(m.Inputs))
+	}
+	listed := map[string]bool{}
+	for _, e := range m.Inputs {
+		for _, o := range e.Outputs {
+			listed[filepath.FromSlash(o.Path)] = true
+			if _, err := os.Stat(filepath.Join(out, o.Path)); err != nil {
+				t.Errorf("the manifest lists %s, which is missing", o.Path)
+			}
+		}
+	}
+	filepath.WalkDir(out, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Base(path) == "manifest.json" {
+			return err
+		}
+		rel, _ := filepath.Rel(out, path)
+		if !listed[rel] {
+			t.Errorf("%s exists but the manifest does not list it", rel)
+		}
+		return nil
+	})
+	noTemporaryFiles(t, out)
+}
+
+// TestBatchUnwritable: an output that cannot be written fails its meeting
+// with a message naming it; the other meetings and earlier outputs stay.
+func TestBatchUnwritable(t *testing.T) {
+	in := sampleTree(t, 4)
+	out := filepath.Join(t.TempDir(), "out")
+	if code, _, stderr := hoinghi(t, "batch", "--kind", "thong-bao", "--format", "pdf", "-o", out, in); code != 0 {
+		t.Fatalf("first run: %s", stderr)
+	}
+	first := readManifest(t, filepath.Join(out, "manifest.json"))
+	victim := first.Inputs[0].Outputs[0].Path
+	good, _ := os.ReadFile(filepath.Join(out, first.Inputs[1].Outputs[0].Path))
+	// A folder where the PDF belongs cannot be replaced by a file.
+	os.Remove(filepath.Join(out, victim))
+	os.Mkdir(filepath.Join(out, victim), 0o755)
+	write(t, filepath.Join(out, victim), "x", "keep")
+	code, _, stderr := hoinghi(t, "--lang", "en", "batch", "--kind", "thong-bao", "--format", "pdf", "-o", out, in)
+	if code != 1 || !strings.Contains(stderr, filepath.Base(victim)) {
+		t.Errorf("exit %d, stderr %q; want 1 and the file named", code, stderr)
+	}
+	if now, _ := os.ReadFile(filepath.Join(out, first.Inputs[1].Outputs[0].Path)); !bytes.Equal(now, good) {
+		t.Error("another meeting's output changed")
+	}
+	noTemporaryFiles(t, out)
+
+	// An output root that cannot be made is a clean failure too.
+	file := write(t, t.TempDir(), "file", "x")
+	if code, _, stderr := hoinghi(t, "--lang", "en", "batch", "-o", filepath.Join(file, "out"), in); code != 1 || !strings.Contains(stderr, "cannot create the output folder") {
+		t.Errorf("output under a file: exit %d, %q", code, stderr)
+	}
+}
+
+// TestBatchBundle: one ZIP per meeting, named in ASCII, holding its files.
+func TestBatchBundle(t *testing.T) {
+	in := t.TempDir()
+	data, _ := os.ReadFile(seed)
+	write(t, in, "Cụm thi đua 2023.yaml", string(data))
+	out := filepath.Join(t.TempDir(), "out")
+	if code, _, stderr := hoinghi(t, "batch", "--bundle", "-o", out, in); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	zr, err := zip.OpenReader(filepath.Join(out, "cum-thi-dua-2023.zip"))
+	if err != nil {
+		t.Fatalf("no ASCII-named bundle: %v", err)
+	}
+	defer zr.Close()
+	var names []string
+	for _, f := range zr.File {
+		names = append(names, f.Name)
+	}
+	want := "thong-bao-2023-07-31.pdf bao-cao-12-2023-07-28.pdf bien-ban-03-2023-07-28.pdf danh-sach-dai-bieu-2023-07-28.xlsx"
+	if strings.Join(names, " ") != want {
+		t.Errorf("bundle holds %v, want %s", names, want)
+	}
+	m := readManifest(t, filepath.Join(out, "manifest.json"))
+	if len(m.Inputs) != 1 || len(m.Inputs[0].Outputs) != 1 || m.Inputs[0].Outputs[0].Path != "cum-thi-dua-2023.zip" {
+		t.Errorf("manifest: %+v", m.Inputs)
+	}
+}

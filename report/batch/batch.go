@@ -1,0 +1,361 @@
+// Package batch renders many meeting files in one run, as the monthly
+// scripts of an office do: in parallel, each meeting independent of the
+// others, every output written atomically, and a manifest that says
+// exactly what happened.
+//
+// The same inputs give the same outputs and the same manifest, byte for
+// byte, whatever the number of workers and whatever order the files were
+// found in: inputs are planned in sorted order before any work starts, and
+// results are recorded by their place in that plan, not by when they end.
+package batch
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/hoinghi/hoinghi/report"
+	"github.com/hoinghi/hoinghi/report/atomic"
+	"github.com/hoinghi/hoinghi/report/lang"
+	"github.com/hoinghi/hoinghi/report/meeting"
+	"github.com/hoinghi/hoinghi/report/vn"
+)
+
+// Input is one meeting file and where its outputs go.
+type Input struct {
+	// Path is the file as found.
+	Path string
+	// Dir is the folder of its outputs relative to the output root, which
+	// mirrors the input tree: "thang-7/xa-tan-an".
+	Dir string
+}
+
+// Options are what a batch renders and how.
+type Options struct {
+	Renderer *report.Renderer
+	// Out is the output root.
+	Out string
+	// Kinds, Formats and SortByName are as for one render.
+	Kinds      []string
+	Formats    []string
+	SortByName bool
+	// Jobs is the number of meetings rendered at once.
+	Jobs int
+	// Bundle puts each meeting's outputs into one ZIP file.
+	Bundle bool
+	// Previous is the manifest of an earlier run; with it, an input whose
+	// hash and tool match and whose outputs are intact is not rendered
+	// again.
+	Previous *Manifest
+	// Done is called after each meeting, from one goroutine at a time.
+	Done func(Entry)
+}
+
+// Run renders inputs and returns the manifest of what completed. When ctx
+// is cancelled, no new meeting starts, those in flight finish, and the
+// manifest lists exactly the meetings that completed.
+func Run(ctx context.Context, inputs []Input, opt Options) *Manifest {
+	m := &Manifest{Tool: opt.Renderer.Creator, Options: opt.fingerprint()}
+	entries := make([]*Entry, len(inputs))
+	previous := map[string]Entry{}
+	if opt.Previous != nil && opt.Previous.Tool == m.Tool && opt.Previous.Options == m.Options {
+		for _, e := range opt.Previous.Inputs {
+			previous[e.Path] = e
+		}
+	}
+
+	work := make(chan int)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	for range max(opt.Jobs, 1) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				e := opt.one(inputs[i], previous)
+				mu.Lock()
+				entries[i] = &e
+				if opt.Done != nil {
+					opt.Done(e)
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+feed:
+	for i := range inputs {
+		select {
+		case <-ctx.Done():
+			break feed
+		case work <- i:
+		}
+	}
+	close(work)
+	wg.Wait()
+	for _, e := range entries {
+		if e != nil {
+			m.Inputs = append(m.Inputs, *e)
+		}
+	}
+	return m
+}
+
+func (opt Options) fingerprint() string {
+	f := fmt.Sprintf("kinds=%s formats=%s sort=%t bundle=%t", strings.Join(opt.Kinds, ","), strings.Join(opt.Formats, ","), opt.SortByName, opt.Bundle)
+	if opt.Renderer.Epoch != nil {
+		f += " epoch=" + opt.Renderer.Epoch.UTC().Format(time.RFC3339)
+	}
+	return f
+}
+
+// one renders one meeting.
+func (opt Options) one(in Input, previous map[string]Entry) Entry {
+	e := Entry{Path: filepath.ToSlash(in.Path), Status: StatusOK}
+	data, err := os.ReadFile(in.Path)
+	if err != nil {
+		return e.fail(err)
+	}
+	e.SHA256 = hash(data)
+	if p, ok := previous[e.Path]; ok && p.SHA256 == e.SHA256 && p.Status != StatusFailed && opt.intact(p.Outputs) {
+		p.Status = StatusUnchanged
+		return p
+	}
+	l, err := opt.Renderer.Parse(in.Path, data)
+	if err != nil {
+		return e.fail(err)
+	}
+	files, err := opt.render(l)
+	if err != nil {
+		return e.fail(err)
+	}
+	if opt.Bundle {
+		z, err := bundle(files, opt.stamp(l.Meeting))
+		if err != nil {
+			return e.fail(err)
+		}
+		files = []file{{name: in.Dir + ".zip", data: z}}
+	} else {
+		for i := range files {
+			files[i].name = filepath.Join(in.Dir, files[i].name)
+		}
+	}
+	for _, f := range files {
+		path := filepath.Join(opt.Out, f.name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return e.fail(err)
+		}
+		if err := atomic.WriteFile(path, f.data); err != nil {
+			return e.fail(err)
+		}
+		e.Outputs = append(e.Outputs, Output{Path: filepath.ToSlash(f.name), Size: int64(len(f.data)), SHA256: hash(f.data)})
+	}
+	return e
+}
+
+// stamp is the date inside a bundle: the one stamped in its documents.
+func (opt Options) stamp(m *meeting.Meeting) time.Time {
+	if opt.Renderer.Epoch != nil {
+		return *opt.Renderer.Epoch
+	}
+	if t, _, ok := m.Meeting.Start.Time(); ok {
+		return t
+	}
+	return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+}
+
+type file struct {
+	name string
+	data []byte
+}
+
+// render makes a meeting's files in memory, in a fixed order.
+func (opt Options) render(l *report.Loaded) ([]file, error) {
+	m := l.Meeting
+	var files []file
+	if slices.Contains(opt.Formats, "pdf") {
+		docs, err := opt.Renderer.Documents(l, opt.Kinds)
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range docs {
+			var b bytes.Buffer
+			if err := opt.Renderer.PDF(&b, m, d); err != nil {
+				return nil, fmt.Errorf("%s: %w", d.Kind, err)
+			}
+			files = append(files, file{report.FileName(d), b.Bytes()})
+		}
+	}
+	if slices.Contains(opt.Formats, "xlsx") {
+		var b bytes.Buffer
+		if err := opt.Renderer.XLSX(&b, m, opt.SortByName); err != nil {
+			return nil, fmt.Errorf("xlsx: %w", err)
+		}
+		files = append(files, file{report.WorkbookName(m), b.Bytes()})
+	}
+	seen := map[string]bool{}
+	for _, f := range files {
+		if seen[f.name] {
+			return nil, fmt.Errorf("two documents would be written to %s: give them different numbers", f.name)
+		}
+		seen[f.name] = true
+	}
+	return files, nil
+}
+
+// intact reports whether the outputs of an earlier run are all present
+// with the recorded size and hash.
+func (opt Options) intact(outs []Output) bool {
+	if len(outs) == 0 {
+		return false
+	}
+	for _, o := range outs {
+		data, err := os.ReadFile(filepath.Join(opt.Out, filepath.FromSlash(o.Path)))
+		if err != nil || int64(len(data)) != o.Size || hash(data) != o.SHA256 {
+			return false
+		}
+	}
+	return true
+}
+
+// bundle zips a meeting's files for one email attachment, with fixed
+// times so that the archive is the same for the same input.
+func bundle(files []file, stamp time.Time) ([]byte, error) {
+	var b bytes.Buffer
+	z := zip.NewWriter(&b)
+	for _, f := range files {
+		w, err := z.CreateHeader(&zip.FileHeader{Name: f.name, Method: zip.Deflate, Modified: stamp.UTC()})
+		if err != nil {
+			return nil, err
+		}
+		if _, err := w.Write(f.data); err != nil {
+			return nil, err
+		}
+	}
+	if err := z.Close(); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+func hash(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+// Collect finds the meeting files of paths — files, folders searched
+// recursively for .yaml, .yml and .json, or glob patterns — and gives each
+// the output folder that mirrors its place: a file named directly goes to
+// the root, a file found in a folder keeps its path below that folder. The
+// meeting's own name becomes an ASCII folder (or ZIP) name. Inputs are
+// sorted, so the plan does not depend on the order files were found in;
+// two inputs that would share an output folder are an error.
+func Collect(paths []string) ([]Input, error) {
+	var inputs []Input
+	add := func(path, rel string) {
+		stem := vn.ASCII(strings.TrimSuffix(filepath.Base(rel), filepath.Ext(rel)))
+		inputs = append(inputs, Input{Path: path, Dir: filepath.Join(filepath.Dir(rel), stem)})
+	}
+	for _, p := range paths {
+		matches := []string{p}
+		if strings.ContainsAny(p, "*?[") {
+			var err error
+			if matches, err = filepath.Glob(p); err != nil {
+				return nil, fmt.Errorf("%s: %w", p, err)
+			}
+			if len(matches) == 0 {
+				return nil, &Error{lang.M("%s matches no file", p)}
+			}
+		}
+		for _, match := range matches {
+			st, err := os.Stat(match)
+			if err != nil {
+				return nil, err
+			}
+			if !st.IsDir() {
+				add(match, filepath.Base(match))
+				continue
+			}
+			err = filepath.WalkDir(match, func(path string, d os.DirEntry, err error) error {
+				if err != nil {
+					return err
+				}
+				if !d.IsDir() && isMeeting(path) {
+					rel, err := filepath.Rel(match, path)
+					if err != nil {
+						return err
+					}
+					add(path, rel)
+				}
+				return nil
+			})
+			if err != nil {
+				return nil, err
+			}
+		}
+	}
+	sort.Slice(inputs, func(i, j int) bool { return inputs[i].Path < inputs[j].Path })
+	inputs = slices.CompactFunc(inputs, func(a, b Input) bool { return a.Path == b.Path })
+	dirs := map[string]string{}
+	for _, in := range inputs {
+		if other, dup := dirs[in.Dir]; dup {
+			return nil, &Error{lang.M("%s and %s would both write to %s: rename one of them", other, in.Path, in.Dir)}
+		}
+		dirs[in.Dir] = in.Path
+	}
+	if len(inputs) == 0 {
+		return nil, &Error{lang.M("no meeting file (.yaml, .yml, .json) found in %s", strings.Join(paths, ", "))}
+	}
+	return inputs, nil
+}
+
+func isMeeting(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".yaml", ".yml", ".json":
+		return filepath.Base(path) != "manifest.json" && filepath.Base(path) != "hoinghi.yaml"
+	}
+	return false
+}
+
+// Error is a batch usage problem, translatable like every message.
+type Error struct{ Msg lang.Message }
+
+func (e *Error) Error() string { return e.Msg.String() }
+
+// Statuses of a meeting in the manifest.
+const (
+	StatusOK        = "ok"
+	StatusUnchanged = "unchanged"
+	StatusFailed    = "failed"
+)
+
+func (e Entry) fail(err error) Entry {
+	e.Status = StatusFailed
+	e.Outputs = nil
+	e.Error = err.Error()
+	var ps meeting.Problems
+	if errors.As(err, &ps) {
+		for _, p := range ps {
+			e.Problems = append(e.Problems, Problem{Line: p.Line, Column: p.Col, Field: p.Path, Message: p.Msg.String(), Text: p.Msg})
+		}
+	}
+	return e
+}
+
+func init() {
+	lang.Register(map[string]string{
+		"%s matches no file": "%s không khớp tệp nào",
+		"%s and %s would both write to %s: rename one of them": "%s và %s cùng ghi vào %s: hãy đổi tên một tệp",
+		"no meeting file (.yaml, .yml, .json) found in %s":     "không tìm thấy tệp cuộc họp (.yaml, .yml, .json) trong %s",
+	})
+}

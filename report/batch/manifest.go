@@ -1,0 +1,100 @@
+package batch
+
+import (
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+
+	"github.com/hoinghi/hoinghi/report/atomic"
+	"github.com/hoinghi/hoinghi/report/lang"
+)
+
+// Manifest records a batch: for every input its hash and status, and for
+// every output its path, size and hash, so that a script can check what
+// happened, find the attachments and their sizes, and a later run can skip
+// what has not changed. manifest.schema.json describes it.
+type Manifest struct {
+	// Tool is the program that wrote it: "hoinghi v1.0.0".
+	Tool string `json:"tool"`
+	// Options says what was rendered: kinds, formats, sort, bundle. A run
+	// with other options renders everything again.
+	Options string `json:"options"`
+	// Inputs are the meetings that completed, sorted by path.
+	Inputs []Entry `json:"inputs"`
+}
+
+// Entry is one meeting of a batch.
+type Entry struct {
+	Path     string    `json:"path"`
+	SHA256   string    `json:"sha256,omitempty"`
+	Status   string    `json:"status"`
+	Error    string    `json:"error,omitempty"`
+	Problems []Problem `json:"problems,omitempty"`
+	Outputs  []Output  `json:"outputs,omitempty"`
+}
+
+// Problem is one problem of an invalid meeting file.
+type Problem struct {
+	Line    int    `json:"line,omitempty"`
+	Column  int    `json:"column,omitempty"`
+	Field   string `json:"field,omitempty"`
+	Message string `json:"message"`
+	// Text is the message, for printing in the user's language.
+	Text lang.Message `json:"-"`
+}
+
+// Output is one file written, relative to the output root.
+type Output struct {
+	Path   string `json:"path"`
+	Size   int64  `json:"size"`
+	SHA256 string `json:"sha256"`
+}
+
+//go:embed manifest.schema.json
+var schema []byte
+
+// Schema returns the JSON Schema of the manifest.
+func Schema() []byte { return append([]byte(nil), schema...) }
+
+// Failed counts the meetings that failed.
+func (m *Manifest) Failed() int {
+	n := 0
+	for _, e := range m.Inputs {
+		if e.Status == StatusFailed {
+			n++
+		}
+	}
+	return n
+}
+
+// Write writes the manifest atomically, as stable, indented JSON.
+func (m *Manifest) Write(path string) error {
+	if m.Inputs == nil {
+		m.Inputs = []Entry{}
+	}
+	data, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return err
+	}
+	return atomic.WriteFile(path, append(data, '\n'))
+}
+
+// ReadManifest reads the manifest of an earlier run; a missing file is no
+// manifest, not an error.
+func ReadManifest(path string) (*Manifest, error) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var m Manifest
+	if err := json.Unmarshal(data, &m); err != nil {
+		return nil, fmt.Errorf("%s: not a hoinghi manifest: %w", path, err)
+	}
+	return &m, nil
+}

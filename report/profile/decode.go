@@ -1,0 +1,281 @@
+package profile
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"reflect"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+	"github.com/hoinghi/hoinghi/report/lang"
+	"github.com/hoinghi/hoinghi/report/meeting"
+	"golang.org/x/text/unicode/norm"
+)
+
+type position struct{ line, col int }
+
+type text struct {
+	path, value string
+}
+
+// parse decodes a profile from YAML (or JSON, the YAML subset). It walks
+// the syntax tree itself rather than handing it to yaml.NodeToValue: the
+// walk knows every value's position, so it reports all unknown keys and
+// wrong shapes at once, where the decoder would stop at the first, and it
+// records where each field is written for Sources and Check. Problems are
+// returned unsorted and without the file name; sorted adds both.
+func parse(name string, data []byte) (*Profile, []meeting.Problem) {
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	// Normalizing the source normalizes every key and value with it, as
+	// for meeting files, so that a profile saved decomposed merges into a
+	// meeting as the same text.
+	data = norm.NFC.Bytes(data)
+
+	f, err := parser.ParseBytes(data, 0)
+	if err != nil {
+		return nil, []meeting.Problem{syntaxProblem(err)}
+	}
+	p := &Profile{Path: name, pos: map[string]position{}}
+	if len(f.Docs) == 0 || f.Docs[0].Body == nil {
+		return p, nil
+	}
+	if len(f.Docs) > 1 {
+		return nil, []meeting.Problem{{Line: f.Docs[1].GetToken().Position.Line, Col: 1,
+			Msg: lang.M("a profile holds one office: found a second YAML document")}}
+	}
+	d := &decoder{p: p, anchors: map[string]ast.Node{}}
+	body := f.Docs[0].Body
+	ast.Walk(visitor(func(n ast.Node) {
+		if a, ok := n.(*ast.AnchorNode); ok {
+			d.anchors[a.Name.String()] = a.Value
+		}
+	}), body)
+	d.decode(body, reflect.ValueOf(&p.data).Elem(), "")
+	if len(d.problems) > 0 {
+		return nil, d.problems
+	}
+	return p, nil
+}
+
+// sorted names the file in every problem and orders them as they appear
+// in it, as the meeting loader does.
+func sorted(name string, ps []meeting.Problem) meeting.Problems {
+	for i := range ps {
+		ps[i].File = name
+	}
+	sort.SliceStable(ps, func(i, j int) bool {
+		if ps[i].Line != ps[j].Line {
+			return ps[i].Line < ps[j].Line
+		}
+		return ps[i].Col < ps[j].Col
+	})
+	return meeting.Problems(ps)
+}
+
+func syntaxProblem(err error) meeting.Problem {
+	p := meeting.Problem{Msg: lang.M("not valid YAML or JSON: %s", err.Error())}
+	var ye yaml.Error
+	if errors.As(err, &ye) {
+		p.Msg = lang.M("not valid YAML or JSON: %s", ye.GetMessage())
+		if tk := ye.GetToken(); tk != nil && tk.Position != nil {
+			p.Line, p.Col = tk.Position.Line, tk.Position.Column
+		}
+	}
+	return p
+}
+
+type visitor func(ast.Node)
+
+func (v visitor) Visit(n ast.Node) ast.Visitor {
+	v(n)
+	return v
+}
+
+type decoder struct {
+	p        *Profile
+	anchors  map[string]ast.Node
+	problems []meeting.Problem
+}
+
+// decode sets v from node n, found at path. The profile's types hold only
+// structs, string-keyed maps, lists, text and booleans.
+func (d *decoder) decode(n ast.Node, v reflect.Value, path string) {
+	n = unwrap(n)
+	at := n // a problem with an alias is reported where the alias is
+	if a, ok := n.(*ast.AliasNode); ok {
+		// The parser has already refused an alias with no anchor.
+		n = unwrap(d.anchors[a.Value.String()])
+	}
+	if _, null := n.(*ast.NullNode); null || n == nil {
+		return // a blank value leaves the field unset
+	}
+	if _, isMap := n.(*ast.MappingNode); !isMap {
+		// A group's position is its key's, recorded by the caller; any
+		// other value is found where it is written.
+		d.p.pos[path] = where(at)
+	}
+	switch v.Kind() {
+	case reflect.Struct, reflect.Map:
+		m, ok := n.(*ast.MappingNode)
+		if !ok {
+			d.wrong(at, path, v.Type())
+			return
+		}
+		if v.Kind() == reflect.Map && v.IsNil() {
+			v.Set(reflect.MakeMap(v.Type()))
+		}
+		for _, mv := range m.Values {
+			key := keyString(mv.Key)
+			if v.Kind() == reflect.Map && strings.TrimSpace(key) == "" {
+				// The only map of a profile is documents, keyed by kind.
+				d.problem(mv.Key, path, lang.M("missing %s", lang.M("the kind of document")))
+				continue
+			}
+			sub := join(path, key)
+			d.p.pos[sub] = where(mv.Key)
+			if v.Kind() == reflect.Map {
+				e := reflect.New(v.Type().Elem()).Elem()
+				d.decode(mv.Value, e, sub)
+				v.SetMapIndex(reflect.ValueOf(key), e)
+				continue
+			}
+			i := fieldIndex(v.Type(), key)
+			if i < 0 {
+				d.problem(mv.Key, sub, lang.M("unknown field %s: expected one of %s", key, strings.Join(fieldNames(v.Type()), ", ")))
+				continue
+			}
+			d.decode(mv.Value, v.Field(i), sub)
+		}
+	case reflect.Slice:
+		s, ok := n.(*ast.SequenceNode)
+		if !ok {
+			d.wrong(at, path, v.Type())
+			return
+		}
+		list := reflect.MakeSlice(v.Type(), len(s.Values), len(s.Values))
+		for i, e := range s.Values {
+			d.decode(e, list.Index(i), path+"["+strconv.Itoa(i)+"]")
+		}
+		v.Set(list)
+	case reflect.Bool:
+		b, ok := n.(*ast.BoolNode)
+		if !ok {
+			d.wrong(at, path, v.Type())
+			return
+		}
+		v.SetBool(b.Value)
+	case reflect.String:
+		s, ok := scalarText(n)
+		if !ok {
+			d.wrong(at, path, v.Type())
+			return
+		}
+		v.SetString(s)
+		d.p.texts = append(d.p.texts, text{path, s})
+	}
+}
+
+func (d *decoder) problem(n ast.Node, path string, msg lang.Message) {
+	at := where(n)
+	d.problems = append(d.problems, meeting.Problem{Line: at.line, Col: at.col, Path: path, Msg: msg})
+}
+
+// wrong reports a value of the wrong shape in the words the meeting loader
+// uses, so that a clerk reads the same message for both files.
+func (d *decoder) wrong(n ast.Node, path string, t reflect.Type) {
+	want := "text"
+	switch t.Kind() {
+	case reflect.Struct, reflect.Map:
+		want = "a group of fields (key: value)"
+	case reflect.Slice:
+		want = "a list"
+	case reflect.Bool:
+		want = "true or false"
+	}
+	d.problem(n, path, lang.M("expected %s", lang.M(want)))
+}
+
+// scalarText returns a scalar as written: an agency code 010 stays "010"
+// and not the number 8. Lists and groups are not text.
+func scalarText(n ast.Node) (string, bool) {
+	switch v := n.(type) {
+	case *ast.StringNode:
+		return v.Value, true
+	case *ast.LiteralNode:
+		return v.Value.Value, true
+	case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.InfinityNode, *ast.NanNode:
+		return v.GetToken().Value, true
+	}
+	return "", false
+}
+
+// where is the position of a node: a block group is placed at its first
+// key, where a clerk sees it start.
+func where(n ast.Node) position {
+	if m, ok := n.(*ast.MappingNode); ok && len(m.Values) > 0 {
+		return where(m.Values[0].Key)
+	}
+	tk := n.GetToken()
+	if tk == nil || tk.Position == nil {
+		return position{}
+	}
+	return position{tk.Position.Line, tk.Position.Column}
+}
+
+// fieldIndex returns the index of the field of struct t with the YAML key,
+// or -1.
+func fieldIndex(t reflect.Type, key string) int {
+	for i := range t.NumField() {
+		if tagName(t.Field(i)) == key {
+			return i
+		}
+	}
+	return -1
+}
+
+func fieldNames(t reflect.Type) []string {
+	names := make([]string, 0, t.NumField())
+	for i := range t.NumField() {
+		names = append(names, tagName(t.Field(i)))
+	}
+	slices.Sort(names)
+	return names
+}
+
+func tagName(f reflect.StructField) string {
+	name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+	return name
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func unwrap(n ast.Node) ast.Node {
+	for {
+		switch v := n.(type) {
+		case *ast.AnchorNode:
+			n = v.Value
+		case *ast.TagNode:
+			n = v.Value
+		default:
+			return n
+		}
+	}
+}
+
+func keyString(k ast.MapKeyNode) string {
+	if s, ok := k.(*ast.StringNode); ok {
+		return s.Value
+	}
+	return strings.TrimSpace(fmt.Sprint(k))
+}

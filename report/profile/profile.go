@@ -1,0 +1,331 @@
+// Package profile reads an office profile: the one file, hoinghi.yaml, in
+// which a clerk writes once what is the same for every meeting of the
+// office — the issuing agency, each kind's signer, recipients and archive
+// line, and how to render — so that a meeting file holds only what changes.
+//
+// A value in the meeting file wins over the profile, which wins over the
+// built-in defaults. The profile is read with the same care as a meeting
+// file: NFC text, unknown keys refused, and every problem reported at once
+// as meeting.Problems with its file, line, column and field.
+//
+// Every key may be left out; those of issuer and of each kind under
+// documents are the meeting file's own:
+//
+//	issuer: {parent: UBND TỈNH BẮC KẠN, name: CỤM THI ĐUA …, code: CTĐ, place: Bắc Kạn}
+//	documents:
+//	  thong-bao:
+//	    signer: {titles: [TM. CỤM THI ĐUA, CỤM TRƯỞNG], name: Phạm Duy Hưng}
+//	    recipients: [Ban Thi đua - Khen thưởng Trung ương (b/c)]
+//	    archive: VT, CTĐ
+//	  bien-ban: {secretary: {titles: [THƯ KÝ], name: Hoàng Huế}, annex: true}
+//	render: {kinds: [thong-bao, bien-ban], formats: [pdf, xlsx], sort: ten, fonts: ./fonts, templates: ./mau}
+package profile
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/hoinghi/hoinghi/report/lang"
+	"github.com/hoinghi/hoinghi/report/meeting"
+)
+
+// FileName is the name Find looks for beside the meeting file, in each
+// folder above it and in the user's config folder.
+const FileName = "hoinghi.yaml"
+
+// EnvVar names a profile explicitly, for a clerk who keeps the office's
+// profile outside the meeting folders or a script that must not pick up a
+// stray hoinghi.yaml.
+const EnvVar = "HOINGHI_PROFILE"
+
+// Profile is an office profile as loaded: its text NFC, its folders
+// absolute. The zero value and a nil *Profile are an empty profile, so
+// that a command applies "no profile" the same way as a found one.
+type Profile struct {
+	// Path is the file the profile was read from, as given to Load; every
+	// Source and Problem names it.
+	Path string
+
+	data file
+	// pos is where each field of the file is written, by its path in the
+	// profile (documents.thong-bao.signer.titles), for Sources and Check.
+	pos map[string]position
+	// texts are the profile's strings in file order, for the font check.
+	texts []text
+}
+
+// file is the layout of hoinghi.yaml.
+type file struct {
+	// Issuer has the keys of a meeting file's issuer.
+	Issuer meeting.Issuer `yaml:"issuer"`
+	// Documents are the defaults of each kind, keyed by kind.
+	Documents map[string]Document `yaml:"documents"`
+	Render    RenderDefaults      `yaml:"render"`
+}
+
+// Document is what a profile gives every document of one kind. Its keys
+// are those of a meeting file's documents[] entry that stay the same from
+// one meeting to the next; the number, date and abstract belong to each
+// meeting and the kind is the key the defaults are listed under.
+type Document struct {
+	To         []string       `yaml:"to"`
+	Recipients []string       `yaml:"recipients"`
+	Archive    string         `yaml:"archive"`
+	Signer     meeting.Signer `yaml:"signer"`
+	Secretary  meeting.Signer `yaml:"secretary"`
+	Annex      bool           `yaml:"annex"`
+}
+
+// RenderDefaults are the profile's defaults for the command's flags. A
+// blank field or an empty list means the profile does not say, and the
+// command's own default applies.
+type RenderDefaults struct {
+	// Kinds are the kinds to produce when a meeting lists no documents
+	// (the default of --kind).
+	Kinds []string `yaml:"kinds"`
+	// Formats are the default of --format: pdf, xlsx.
+	Formats []string `yaml:"formats"`
+	// Sort is the default of --sort: "" (protocol order) or "ten".
+	Sort string `yaml:"sort"`
+	// Fonts is the default of --font-dir. Load makes it absolute, resolving
+	// a relative folder against the profile's own folder so that an office
+	// folder can be moved or copied with its fonts.
+	Fonts string `yaml:"fonts"`
+	// Templates is the folder of the office's own templates, resolved as
+	// Fonts is.
+	Templates string `yaml:"templates"`
+}
+
+// Sort orders and formats a profile may name; the command accepts the
+// same.
+var (
+	sorts   = []string{"", "ten"}
+	formats = []string{"pdf", "xlsx"}
+)
+
+// Find returns the profile that applies to meetingFile, or "" when there
+// is none. The first found wins:
+//
+//  1. the file named by HOINGHI_PROFILE, which must exist since it was
+//     asked for;
+//  2. hoinghi.yaml in the meeting file's folder, then in each folder above
+//     it up to the root, so that one profile serves every meeting kept
+//     below an office folder;
+//  3. hoinghi.yaml in the user's config folder (hoinghi/hoinghi.yaml under
+//     os.UserConfigDir), for a clerk who works for one office only.
+//
+// A --profile flag names a file directly and does not call Find.
+func Find(meetingFile string) (string, error) {
+	if p := os.Getenv(EnvVar); p != "" {
+		info, err := os.Stat(p)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return "", meeting.Problems{{File: p, Msg: lang.M("the office profile named by %s does not exist", EnvVar)}}
+		case err != nil:
+			return "", fmt.Errorf("the office profile named by %s: %w", EnvVar, err)
+		case info.IsDir():
+			return "", meeting.Problems{{File: p, Msg: lang.M("the office profile named by %s is a folder, not a file", EnvVar)}}
+		}
+		return p, nil
+	}
+	abs, err := filepath.Abs(meetingFile)
+	if err != nil {
+		return "", fmt.Errorf("looking for the office profile of %s: %w", meetingFile, err)
+	}
+	dir := filepath.Dir(abs)
+	for {
+		if got, err := existing(filepath.Join(dir, FileName)); got != "" || err != nil {
+			return got, err
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			break
+		}
+		dir = parent
+	}
+	// Without a config folder (no HOME) there is simply no profile there.
+	if cfg, err := os.UserConfigDir(); err == nil {
+		if got, err := existing(filepath.Join(cfg, "hoinghi", FileName)); got != "" || err != nil {
+			return got, err
+		}
+	}
+	return "", nil
+}
+
+// existing returns p when a profile is there and "" when none is. A
+// folder of that name is not a profile and the search goes on; an error
+// other than "not there" is returned, since skipping an unreadable profile
+// would silently render without it.
+func existing(p string) (string, error) {
+	info, err := os.Stat(p)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "", nil
+	case err != nil:
+		return "", fmt.Errorf("looking for the office profile: %w", err)
+	case info.IsDir():
+		return "", nil
+	}
+	return p, nil
+}
+
+// Load reads and checks the profile at path. A file that cannot be read
+// gives a plain error; invalid content gives meeting.Problems. An empty
+// file is an empty profile: a clerk may create it before filling it in.
+func Load(path string) (*Profile, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading the office profile: %w", err)
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading the office profile %s: %w", path, err)
+	}
+	p, ps := parse(path, data)
+	if p != nil {
+		ps = append(ps, p.check(filepath.Dir(abs))...)
+	}
+	if len(ps) > 0 {
+		return nil, sorted(path, ps)
+	}
+	return p, nil
+}
+
+// check validates what decoding cannot — sort order, formats, kinds
+// listed twice — and makes the folders absolute, reporting a folder that
+// is not there where it is written rather than when the fonts fail to
+// load.
+func (p *Profile) check(dir string) []meeting.Problem {
+	var ps []meeting.Problem
+	bad := func(path string, key string, args ...any) {
+		ps = append(ps, p.problem(path, lang.M(key, args...)))
+	}
+	r := &p.data.Render
+	if !slices.Contains(sorts, r.Sort) {
+		bad("render.sort", "unknown sort order %s: expected ten, or a blank for the order of the file", r.Sort)
+	}
+	for i, f := range r.Formats {
+		path := fmt.Sprintf("render.formats[%d]", i)
+		switch {
+		case !slices.Contains(formats, f):
+			bad(path, "unknown format %s: expected one of %s", f, strings.Join(formats, ", "))
+		case slices.Index(r.Formats, f) < i:
+			bad(path, "%s is listed twice", f)
+		}
+	}
+	for i, k := range r.Kinds {
+		path := fmt.Sprintf("render.kinds[%d]", i)
+		switch {
+		case strings.TrimSpace(k) == "":
+			bad(path, "missing %s", lang.M("the kind of document"))
+		case slices.Index(r.Kinds, k) < i:
+			bad(path, "%s is listed twice", k)
+		}
+	}
+	for _, f := range []struct {
+		path string
+		dir  *string
+	}{{"render.fonts", &r.Fonts}, {"render.templates", &r.Templates}} {
+		if *f.dir == "" {
+			continue
+		}
+		if !filepath.IsAbs(*f.dir) {
+			*f.dir = filepath.Join(dir, *f.dir)
+		}
+		info, err := os.Stat(*f.dir)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			bad(f.path, "the folder %s does not exist", *f.dir)
+		case err != nil:
+			bad(f.path, "cannot use the folder: %s", err.Error())
+		case !info.IsDir():
+			bad(f.path, "%s is not a folder", *f.dir)
+		}
+	}
+	return ps
+}
+
+// Check reports what the renderer of opt could not use: a kind with no
+// template (a key of documents or an item of render.kinds) and a character
+// its fonts cannot draw. It points into the profile, where the clerk can
+// fix the value, instead of at the meeting file that the value would
+// otherwise be reported in once applied. The command calls it once the
+// fonts and templates — which the profile itself may choose — are loaded.
+func (p *Profile) Check(opt meeting.Options) error {
+	if p == nil {
+		return nil
+	}
+	var ps []meeting.Problem
+	if opt.Kinds != nil {
+		unknown := func(path, kind string) {
+			if !slices.Contains(opt.Kinds, kind) {
+				ps = append(ps, p.problem(path, lang.M("unknown kind %s: expected one of %s", kind, strings.Join(opt.Kinds, ", "))))
+			}
+		}
+		for k := range p.data.Documents {
+			unknown("documents."+k, k)
+		}
+		for i, k := range p.data.Render.Kinds {
+			unknown(fmt.Sprintf("render.kinds[%d]", i), k)
+		}
+	}
+	if opt.Covers != nil {
+		for _, t := range p.texts {
+			// The render section holds folders and names, never drawn.
+			if strings.HasPrefix(t.path, "render.") {
+				continue
+			}
+			for _, r := range t.value {
+				if r != '\n' && r != '\t' && !opt.Covers(r) {
+					ps = append(ps, p.problem(t.path, lang.M("the font cannot draw the character %s", charName(r))))
+					break
+				}
+			}
+		}
+	}
+	if len(ps) > 0 {
+		return sorted(p.Path, ps)
+	}
+	return nil
+}
+
+// Render returns the profile's defaults for the command's flags, with the
+// folders absolute.
+func (p *Profile) Render() RenderDefaults {
+	if p == nil {
+		return RenderDefaults{}
+	}
+	r := p.data.Render
+	r.Kinds = slices.Clone(r.Kinds)
+	r.Formats = slices.Clone(r.Formats)
+	return r
+}
+
+// Document returns a document of kind with the profile's defaults for it:
+// what a renderer should start from when it produces a kind the meeting
+// file does not list, so that the office's signer and recipients apply to
+// it too.
+func (p *Profile) Document(kind string) meeting.Document {
+	d := meeting.Document{Kind: kind}
+	(&merger{p: p}).document("", &d)
+	return d
+}
+
+// charName names a character as the meeting file's font check does.
+func charName(r rune) string {
+	if unicode.IsPrint(r) {
+		return fmt.Sprintf("%q (U+%04X)", r, r)
+	}
+	return fmt.Sprintf("U+%04X", r)
+}
+
+func (p *Profile) problem(path string, msg lang.Message) meeting.Problem {
+	at := p.pos[path]
+	return meeting.Problem{File: p.Path, Line: at.line, Col: at.col, Path: path, Msg: msg}
+}
