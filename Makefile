@@ -3,11 +3,12 @@
 #   make samples   render every sample into out/
 #   make test      install the readers the tests need, then vet and test
 #   make bench     run the benchmarks (compare runs with benchstat)
+#   make previews  redraw the pictures of docs/ from the seed sample
 
 GO      ?= go
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build samples test deps lint bench clean
+.PHONY: all build samples test deps lint bench previews clean
 
 all: build
 
@@ -35,6 +36,20 @@ test: deps lint
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count 6 ./... | tee bench.txt
+
+# The README shows the first page of each document and of the workbook.
+# docs/previews.sha256 records the outputs they were drawn from; a test
+# fails when the samples, templates or layout change and they are stale.
+PREVIEW := out/previews
+previews: deps
+	rm -rf $(PREVIEW) && mkdir -p $(PREVIEW) docs
+	$(GO) run -buildvcs=false ./cmd/hoinghi render -o $(PREVIEW) samples/cum-thi-dua-2023.yaml
+	for kind in thong-bao bao-cao bien-ban; do \
+		pdftoppm -r 60 -f 1 -l 1 -png -singlefile $(PREVIEW)/$$kind-*.pdf docs/$$kind || exit 1; \
+	done
+	soffice -env:UserInstallation=file://$(abspath $(PREVIEW))/lo --headless --convert-to pdf --outdir $(PREVIEW)/lo $(PREVIEW)/danh-sach-dai-bieu-*.xlsx >/dev/null
+	pdftoppm -r 60 -f 1 -l 1 -png -singlefile $(PREVIEW)/lo/danh-sach-dai-bieu-*.pdf docs/danh-sach-dai-bieu
+	cd $(PREVIEW) && sha256sum *.pdf *.xlsx > ../../docs/previews.sha256
 
 clean:
 	rm -rf hoinghi out bench.txt

@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"encoding/json"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -474,4 +476,26 @@ func TestSubsetFontsAndBookmarks(t *testing.T) {
 type outline struct {
 	Title string    `json:"title"`
 	Kids  []outline `json:"kids"`
+}
+
+// TestPreviewsCurrent: the pictures in docs/ were drawn from what the
+// seed sample renders to now; after a change to the samples, templates or
+// layout, `make previews` draws them again.
+func TestPreviewsCurrent(t *testing.T) {
+	want, err := os.ReadFile("../../docs/previews.sha256")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(renderSamples(t), "cum-thi-dua-2023")
+	for _, line := range strings.Split(strings.TrimSpace(string(want)), "\n") {
+		sum, name, _ := strings.Cut(line, "  ")
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Errorf("the previews come from %s, which the seed no longer renders: run `make previews`", name)
+			continue
+		}
+		if got := fmt.Sprintf("%x", sha256.Sum256(data)); got != sum {
+			t.Errorf("docs/ shows an older %s: run `make previews`", name)
+		}
+	}
 }
