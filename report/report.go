@@ -51,6 +51,7 @@ type Renderer struct {
 
 	kinds    map[string]*content.Kind
 	order    []string
+	builtin  []string // the kinds a meeting that lists none gets
 	profiles sync.Map // path → *profileResult
 }
 
@@ -78,6 +79,9 @@ func New(fs *fonts.Set, srcs []templates.Source, creator string) (*Renderer, err
 		}
 		r.kinds[src.Kind] = k
 		r.order = append(r.order, src.Kind)
+		if src.Builtin {
+			r.builtin = append(r.builtin, src.Kind)
+		}
 	}
 	return r, nil
 }
@@ -150,8 +154,8 @@ func (r *Renderer) CheckKinds(kinds []string) error {
 }
 
 // Documents returns the documents of m to render. With no kinds asked
-// for, that is every document the file lists, or one of each kind when it
-// lists none. A kind asked for that the file does not list is rendered
+// for, that is every document the file lists, or one of each built-in
+// kind — the meeting's own documents — when it lists none. A kind asked for that the file does not list is rendered
 // from the meeting and the office profile, with a blank number and date.
 func (r *Renderer) Documents(l *Loaded, kinds []string) ([]meeting.Document, error) {
 	m := l.Meeting
@@ -162,7 +166,7 @@ func (r *Renderer) Documents(l *Loaded, kinds []string) ([]meeting.Document, err
 		if len(m.Documents) > 0 {
 			return m.Documents, nil
 		}
-		kinds = r.order
+		kinds = r.builtin
 	}
 	var docs []meeting.Document
 	for _, k := range kinds {

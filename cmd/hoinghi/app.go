@@ -46,6 +46,7 @@ func newApp(tag language.Tag, stdout, stderr io.Writer) *cli.Command {
 	fontDir := &cli.StringFlag{Name: "font-dir", Usage: t("use the Times New Roman files of `DIR` instead of the embedded fonts"), Sources: cli.EnvVars("HOINGHI_FONT_DIR")}
 	kind := &cli.StringSliceFlag{Name: "kind", Aliases: []string{"k"}, Usage: t("render only these kinds (thong-bao, bao-cao, bien-ban, …)")}
 	format := &cli.StringSliceFlag{Name: "format", Aliases: []string{"f"}, Value: []string{"pdf", "xlsx"}, Usage: t("output formats: pdf, xlsx")}
+	templatesFlag := &cli.StringFlag{Name: "templates", Usage: t("put the templates of `DIR` in front of the built-in ones"), Sources: cli.EnvVars("HOINGHI_TEMPLATES")}
 	profileFlag := &cli.StringFlag{Name: "profile", Usage: t("use the office profile `FILE` instead of the hoinghi.yaml found beside the meeting files"), Sources: cli.EnvVars("HOINGHI_PROFILE")}
 	sortFlag := &cli.StringFlag{Name: "sort", Usage: t("order of the attendance list: empty for protocol order, ten for Vietnamese order by given name")}
 	return &cli.Command{
@@ -76,6 +77,7 @@ func newApp(tag language.Tag, stdout, stderr io.Writer) *cli.Command {
 					&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: ".", Usage: t("write into `DIR`; - writes the one document to standard output")},
 					sortFlag,
 					fontDir,
+					templatesFlag,
 					profileFlag,
 				},
 				Action: e.render,
@@ -92,6 +94,7 @@ func newApp(tag language.Tag, stdout, stderr io.Writer) *cli.Command {
 					&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: t("write into `OUT`, mirroring the input folders")},
 					sortFlag,
 					fontDir,
+					templatesFlag,
 					profileFlag,
 					&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: defaultJobs, Usage: t("meetings rendered at once")},
 					&cli.StringFlag{Name: "manifest", Usage: t("write the manifest to `FILE` (default OUT/manifest.json)")},
@@ -114,7 +117,7 @@ func newApp(tag language.Tag, stdout, stderr io.Writer) *cli.Command {
 				Name:      "validate",
 				Usage:     t("check meeting files and report every problem with its line and column"),
 				ArgsUsage: t("FILE…"),
-				Flags: []cli.Flag{fontDir, profileFlag,
+				Flags: []cli.Flag{fontDir, templatesFlag, profileFlag,
 					&cli.BoolFlag{Name: "explain", Usage: t("show which file each value of the issuer and the documents came from")}},
 				Action: e.validate,
 			},
@@ -123,6 +126,15 @@ func newApp(tag language.Tag, stdout, stderr io.Writer) *cli.Command {
 				Usage:     t("write a commented starter meeting file"),
 				ArgsUsage: t("[FILE]"),
 				Action:    e.init,
+			},
+			{
+				Name:  "templates",
+				Usage: t("list, show or export the document templates"),
+				Commands: []*cli.Command{
+					{Name: "list", Usage: t("list the kinds of document and where their templates come from"), Flags: []cli.Flag{templatesFlag}, Action: e.templatesList},
+					{Name: "show", Usage: t("print the template of a kind"), ArgsUsage: t("KIND"), Flags: []cli.Flag{templatesFlag}, Action: e.templatesShow},
+					{Name: "export", Usage: t("write the built-in templates and their guide into a folder, to edit"), ArgsUsage: t("DIR"), Action: e.templatesExport},
+				},
 			},
 			{
 				Name:   "schema",

@@ -39,12 +39,15 @@ func (e *env) sayErr(err error) {
 	var ps meeting.Problems
 	var fe *fonts.Error
 	var ue usageError
+	var te *templates.Error
 	var be *batch.Error
 	switch {
 	case errors.As(err, &ps):
 		fmt.Fprintln(e.stderr, ps.In(e.tag))
 	case errors.As(err, &fe):
 		fmt.Fprintln(e.stderr, "hoinghi: "+fe.In(e.tag))
+	case errors.As(err, &te):
+		fmt.Fprintln(e.stderr, "hoinghi: "+te.In(e.tag))
 	case errors.As(err, &ue):
 		fmt.Fprintln(e.stderr, "hoinghi: "+ue.msg.In(e.tag))
 	case errors.As(err, &be):
@@ -94,7 +97,7 @@ func (e *env) setup(cmd *cli.Command, first string) (*report.Renderer, settings,
 			return nil, set, err
 		}
 	}
-	srcs, err := templates.Builtin()
+	srcs, err := kinds(cmd, defaults.Templates)
 	if err != nil {
 		return nil, set, err
 	}
@@ -132,6 +135,27 @@ func (e *env) setup(cmd *cli.Command, first string) (*report.Renderer, settings,
 		return nil, set, usageError{lang.M("unknown sort order %s: expected ten or nothing", order)}
 	}
 	return r, set, nil
+}
+
+// kinds returns the built-in templates with the office's own in front of
+// them: those of --templates, else those of the profile.
+func kinds(cmd *cli.Command, profileDir string) ([]templates.Source, error) {
+	srcs, err := templates.Builtin()
+	if err != nil {
+		return nil, err
+	}
+	dir := cmd.String("templates")
+	if dir == "" {
+		dir = profileDir
+	}
+	if dir == "" {
+		return srcs, nil
+	}
+	own, err := templates.LoadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	return templates.Merge(srcs, own), nil
 }
 
 // usageError is a translatable problem with the command line.

@@ -81,7 +81,7 @@ var funcs = template.FuncMap{
 		return strings.TrimSpace(s)
 	},
 	"join": func(sep string, list []string) string { return strings.Join(list, sep) },
-	"and":  andList,
+	"list": andList,
 	"clock": func(d meeting.DateTime) string {
 		if t, clock, ok := d.Time(); ok && clock {
 			return vn.Clock(t)

@@ -20,19 +20,24 @@ type Kind struct {
 	body     *template.Template
 }
 
-// Compile parses a kind's templates. Errors name the template file and the
-// line in it.
+// Compile parses a kind's templates. Both are named after the template
+// file and placed at their lines in it, so that text/template's own
+// positions are the file's; errors are *templates.Error, naming the file,
+// the line and, where it can be found, the column.
 func Compile(src templates.Source) (*Kind, error) {
+	parse := func(text string) (*template.Template, error) {
+		t, err := template.New(src.File).Funcs(funcs).Option("missingkey=error").Parse(text)
+		if err != nil {
+			return nil, src.Locate(err)
+		}
+		return t, nil
+	}
 	k := &Kind{Source: src}
 	var err error
-	k.abstract, err = template.New(src.File + " (abstract)").Funcs(funcs).Option("missingkey=error").Parse(src.Front.Abstract)
-	if err != nil {
+	if k.abstract, err = parse(src.AbstractText()); err != nil {
 		return nil, err
 	}
-	// Leading newlines make text/template count lines as the file does.
-	body := strings.Repeat("\n", src.BodyLine-1) + src.Body
-	k.body, err = template.New(src.File).Funcs(funcs).Option("missingkey=error").Parse(body)
-	if err != nil {
+	if k.body, err = parse(src.BodyText()); err != nil {
 		return nil, err
 	}
 	return k, nil
@@ -45,13 +50,13 @@ func (k *Kind) Build(m *meeting.Meeting, d meeting.Document) (*Document, error) 
 	if abstract == "" {
 		var b bytes.Buffer
 		if err := k.abstract.Execute(&b, data); err != nil {
-			return nil, err
+			return nil, k.Source.Locate(err)
 		}
 		abstract = collapse(b.String())
 	}
 	var b bytes.Buffer
 	if err := k.body.Execute(&b, data); err != nil {
-		return nil, err
+		return nil, k.Source.Locate(err)
 	}
 	body, err := markdown(b.Bytes())
 	if err != nil {

@@ -1,0 +1,103 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestOwnTemplates: an exported and edited template changes the output, a
+// template with a syntax error fails with its file, line and column, and
+// a new kind defined only by a template renders with its frame, name and
+// code.
+func TestOwnTemplates(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "mau")
+	if code, _, stderr := hoinghi(t, "templates", "export", dir); code != 0 {
+		t.Fatalf("export: %s", stderr)
+	}
+	if code, _, _ := hoinghi(t, "templates", "export", dir); code == 0 {
+		t.Error("export over existing templates succeeded")
+	}
+	tb := filepath.Join(dir, "thong-bao.md")
+	data, _ := os.ReadFile(tb)
+	edited := strings.Replace(string(data), "thông báo để các đơn vị thành viên biết, thực hiện", "thông báo để các đơn vị thành viên nghiêm túc triển khai", 1)
+	if edited == string(data) {
+		t.Fatal("the closing sentence of thong-bao.md was not found")
+	}
+	write(t, dir, "thong-bao.md", edited)
+	write(t, dir, "ke-hoach.md", "---\nframe: \"1.4\"\nname: KẾ HOẠCH\ncode: KH\nabstract: Triển khai nhiệm vụ {{.Next}}\n---\n# Mục đích, yêu cầu\n\nTổ chức thực hiện các nhiệm vụ của {{.Meeting.Title}}.\n")
+	out := t.TempDir()
+	if code, _, stderr := hoinghi(t, "render", "--templates", dir, "--kind", "thong-bao,ke-hoach", "--format", "pdf", "-o", out, seed); code != 0 {
+		t.Fatalf("render with own templates: exit %d: %s", code, stderr)
+	}
+	text := runTool(t, "pdftotext", filepath.Join(out, "thong-bao-2023-07-31.pdf"), "-")
+	if !strings.Contains(strings.Join(strings.Fields(text), " "), "nghiêm túc triển khai./.") {
+		t.Errorf("the edited sentence is not in the thông báo:\n%s", text)
+	}
+	kh := readBBox(t, filepath.Join(out, "ke-hoach.pdf"))[0]
+	for _, want := range []string{"KẾ HOẠCH", "Triển khai nhiệm vụ 6 tháng cuối năm 2023", "Số: /KH-CTĐ", "Bắc Kạn, ngày …… tháng …… năm ……", "I. MỤC ĐÍCH, YÊU CẦU", "Nơi nhận:"} {
+		if len(kh.find(want)) == 0 {
+			t.Errorf("the kế hoạch lacks %q:\n%s", want, kh.Text())
+		}
+	}
+	if code, stdout, _ := hoinghi(t, "templates", "list", "--templates", dir); code != 0 || !strings.Contains(stdout, "ke-hoach") || !strings.Contains(stdout, "KẾ HOẠCH") {
+		t.Errorf("templates list does not show the new kind:\n%s", stdout)
+	}
+	if code, stdout, _ := hoinghi(t, "templates", "show", "bien-ban"); code != 0 || !strings.HasPrefix(stdout, "---\n") {
+		t.Errorf("templates show: exit %d, %.40q", code, stdout)
+	}
+
+	write(t, dir, "bien-ban.md", "---\nframe: \"1.9\"\nname: BIÊN BẢN\ncode: BB\n---\nThời gian: {{.Start}\n")
+	code, _, stderr := hoinghi(t, "--lang", "en", "render", "--templates", dir, "-o", out, seed)
+	if code != 2 || !strings.Contains(stderr, filepath.Join(dir, "bien-ban.md")+":6:") {
+		t.Errorf("a template syntax error: exit %d, %q; want 2 and file:line:column", code, stderr)
+	}
+}
+
+// TestOfficeProfile: a profile in a parent folder completes the meeting;
+// the meeting's own values win; --explain says where each came from.
+func TestOfficeProfile(t *testing.T) {
+	office := t.TempDir()
+	write(t, office, "hoinghi.yaml", `issuer:
+  parent: UBND HUYỆN NA RÌ
+  name: ỦY BAN NHÂN DÂN XÃ CÔN MINH
+  code: UBND
+  place: Côn Minh
+documents:
+  thong-bao:
+    signer: {titles: [TM. ỦY BAN NHÂN DÂN, CHỦ TỊCH], name: Hà Văn Tuấn}
+    archive: VT, VP
+render:
+  kinds: [thong-bao]
+  formats: [pdf]
+`)
+	month := filepath.Join(office, "thang-7")
+	os.Mkdir(month, 0o755)
+	file := write(t, month, "giao-ban.yaml", "issuer:\n  place: Na Rì\nmeeting:\n  title: Hội nghị giao ban tháng 7\n")
+	out := t.TempDir()
+	if code, _, stderr := hoinghi(t, "render", "-o", out, file); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if got := entries(t, out); strings.Join(got, " ") != "thong-bao.pdf" {
+		t.Fatalf("the profile's kinds and formats were not used: %v", got)
+	}
+	p := readBBox(t, filepath.Join(out, "thong-bao.pdf"))
+	first, last := p[0], p[len(p)-1]
+	for _, want := range []string{"UBND HUYỆN NA RÌ", "Số: /TB-UBND", "Na Rì, ngày"} {
+		if len(first.find(want)) == 0 {
+			t.Errorf("page 1 lacks %q", want)
+		}
+	}
+	for _, want := range []string{"CHỦ TỊCH", "Hà Văn Tuấn", "- Lưu: VT, VP."} {
+		if len(last.find(want)) == 0 {
+			t.Errorf("the signature lacks %q", want)
+		}
+	}
+	_, _, stderr := hoinghi(t, "--lang", "en", "validate", "--explain", file)
+	for _, want := range []string{"issuer.place", file, "issuer.name", filepath.Join(office, "hoinghi.yaml") + ":3:"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("--explain lacks %q:\n%s", want, stderr)
+		}
+	}
+}
