@@ -5,6 +5,8 @@
 // A meeting flows one way through the sub-packages, each with one job:
 //
 //	meeting  file → model (NFC, validated, problems with line and column)
+//	workbook Excel input workbook ⇄ model (problems with sheet and cell)
+//	profile  the office's constant details, completing each model
 //	content  model + a kind's template → what the document says
 //	layout   content → positioned text and lines on A4 pages
 //	pdf      pages → PDF bytes
@@ -19,6 +21,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -31,6 +34,7 @@ import (
 	"github.com/hoinghi/hoinghi/report/pdf"
 	"github.com/hoinghi/hoinghi/report/profile"
 	"github.com/hoinghi/hoinghi/report/vn"
+	"github.com/hoinghi/hoinghi/report/workbook"
 	"github.com/hoinghi/hoinghi/report/xlsx"
 	"github.com/hoinghi/hoinghi/templates"
 )
@@ -109,11 +113,20 @@ func (r *Renderer) Parse(name string, data []byte) (*Loaded, error) {
 	l := &Loaded{Profile: prof}
 	opt := r.options()
 	opt.Defaults = func(m *meeting.Meeting) { l.Sources = prof.Apply(name, m) }
-	if l.Meeting, err = meeting.Parse(name, data, opt); err != nil {
+	if IsWorkbook(name) {
+		l.Meeting, err = workbook.Read(name, data, opt)
+	} else {
+		l.Meeting, err = meeting.Parse(name, data, opt)
+	}
+	if err != nil {
 		return nil, err
 	}
 	return l, nil
 }
+
+// IsWorkbook reports whether a meeting file is an Excel input workbook
+// (hoinghi init --xlsx) rather than YAML or JSON.
+func IsWorkbook(name string) bool { return strings.EqualFold(filepath.Ext(name), ".xlsx") }
 
 // profileOf returns the office profile of a meeting file, loaded and
 // checked once per process however many meetings share it.

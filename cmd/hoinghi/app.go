@@ -125,7 +125,15 @@ func newApp(tag language.Tag, stdout, stderr io.Writer) *cli.Command {
 				Name:      "init",
 				Usage:     t("write a commented starter meeting file"),
 				ArgsUsage: t("[FILE]"),
+				Flags:     []cli.Flag{&cli.StringFlag{Name: "xlsx", Usage: t("write a blank Excel workbook `FILE` for a clerk to fill in instead")}},
 				Action:    e.init,
+			},
+			{
+				Name:      "convert",
+				Usage:     t("turn a YAML or JSON meeting file into an Excel workbook, or a workbook into YAML or JSON"),
+				ArgsUsage: t("IN OUT"),
+				Flags:     []cli.Flag{&cli.BoolFlag{Name: "force", Usage: t("replace OUT if it exists")}},
+				Action:    e.convert,
 			},
 			{
 				Name:  "templates",

@@ -32,7 +32,7 @@ func (e *env) batch(ctx context.Context, cmd *cli.Command) error {
 		e.say("batch: expected meeting files or folders and -o OUT")
 		return exitError{exitInput}
 	}
-	inputs, err := batch.Collect(paths)
+	inputs, err := batch.Collect(paths, out)
 	if err != nil {
 		e.sayErr(err)
 		return exitError{exitInput}

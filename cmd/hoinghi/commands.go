@@ -17,6 +17,7 @@ import (
 	"github.com/hoinghi/hoinghi/report/lang"
 	"github.com/hoinghi/hoinghi/report/meeting"
 	"github.com/hoinghi/hoinghi/report/profile"
+	"github.com/hoinghi/hoinghi/report/workbook"
 	"github.com/hoinghi/hoinghi/templates"
 	"github.com/urfave/cli/v3"
 	"golang.org/x/text/language"
@@ -293,6 +294,9 @@ func (e *env) validate(ctx context.Context, cmd *cli.Command) error {
 }
 
 func (e *env) init(ctx context.Context, cmd *cli.Command) error {
+	if path := cmd.String("xlsx"); path != "" {
+		return e.initWorkbook(path)
+	}
 	switch cmd.Args().Len() {
 	case 0:
 		_, err := e.stdout.Write(meeting.Starter())
@@ -308,6 +312,25 @@ func (e *env) init(ctx context.Context, cmd *cli.Command) error {
 		return exitError{exitInput}
 	}
 	if err := atomic.WriteFile(path, meeting.Starter()); err != nil {
+		e.say("%s: cannot write: %s", path, err.Error())
+		return exitError{exitRender}
+	}
+	e.say("wrote %s", path)
+	return nil
+}
+
+// initWorkbook writes a blank input workbook for a clerk to fill in.
+func (e *env) initWorkbook(path string) error {
+	if _, err := os.Stat(path); err == nil {
+		e.say("%s already exists: init never overwrites a file", path)
+		return exitError{exitInput}
+	}
+	data, err := workbook.Write(nil)
+	if err != nil {
+		e.sayErr(err)
+		return exitError{exitRender}
+	}
+	if err := atomic.WriteFile(path, data); err != nil {
 		e.say("%s: cannot write: %s", path, err.Error())
 		return exitError{exitRender}
 	}

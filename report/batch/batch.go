@@ -255,12 +255,17 @@ func hash(b []byte) string {
 
 // Collect finds the meeting files of paths — files, folders searched
 // recursively for .yaml, .yml and .json, or glob patterns — and gives each
-// the output folder that mirrors its place: a file named directly goes to
+// the output folder that mirrors its place — folders are searched for
+// .yaml, .yml, .json and .xlsx input workbooks: a file named directly goes to
 // the root, a file found in a folder keeps its path below that folder. The
 // meeting's own name becomes an ASCII folder (or ZIP) name. Inputs are
 // sorted, so the plan does not depend on the order files were found in;
 // two inputs that would share an output folder are an error.
-func Collect(paths []string) ([]Input, error) {
+//
+// Files below the output root, out, are left out, so that a batch never
+// reads what it wrote.
+func Collect(paths []string, out string) ([]Input, error) {
+	outAbs, _ := filepath.Abs(out)
 	var inputs []Input
 	add := func(path, rel string) {
 		stem := vn.ASCII(strings.TrimSuffix(filepath.Base(rel), filepath.Ext(rel)))
@@ -290,6 +295,9 @@ func Collect(paths []string) ([]Input, error) {
 				if err != nil {
 					return err
 				}
+				if abs, _ := filepath.Abs(path); d.IsDir() && out != "" && abs == outAbs {
+					return filepath.SkipDir
+				}
 				if !d.IsDir() && isMeeting(path) {
 					rel, err := filepath.Rel(match, path)
 					if err != nil {
@@ -314,15 +322,20 @@ func Collect(paths []string) ([]Input, error) {
 		dirs[in.Dir] = in.Path
 	}
 	if len(inputs) == 0 {
-		return nil, &Error{lang.M("no meeting file (.yaml, .yml, .json) found in %s", strings.Join(paths, ", "))}
+		return nil, &Error{lang.M("no meeting file (.yaml, .yml, .json, .xlsx) found in %s", strings.Join(paths, ", "))}
 	}
 	return inputs, nil
 }
 
 func isMeeting(path string) bool {
+	base := filepath.Base(path)
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".yaml", ".yml", ".json":
-		return filepath.Base(path) != "manifest.json" && filepath.Base(path) != "hoinghi.yaml"
+		return base != "manifest.json" && base != "hoinghi.yaml"
+	case ".xlsx":
+		// Attendance workbooks are outputs, and "~$" files are Excel's
+		// locks on a workbook being edited.
+		return !strings.HasPrefix(base, "danh-sach-dai-bieu") && !strings.HasPrefix(base, "~$")
 	}
 	return false
 }
@@ -355,7 +368,7 @@ func (e Entry) fail(err error) Entry {
 func init() {
 	lang.Register(map[string]string{
 		"%s matches no file": "%s không khớp tệp nào",
-		"%s and %s would both write to %s: rename one of them": "%s và %s cùng ghi vào %s: hãy đổi tên một tệp",
-		"no meeting file (.yaml, .yml, .json) found in %s":     "không tìm thấy tệp cuộc họp (.yaml, .yml, .json) trong %s",
+		"%s and %s would both write to %s: rename one of them":    "%s và %s cùng ghi vào %s: hãy đổi tên một tệp",
+		"no meeting file (.yaml, .yml, .json, .xlsx) found in %s": "không tìm thấy tệp cuộc họp (.yaml, .yml, .json, .xlsx) trong %s",
 	})
 }

@@ -25,7 +25,7 @@ func writeSynth(t testing.TB, dir string, n int) []Input {
 			t.Fatal(err)
 		}
 	}
-	inputs, err := Collect([]string{dir})
+	inputs, err := Collect([]string{dir}, "")
 	if err != nil {
 		t.Fatal(err)
 	}

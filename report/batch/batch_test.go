@@ -18,7 +18,7 @@ func TestManifestSchema(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "vo.yaml"), []byte("issuer:\n  name: X\nmeeting:\n  title: T\n  period: 2023-H3\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	inputs, err := Collect([]string{dir})
+	inputs, err := Collect([]string{dir}, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +66,7 @@ func TestCollect(t *testing.T) {
 		os.MkdirAll(filepath.Join(dir, filepath.Dir(f)), 0o755)
 		os.WriteFile(filepath.Join(dir, f), []byte("x"), 0o644)
 	}
-	inputs, err := Collect([]string{filepath.Join(dir, "b"), filepath.Join(dir, "a", "*.json"), filepath.Join(dir, "a")})
+	inputs, err := Collect([]string{filepath.Join(dir, "b"), filepath.Join(dir, "a", "*.json"), filepath.Join(dir, "a")}, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,7 +85,7 @@ func TestCollect(t *testing.T) {
 		}
 	}
 	os.WriteFile(filepath.Join(dir, "b", "xa-tan-an.yaml"), []byte("x"), 0o644)
-	if _, err := Collect([]string{filepath.Join(dir, "b")}); err == nil {
+	if _, err := Collect([]string{filepath.Join(dir, "b")}, ""); err == nil {
 		t.Error("two inputs with one output folder were accepted")
 	}
 }

@@ -14,6 +14,9 @@ type Problem struct {
 	File string
 	Line int // 1-based; 0 when the position is not known
 	Col  int // 1-based
+	// Cell is the place in a workbook, "Đại biểu!B14", for input that has
+	// no lines; it is printed where a text file has its line and column.
+	Cell string
 	// Path is the field, as keys and indexes from the top of the file:
 	// meeting.attendees[3].name.
 	Path string
@@ -28,6 +31,10 @@ func (p Problem) In(tag language.Tag) string {
 		fmt.Fprintf(&b, ":%d:%d", p.Line, p.Col)
 	}
 	b.WriteString(": ")
+	if p.Cell != "" {
+		b.WriteString(p.Cell)
+		b.WriteString(": ")
+	}
 	if p.Path != "" {
 		b.WriteString(p.Path)
 		b.WriteString(": ")

@@ -12,6 +12,17 @@ import (
 	"github.com/hoinghi/hoinghi/report/lang"
 )
 
+// Validate checks a meeting built by other means than Parse — read from a
+// workbook — as Parse checks a file, after filling its blanks with
+// opt.Defaults. The problems carry their field paths but no position: the
+// caller knows where each field came from.
+func Validate(m *Meeting, opt Options) Problems {
+	if opt.Defaults != nil {
+		opt.Defaults(m)
+	}
+	return validate(m, opt)
+}
+
 // validate checks what decoding cannot: required fields, dates that exist,
 // periods, numbers, table shapes and characters the fonts can draw. Only
 // what a document cannot exist without is required.

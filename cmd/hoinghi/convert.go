@@ -1,0 +1,79 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+	"github.com/hoinghi/hoinghi/report"
+	"github.com/hoinghi/hoinghi/report/atomic"
+	"github.com/hoinghi/hoinghi/report/lang"
+	"github.com/hoinghi/hoinghi/report/meeting"
+	"github.com/hoinghi/hoinghi/report/workbook"
+	"github.com/urfave/cli/v3"
+)
+
+// convert turns a YAML or JSON meeting file into an input workbook and a
+// workbook back into YAML or JSON, by the extensions of IN and OUT. It
+// converts what the file says: no office profile is applied, so that
+// nothing is baked in that the profile should keep.
+func (e *env) convert(ctx context.Context, cmd *cli.Command) error {
+	if cmd.Args().Len() != 2 {
+		e.say("convert: expected IN and OUT, such as hop.yaml hop.xlsx")
+		return exitError{exitInput}
+	}
+	in, out := cmd.Args().Get(0), cmd.Args().Get(1)
+	data, err := os.ReadFile(in)
+	if err != nil {
+		e.sayErr(err)
+		return exitError{exitInput}
+	}
+	var m *meeting.Meeting
+	if report.IsWorkbook(in) {
+		m, err = workbook.Read(in, data, meeting.Options{})
+	} else {
+		m, err = meeting.Parse(in, data, meeting.Options{})
+	}
+	if err != nil {
+		e.sayErr(err)
+		return exitError{exitInput}
+	}
+	var result []byte
+	switch strings.ToLower(filepath.Ext(out)) {
+	case ".xlsx":
+		result, err = workbook.Write(m)
+	case ".json":
+		result, err = yaml.MarshalWithOptions(m, yaml.JSON())
+	case ".yaml", ".yml":
+		var body []byte
+		body, err = yaml.MarshalWithOptions(m, yaml.UseLiteralStyleIfMultiline(true))
+		result = append([]byte("# yaml-language-server: $schema=hoinghi.schema.json\n"), body...)
+	default:
+		e.say("convert: cannot write %s: expected .xlsx, .yaml, .yml or .json", out)
+		return exitError{exitInput}
+	}
+	if err != nil {
+		e.sayErr(err)
+		return exitError{exitRender}
+	}
+	if _, err := os.Stat(out); err == nil && !cmd.Bool("force") {
+		e.say("%s already exists: give --force to replace it", out)
+		return exitError{exitInput}
+	}
+	if err := atomic.WriteFile(out, result); err != nil {
+		e.say("%s: cannot write: %s", out, err.Error())
+		return exitError{exitRender}
+	}
+	e.say("wrote %s", out)
+	return nil
+}
+
+func init() {
+	lang.Register(map[string]string{
+		"convert: expected IN and OUT, such as hop.yaml hop.xlsx":        "convert: cần TỆP_VÀO và TỆP_RA, như hop.yaml hop.xlsx",
+		"convert: cannot write %s: expected .xlsx, .yaml, .yml or .json": "convert: không ghi được %s: cần đuôi .xlsx, .yaml, .yml hoặc .json",
+		"%s already exists: give --force to replace it":                  "%s đã có: thêm --force để ghi đè",
+	})
+}
