@@ -50,11 +50,20 @@ type Face struct {
 	font   *sfnt.Font
 	upem   float64
 
+	// low holds the advances of the runes below lowRunes — Latin,
+	// Vietnamese, punctuation, currency — measured once when the face is
+	// loaded, so that layout and validation read them without locking.
+	low [lowRunes]float32
+
 	mu     sync.Mutex
 	buf    sfnt.Buffer
-	widths map[rune]float64 // advance per 1000 em; -1 when missing
+	widths map[rune]float64 // advance per 1000 em above lowRunes; -1 when missing
 	embed  embed
 }
+
+// lowRunes bounds the runes measured when a face is loaded: up to U+2200
+// it takes in every letter and sign Vietnamese documents use.
+const lowRunes = 0x2200
 
 func newFace(ttf []byte, source string) (*Face, error) {
 	f, err := sfnt.Parse(ttf)
@@ -62,6 +71,9 @@ func newFace(ttf []byte, source string) (*Face, error) {
 		return nil, fmt.Errorf("%s: not a usable TrueType font: %w", source, err)
 	}
 	face := &Face{TTF: ttf, Source: source, font: f, upem: float64(f.UnitsPerEm()), widths: map[rune]float64{}}
+	for r := range rune(lowRunes) {
+		face.low[r] = float32(face.measure(r))
+	}
 	if w := face.Width('a'); w <= 0 {
 		return nil, fmt.Errorf("%s: the font has no Latin letters", source)
 	}
@@ -69,23 +81,34 @@ func newFace(ttf []byte, source string) (*Face, error) {
 }
 
 // Width returns the advance width of r in thousandths of the font size, or
-// -1 when the face has no glyph for r. Widths are cached, so a document's
-// text is measured from memory after its first page.
+// -1 when the face has no glyph for r.
 func (f *Face) Width(r rune) float64 {
+	if r >= 0 && r < lowRunes {
+		return float64(f.low[r])
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if w, ok := f.widths[r]; ok {
 		return w
 	}
-	w := -1.0
-	if gi, err := f.font.GlyphIndex(&f.buf, r); err == nil && gi != 0 {
-		ppem := fixed.Int26_6(f.upem * 64)
-		if adv, err := f.font.GlyphAdvance(&f.buf, gi, ppem, font.HintingNone); err == nil {
-			w = float64(adv) / 64 * 1000 / f.upem
-		}
-	}
+	w := f.measure(r)
 	f.widths[r] = w
 	return w
+}
+
+// measure reads the advance of r from the font; the caller holds mu or
+// owns the face.
+func (f *Face) measure(r rune) float64 {
+	gi, err := f.font.GlyphIndex(&f.buf, r)
+	if err != nil || gi == 0 {
+		return -1
+	}
+	ppem := fixed.Int26_6(f.upem * 64)
+	adv, err := f.font.GlyphAdvance(&f.buf, gi, ppem, font.HintingNone)
+	if err != nil {
+		return -1
+	}
+	return float64(adv) / 64 * 1000 / f.upem
 }
 
 // Set is a family of four faces.
