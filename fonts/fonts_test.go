@@ -8,17 +8,17 @@ import (
 	"golang.org/x/image/math/fixed"
 )
 
-// TestUnhint: the unhinted faces parse, and every character of the
+// TestSlim: the slimmed faces parse, and every character of the
 // repertoire has the same advance and the same outline as in the
 // original, so documents look and measure the same.
-func TestUnhint(t *testing.T) {
+func TestSlim(t *testing.T) {
 	for _, face := range Default().Faces {
-		out, err := Unhint(face.TTF)
+		out, err := Slim(face.TTF)
 		if err != nil {
 			t.Fatalf("%s: %v", face.Source, err)
 		}
 		if len(out) > len(face.TTF)*3/4 {
-			t.Errorf("%s: %d bytes unhinted from %d: the hinting was not removed", face.Source, len(out), len(face.TTF))
+			t.Errorf("%s: %d bytes slimmed from %d: the hinting was not removed", face.Source, len(out), len(face.TTF))
 		}
 		a, b := face.font, mustParse(t, out)
 		var ba, bb sfnt.Buffer

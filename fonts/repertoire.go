@@ -47,12 +47,12 @@ type embed struct {
 }
 
 // Embedded returns the face as documents embed it, made once per process:
-// without hinting (see Unhint), and cut down to Repertoire unless whole is
+// without hinting (see Slim), and cut down to Repertoire unless whole is
 // asked for. A font that cannot be unhinted (one with CFF outlines) is
 // embedded as it is.
 func (f *Face) Embedded(whole bool) []byte {
 	f.embed.once.Do(func() {
-		ttf, err := Unhint(f.TTF)
+		ttf, err := Slim(f.TTF)
 		if err != nil {
 			ttf = f.TTF
 		}

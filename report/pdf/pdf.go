@@ -88,17 +88,31 @@ func Write(w io.Writer, r *layout.Result, fs *fonts.Set, opt Options) error {
 		return fmt.Errorf("font %s: %w", fs.Family, err)
 	}
 
+	// fpdf writes a font selection for every SetFont; selecting only on
+	// a change keeps the page streams small.
+	type face struct {
+		style fonts.Style
+		size  float64
+	}
+	var current face
+	use := func(st fonts.Style, size float64) {
+		if (face{st, size}) != current {
+			f.SetFont(family, st.String(), size)
+			current = face{st, size}
+		}
+	}
 	marks := outline(r.Outline)
 	for i, p := range r.Pages {
 		f.AddPage()
+		current = face{size: -1} // a new page starts with no font selected
 		if p.Number != "" {
-			f.SetFont(family, "", pageNumberSize)
+			use(fonts.Regular, pageNumberSize)
 			w := f.GetStringWidth(p.Number)
 			f.Text(layout.Left+layout.TextW/2-w/2, pageNumberTop+0.905*pageNumberSize*25.4/72, p.Number)
 		}
 		// fpdf encodes a bookmark's title as UTF-16 only while a UTF-8
 		// font is current.
-		f.SetFont(family, anyStyle.String(), pageNumberSize)
+		use(anyStyle, pageNumberSize)
 		for _, m := range marks {
 			if m.Page == i {
 				f.Bookmark(m.Title, m.Level, m.Y)
@@ -107,7 +121,7 @@ func Write(w io.Writer, r *layout.Result, fs *fonts.Set, opt Options) error {
 		for _, it := range p.Items {
 			switch it.Kind {
 			case layout.TextItem:
-				f.SetFont(family, it.Style.String(), it.Size)
+				use(it.Style, it.Size)
 				if it.Justify > 0 {
 					// fpdf stretches the spaces of a "J" cell to its
 					// width; its text sits 0.3 em below the cell's top.

@@ -14,11 +14,13 @@ import (
 // Liberation glyph's bytes are instructions nobody runs there.
 var hintTables = map[string]bool{"fpgm": true, "prep": true, "cvt ": true, "hdmx": true, "LTSH": true, "VDMX": true}
 
-// Unhint returns a copy of a TrueType font without hinting: the hinting
-// tables dropped and every glyph's instructions removed. Outlines, metrics
-// and character maps are unchanged, so text looks and measures the same;
+// Slim returns a copy of a TrueType font made for embedding: without
+// hinting (the hinting tables dropped and every glyph's instructions
+// removed), and with only the Windows naming records that identify the
+// font and carry its copyright and license. Outlines, metrics and
+// character maps are unchanged, so text looks and measures the same;
 // embedded subsets are about half the size.
-func Unhint(ttf []byte) ([]byte, error) {
+func Slim(ttf []byte) ([]byte, error) {
 	tables, err := readTables(ttf)
 	if err != nil {
 		return nil, err
@@ -68,7 +70,47 @@ func Unhint(ttf []byte) ([]byte, error) {
 	for tag := range hintTables {
 		delete(tables, tag)
 	}
+	if name, ok := tables["name"]; ok {
+		tables["name"] = trimNames(name)
+	}
 	return writeTables(ttf[:4], tables), nil
+}
+
+// keptNames are the name IDs an embedded font keeps: copyright, family,
+// subfamily, unique ID, full name, version, PostScript name, trademark,
+// license and license URL. Designer, vendor and description records, and
+// the Macintosh copies of every record, are of no use inside a document.
+var keptNames = map[uint16]bool{0: true, 1: true, 2: true, 3: true, 4: true, 5: true, 6: true, 7: true, 13: true, 14: true}
+
+// trimNames rebuilds a format 0 name table with the Windows records of
+// keptNames only; another table is returned as it is.
+func trimNames(name []byte) []byte {
+	if len(name) < 6 || binary.BigEndian.Uint16(name) != 0 {
+		return name
+	}
+	count, strings := int(binary.BigEndian.Uint16(name[2:])), int(binary.BigEndian.Uint16(name[4:]))
+	if len(name) < 6+12*count || strings > len(name) {
+		return name
+	}
+	var records, data []byte
+	kept := 0
+	for i := range count {
+		rec := name[6+12*i : 18+12*i]
+		platform, id := binary.BigEndian.Uint16(rec), binary.BigEndian.Uint16(rec[6:])
+		length, offset := int(binary.BigEndian.Uint16(rec[8:])), int(binary.BigEndian.Uint16(rec[10:]))
+		if platform != 3 || !keptNames[id] || strings+offset+length > len(name) {
+			continue
+		}
+		out := append([]byte(nil), rec...)
+		binary.BigEndian.PutUint16(out[10:], uint16(len(data)))
+		records = append(records, out...)
+		data = append(data, name[strings+offset:strings+offset+length]...)
+		kept++
+	}
+	head := make([]byte, 6)
+	binary.BigEndian.PutUint16(head[2:], uint16(kept))
+	binary.BigEndian.PutUint16(head[4:], uint16(6+len(records)))
+	return append(append(head, records...), data...)
 }
 
 // stripGlyph removes the instructions of one glyph description.
