@@ -9,16 +9,7 @@ import (
 
 	"github.com/hoinghi/hoinghi/report/lang"
 	"golang.org/x/image/font/sfnt"
-	"golang.org/x/text/language"
 )
-
-// Error is a font problem, translatable like every user-facing message.
-type Error struct{ Msg lang.Message }
-
-func (e *Error) Error() string { return e.Msg.String() }
-
-// In renders the error in tag.
-func (e *Error) In(tag language.Tag) string { return e.Msg.In(tag) }
 
 // Preferred is the family LoadDir picks when a folder holds several.
 const Preferred = "Times New Roman"
@@ -31,7 +22,7 @@ const Preferred = "Times New Roman"
 func LoadDir(dir string) (*Set, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, &Error{lang.M("cannot read the font folder %s: %s", dir, err.Error())}
+		return nil, lang.Errorf("cannot read the font folder %s: %s", dir, err.Error())
 	}
 	families := map[string]*Set{}
 	var skipped []string
@@ -43,7 +34,7 @@ func LoadDir(dir string) (*Set, error) {
 		path := filepath.Join(dir, e.Name())
 		ttf, err := os.ReadFile(path)
 		if err != nil {
-			return nil, &Error{lang.M("cannot read the font %s: %s", path, err.Error())}
+			return nil, lang.Errorf("cannot read the font %s: %s", path, err.Error())
 		}
 		face, err := newFace(ttf, path)
 		if err != nil {
@@ -79,9 +70,9 @@ func LoadDir(dir string) (*Set, error) {
 	if len(names) == 0 {
 		msg := lang.M("no TrueType font in %s: expected the four Times New Roman files (times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf)", dir)
 		if len(skipped) > 0 {
-			return nil, errors.Join(&Error{msg}, errors.New(strings.Join(skipped, "\n")))
+			return nil, errors.Join(&lang.Error{Msg: msg}, errors.New(strings.Join(skipped, "\n")))
 		}
-		return nil, &Error{msg}
+		return nil, &lang.Error{Msg: msg}
 	}
 	set := families[names[0]]
 	if families[Preferred] != nil {
@@ -93,7 +84,7 @@ func LoadDir(dir string) (*Set, error) {
 			missing = append(missing, [...]string{"Regular", "Bold", "Italic", "Bold Italic"}[s])
 		}
 	}
-	return nil, &Error{lang.M("the font %s in %s lacks the faces %s: all four are needed", set.Family, dir, strings.Join(missing, ", "))}
+	return nil, lang.Errorf("the font %s in %s lacks the faces %s: all four are needed", set.Family, dir, strings.Join(missing, ", "))
 }
 
 func complete(s *Set) bool {

@@ -17,8 +17,6 @@
 package report
 
 import (
-	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -29,6 +27,7 @@ import (
 
 	"github.com/hoinghi/hoinghi/fonts"
 	"github.com/hoinghi/hoinghi/report/content"
+	"github.com/hoinghi/hoinghi/report/lang"
 	"github.com/hoinghi/hoinghi/report/layout"
 	"github.com/hoinghi/hoinghi/report/meeting"
 	"github.com/hoinghi/hoinghi/report/pdf"
@@ -153,14 +152,11 @@ func (r *Renderer) options() meeting.Options {
 	return meeting.Options{Kinds: r.Kinds(), Covers: r.Fonts.Covers}
 }
 
-// ErrUnknownKind is returned for a --kind no template exists for.
-var ErrUnknownKind = errors.New("unknown document kind")
-
 // CheckKinds reports a kind that no template exists for.
 func (r *Renderer) CheckKinds(kinds []string) error {
 	for _, k := range kinds {
 		if _, ok := r.kinds[k]; !ok {
-			return fmt.Errorf("%w %q: expected one of %s", ErrUnknownKind, k, strings.Join(r.order, ", "))
+			return lang.Errorf("unknown kind %s: expected one of %s", k, strings.Join(r.order, ", "))
 		}
 	}
 	return nil
@@ -201,7 +197,7 @@ func (r *Renderer) Documents(l *Loaded, kinds []string) ([]meeting.Document, err
 func (r *Renderer) Content(m *meeting.Meeting, d meeting.Document) (*content.Document, error) {
 	k, ok := r.kinds[d.Kind]
 	if !ok {
-		return nil, fmt.Errorf("%w %q", ErrUnknownKind, d.Kind)
+		return nil, lang.Errorf("unknown kind %s: expected one of %s", d.Kind, strings.Join(r.order, ", "))
 	}
 	return k.Build(m, d)
 }

@@ -306,15 +306,6 @@ func invalidUTF8(data []byte) (line, col int) {
 	return line, col
 }
 
-// Kinds lists the kinds of srcs.
-func Kinds(srcs []Source) []string {
-	kinds := make([]string, len(srcs))
-	for i, s := range srcs {
-		kinds[i] = s.Kind
-	}
-	return kinds
-}
-
 // Merge puts an office's own templates in front of the built-in ones: an
 // own template of a built-in kind replaces it, one of a new kind is added.
 // Of several templates of one kind the first wins. The result is sorted
@@ -331,6 +322,15 @@ func Merge(builtin, own []Source) []Source {
 	}
 	slices.SortStableFunc(out, func(a, b Source) int { return strings.Compare(a.Kind, b.Kind) })
 	return out
+}
+
+// Kinds lists the kinds of srcs.
+func Kinds(srcs []Source) []string {
+	kinds := make([]string, len(srcs))
+	for i, s := range srcs {
+		kinds[i] = s.Kind
+	}
+	return kinds
 }
 
 // Lookup returns the template of kind among srcs, for showing it; a file

@@ -38,21 +38,15 @@ func (e *env) say(key string, args ...any) {
 // translated.
 func (e *env) sayErr(err error) {
 	var ps meeting.Problems
-	var fe *fonts.Error
-	var ue usageError
+	var le *lang.Error
 	var te *templates.Error
-	var be *batch.Error
 	switch {
 	case errors.As(err, &ps):
 		fmt.Fprintln(e.stderr, ps.In(e.tag))
-	case errors.As(err, &fe):
-		fmt.Fprintln(e.stderr, "hoinghi: "+fe.In(e.tag))
 	case errors.As(err, &te):
 		fmt.Fprintln(e.stderr, "hoinghi: "+te.In(e.tag))
-	case errors.As(err, &ue):
-		fmt.Fprintln(e.stderr, "hoinghi: "+ue.msg.In(e.tag))
-	case errors.As(err, &be):
-		fmt.Fprintln(e.stderr, "hoinghi: "+be.Msg.In(e.tag))
+	case errors.As(err, &le):
+		fmt.Fprintln(e.stderr, "hoinghi: "+le.In(e.tag))
 	default:
 		fmt.Fprintln(e.stderr, "hoinghi: "+err.Error())
 	}
@@ -121,7 +115,7 @@ func (e *env) setup(cmd *cli.Command, first string) (*report.Renderer, settings,
 	}
 	for _, f := range set.formats {
 		if f != "pdf" && f != "xlsx" {
-			return nil, set, usageError{lang.M("unknown format %s: expected pdf or xlsx", f)}
+			return nil, set, lang.Errorf("unknown format %s: expected pdf or xlsx", f)
 		}
 	}
 	order := cmd.String("sort")
@@ -133,7 +127,7 @@ func (e *env) setup(cmd *cli.Command, first string) (*report.Renderer, settings,
 	case "ten":
 		set.sortByName = true
 	default:
-		return nil, set, usageError{lang.M("unknown sort order %s: expected ten or nothing", order)}
+		return nil, set, lang.Errorf("unknown sort order %s: expected ten or nothing", order)
 	}
 	return r, set, nil
 }
@@ -158,11 +152,6 @@ func kinds(cmd *cli.Command, profileDir string) ([]templates.Source, error) {
 	}
 	return templates.Merge(srcs, own), nil
 }
-
-// usageError is a translatable problem with the command line.
-type usageError struct{ msg lang.Message }
-
-func (u usageError) Error() string { return u.msg.String() }
 
 // output is one file a render produces.
 type output struct {

@@ -42,9 +42,13 @@ func main() {
 // run is main without the process: it returns the exit code, so that
 // tests drive the whole CLI in-process.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	tag := chooseLanguage(args)
+	tag, err := chooseLanguage(args)
+	if err != nil {
+		fmt.Fprintf(stderr, "hoinghi: %s\n", err)
+		return exitInput
+	}
 	app := newApp(tag, stdout, stderr)
-	err := app.Run(ctx, args)
+	err = app.Run(ctx, args)
 	var ee exitError
 	switch {
 	case err == nil:
@@ -59,7 +63,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 // chooseLanguage reads --lang before the command line is parsed, because
 // the help texts of every command depend on it; HOINGHI_LANG is the
 // default.
-func chooseLanguage(args []string) language.Tag {
+func chooseLanguage(args []string) (language.Tag, error) {
 	value := os.Getenv("HOINGHI_LANG")
 	for i, a := range args {
 		switch {
@@ -71,11 +75,7 @@ func chooseLanguage(args []string) language.Tag {
 			value = a[strings.Index(a, "=")+1:]
 		}
 	}
-	tag, err := lang.Parse(value)
-	if err != nil {
-		return lang.Vietnamese
-	}
-	return tag
+	return lang.Parse(value)
 }
 
 // version is the module version stamped by the Go toolchain, "(devel)"

@@ -279,7 +279,7 @@ func Collect(paths []string, out string) ([]Input, error) {
 				return nil, fmt.Errorf("%s: %w", p, err)
 			}
 			if len(matches) == 0 {
-				return nil, &Error{lang.M("%s matches no file", p)}
+				return nil, lang.Errorf("%s matches no file", p)
 			}
 		}
 		for _, match := range matches {
@@ -317,12 +317,12 @@ func Collect(paths []string, out string) ([]Input, error) {
 	dirs := map[string]string{}
 	for _, in := range inputs {
 		if other, dup := dirs[in.Dir]; dup {
-			return nil, &Error{lang.M("%s and %s would both write to %s: rename one of them", other, in.Path, in.Dir)}
+			return nil, lang.Errorf("%s and %s would both write to %s: rename one of them", other, in.Path, in.Dir)
 		}
 		dirs[in.Dir] = in.Path
 	}
 	if len(inputs) == 0 {
-		return nil, &Error{lang.M("no meeting file (.yaml, .yml, .json, .xlsx) found in %s", strings.Join(paths, ", "))}
+		return nil, lang.Errorf("no meeting file (.yaml, .yml, .json, .xlsx) found in %s", strings.Join(paths, ", "))
 	}
 	return inputs, nil
 }
@@ -339,11 +339,6 @@ func isMeeting(path string) bool {
 	}
 	return false
 }
-
-// Error is a batch usage problem, translatable like every message.
-type Error struct{ Msg lang.Message }
-
-func (e *Error) Error() string { return e.Msg.String() }
 
 // Statuses of a meeting in the manifest.
 const (

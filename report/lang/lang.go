@@ -79,3 +79,15 @@ func (m Message) In(tag language.Tag) string {
 
 // String renders the message in English.
 func (m Message) String() string { return m.In(English) }
+
+// Error is an error whose message can be shown in either language.
+type Error struct{ Msg Message }
+
+// Errorf makes an Error from its English format and arguments.
+func Errorf(key string, args ...any) error { return &Error{M(key, args...)} }
+
+// Error renders the message in English.
+func (e *Error) Error() string { return e.Msg.String() }
+
+// In renders the message in tag.
+func (e *Error) In(tag language.Tag) string { return e.Msg.In(tag) }
