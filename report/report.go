@@ -17,6 +17,9 @@
 package report
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -55,13 +58,15 @@ type Renderer struct {
 	kinds    map[string]*content.Kind
 	order    []string
 	builtin  []string // the kinds a meeting that lists none gets
+	digest   string
 	profiles sync.Map // path → *profileResult
 }
 
 type profileResult struct {
-	once sync.Once
-	p    *profile.Profile
-	err  error
+	once   sync.Once
+	p      *profile.Profile
+	digest string
+	err    error
 }
 
 // Loaded is a meeting as read from its file, completed by the office
@@ -70,12 +75,20 @@ type Loaded struct {
 	*meeting.Meeting
 	Profile *profile.Profile
 	Sources profile.Sources
+	// ProfileDigest is the SHA-256 of the profile file, empty without one:
+	// a batch renders a meeting again when its profile changed.
+	ProfileDigest string
 }
 
 // New compiles the templates once for every document to come.
 func New(fs *fonts.Set, srcs []templates.Source, creator string) (*Renderer, error) {
 	r := &Renderer{Fonts: fs, Creator: creator, kinds: map[string]*content.Kind{}}
+	h := sha256.New()
+	for _, face := range fs.Faces {
+		h.Write(face.TTF)
+	}
 	for _, src := range srcs {
+		fmt.Fprintf(h, "%s\x00%s\x00", src.Kind, src.Text)
 		k, err := content.Compile(src)
 		if err != nil {
 			return nil, err
@@ -86,8 +99,14 @@ func New(fs *fonts.Set, srcs []templates.Source, creator string) (*Renderer, err
 			r.builtin = append(r.builtin, src.Kind)
 		}
 	}
+	r.digest = hex.EncodeToString(h.Sum(nil))
 	return r, nil
 }
+
+// Digest identifies what this renderer draws with — its fonts and
+// templates — so that a batch can tell when outputs of an earlier run were
+// made with other ones.
+func (r *Renderer) Digest() string { return r.digest }
 
 // Kinds lists the document kinds this renderer has templates for.
 func (r *Renderer) Kinds() []string { return slices.Clone(r.order) }
@@ -105,11 +124,14 @@ func (r *Renderer) Load(path string) (*Loaded, error) {
 
 // Parse is Load for a file already in memory.
 func (r *Renderer) Parse(name string, data []byte) (*Loaded, error) {
-	prof, err := r.profileOf(name)
+	prof, digest, err := r.profileOf(name)
 	if err != nil {
 		return nil, err
 	}
-	l := &Loaded{Profile: prof}
+	if !IsWorkbook(name) && otherSpreadsheet(name) {
+		return nil, meeting.Problems{{File: name, Msg: lang.M("hoinghi reads Excel workbooks in the .xlsx format only: save this file as Excel Workbook (.xlsx)")}}
+	}
+	l := &Loaded{Profile: prof, ProfileDigest: digest}
 	opt := r.options()
 	opt.Defaults = func(m *meeting.Meeting) { l.Sources = prof.Apply(name, m) }
 	if IsWorkbook(name) {
@@ -127,25 +149,48 @@ func (r *Renderer) Parse(name string, data []byte) (*Loaded, error) {
 // (hoinghi init --xlsx) rather than YAML or JSON.
 func IsWorkbook(name string) bool { return strings.EqualFold(filepath.Ext(name), ".xlsx") }
 
+// otherSpreadsheet tells spreadsheets and documents that a clerk may save
+// a workbook as by mistake.
+func otherSpreadsheet(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".ods", ".xls", ".xlsm", ".csv", ".numbers", ".doc", ".docx":
+		return true
+	}
+	return false
+}
+
+func init() {
+	lang.Register(map[string]string{
+		"hoinghi reads Excel workbooks in the .xlsx format only: save this file as Excel Workbook (.xlsx)": "hoinghi chỉ đọc bảng tính Excel dạng .xlsx: hãy lưu tệp này dạng Excel Workbook (.xlsx)",
+	})
+}
+
 // profileOf returns the office profile of a meeting file, loaded and
 // checked once per process however many meetings share it.
-func (r *Renderer) profileOf(file string) (*profile.Profile, error) {
+func (r *Renderer) profileOf(file string) (*profile.Profile, string, error) {
 	path := r.Profile
 	if path == "" {
 		var err error
 		if path, err = profile.Find(file); err != nil || path == "" {
-			return nil, err
+			return nil, "", err
 		}
 	}
 	v, _ := r.profiles.LoadOrStore(path, &profileResult{})
 	res := v.(*profileResult)
 	res.once.Do(func() {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			res.err = err
+			return
+		}
+		sum := sha256.Sum256(data)
+		res.digest = hex.EncodeToString(sum[:])
 		res.p, res.err = profile.Load(path)
 		if res.err == nil {
 			res.err = res.p.Check(r.options())
 		}
 	})
-	return res.p, res.err
+	return res.p, res.digest, res.err
 }
 
 func (r *Renderer) options() meeting.Options {

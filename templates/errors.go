@@ -19,9 +19,14 @@ type Error struct {
 	// Line and Col count from 1, Col in characters; 0 when not known.
 	Line, Col int
 	Msg       lang.Message
+	// Err is the underlying cause, if any, for errors.Is.
+	Err error
 }
 
 func (e *Error) Error() string { return e.In(lang.English) }
+
+// Unwrap returns the underlying cause.
+func (e *Error) Unwrap() error { return e.Err }
 
 // In formats the error as file:line:column: message, in tag.
 func (e *Error) In(tag language.Tag) string {

@@ -345,6 +345,10 @@ func Lookup(srcs []Source, kind string) (Source, error) {
 	return Source{}, &Error{Msg: lang.M("no template of kind %s: expected one of %s", kind, strings.Join(Kinds(srcs), ", "))}
 }
 
+// ErrExists is wrapped by the error of Export when a file it would write
+// exists already.
+var ErrExists = fs.ErrExist
+
 // Export writes the built-in templates and README.md into dir, creating
 // it, for an office to edit. It never overwrites a file — an office's
 // edited templates are its own work — and writes nothing when one of the
@@ -357,7 +361,7 @@ func Export(dir string) error {
 	for _, e := range entries {
 		path := filepath.Join(dir, e.Name())
 		if _, err := os.Lstat(path); err == nil {
-			return &Error{File: path, Msg: lang.M("the file exists already: export never overwrites a file, so it wrote nothing; choose a new folder, or move the file away")}
+			return &Error{File: path, Msg: lang.M("the file exists already: export never overwrites a file, so it wrote nothing; choose a new folder, or move the file away"), Err: ErrExists}
 		}
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {

@@ -68,7 +68,7 @@ func newApp(tag language.Tag, stdout, stderr io.Writer) *cli.Command {
 			{
 				Name:      "render",
 				Usage:     t("render meeting files into PDF documents and an attendance workbook"),
-				ArgsUsage: t("FILE…"),
+				ArgsUsage: t("PATH…"),
 				Description: t("Each meeting file gives the documents it lists (or one of each kind) as PDF and the attendance list as XLSX.\n" +
 					"Exit codes: 0 success, 1 a document could not be rendered or written, 2 invalid input or usage."),
 				Flags: []cli.Flag{
@@ -86,7 +86,7 @@ func newApp(tag language.Tag, stdout, stderr io.Writer) *cli.Command {
 				Name:      "batch",
 				Usage:     t("render many meeting files in parallel into a mirrored folder tree, with a manifest"),
 				ArgsUsage: t("PATH…"),
-				Description: t("Each PATH is a meeting file, a folder (searched for .yaml, .yml, .json) or a glob. A file that fails is reported and skipped; the others complete.\n" +
+				Description: t("Each PATH is a meeting file, a folder (searched for .yaml, .yml, .json, .xlsx) or a glob. A file that fails is reported and skipped; the others complete.\n" +
 					"Exit codes: 0 all succeeded, 1 some failed, 2 usage, 130/143 stopped by SIGINT/SIGTERM (the manifest lists what completed)."),
 				Flags: []cli.Flag{
 					kind,
@@ -116,7 +116,7 @@ func newApp(tag language.Tag, stdout, stderr io.Writer) *cli.Command {
 			{
 				Name:      "validate",
 				Usage:     t("check meeting files and report every problem with its line and column"),
-				ArgsUsage: t("FILE…"),
+				ArgsUsage: t("PATH…"),
 				Flags: []cli.Flag{fontDir, templatesFlag, profileFlag,
 					&cli.BoolFlag{Name: "explain", Usage: t("show which file each value of the issuer and the documents came from")}},
 				Action: e.validate,
@@ -132,7 +132,7 @@ func newApp(tag language.Tag, stdout, stderr io.Writer) *cli.Command {
 				Name:      "convert",
 				Usage:     t("turn a YAML or JSON meeting file into an Excel workbook, or a workbook into YAML or JSON"),
 				ArgsUsage: t("IN OUT"),
-				Flags:     []cli.Flag{&cli.BoolFlag{Name: "force", Usage: t("replace OUT if it exists")}},
+				Flags:     []cli.Flag{&cli.BoolFlag{Name: "force", Usage: t("replace OUT if it exists")}, profileFlag, fontDir, templatesFlag},
 				Action:    e.convert,
 			},
 			{

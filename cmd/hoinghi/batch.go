@@ -148,6 +148,9 @@ func (e *env) printFailure(en batch.Entry) {
 		if p.Line > 0 {
 			loc += fmt.Sprintf(":%d:%d", p.Line, p.Column)
 		}
+		if p.Cell != "" {
+			loc += ": " + p.Cell
+		}
 		if p.Field != "" {
 			loc += ": " + p.Field
 		}

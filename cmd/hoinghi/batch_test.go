@@ -193,6 +193,23 @@ func TestBatchSkipUnchanged(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, deleted.Outputs[0].Path)); err != nil {
 		t.Errorf("the deleted output was not rendered again: %v", err)
 	}
+
+	// A new office profile, or other templates, render everything again.
+	write(t, in, "hoinghi.yaml", "documents:\n  thong-bao:\n    archive: VT, VP\n")
+	templatesDir := filepath.Join(t.TempDir(), "mau")
+	hoinghi(t, "templates", "export", templatesDir)
+	tb, _ := os.ReadFile(filepath.Join(templatesDir, "thong-bao.md"))
+	write(t, templatesDir, "thong-bao.md", string(tb)+"\nĐề nghị các đơn vị báo cáo kết quả.\n")
+	for _, extra := range [][]string{nil, {"--templates", templatesDir}} {
+		if code, _, stderr := hoinghi(t, append(args[:1:1], append(extra, args[1:]...)...)...); code != 0 {
+			t.Fatalf("run with %v: %s", extra, stderr)
+		}
+		for _, e := range readManifest(t, filepath.Join(out, "manifest.json")).Inputs {
+			if e.Status != batch.StatusOK {
+				t.Errorf("after %v: %s is %s, want it rendered again", extra, e.Path, e.Status)
+			}
+		}
+	}
 }
 
 // TestBatchInterrupted sends SIGINT to a running batch: it exits 130,

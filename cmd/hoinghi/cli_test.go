@@ -57,6 +57,8 @@ func TestBadInput(t *testing.T) {
 		{"unknown field", minimal + "  venu: Hội trường\n", ":5:3: meeting.venu", "trường venu không có", "unknown field venu"},
 		{"unknown kind", minimal + "documents:\n  - kind: cong-van\n", ":6:11: documents[0].kind", "không có loại văn bản cong-van", "unknown kind cong-van"},
 		{"impossible date", minimal + "documents:\n  - kind: thong-bao\n    date: 2023-02-30\n", ":7:11: documents[0].date", "cần một ngày có thật", "expected a date that exists"},
+		{"not UTF-8", "issuer:\n  name: UBND X\xe3 T\xe2n An\n", ":2:15: ", "tệp không phải văn bản UTF-8", "the file is not UTF-8 text"},
+		{"UTF-16", "\xff\xfei\x00s\x00", ":1:1: ", "tệp được lưu dạng UTF-16", "the file is saved as UTF-16"},
 		{"outside the font", "issuer:\n  name: UBND XÃ TÂN AN\nmeeting:\n  title: Hội nghị 漢字\n", ":4:10: meeting.title", "phông chữ không có ký tự '漢'", "the font cannot draw the character '漢'"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

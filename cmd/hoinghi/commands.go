@@ -160,9 +160,13 @@ type output struct {
 }
 
 func (e *env) render(ctx context.Context, cmd *cli.Command) error {
-	files := cmd.Args().Slice()
-	if len(files) == 0 {
+	if cmd.Args().Len() == 0 {
 		e.say("render: expected at least one meeting file")
+		return exitError{exitInput}
+	}
+	files, err := batch.Files(cmd.Args().Slice())
+	if err != nil {
+		e.sayErr(err)
 		return exitError{exitInput}
 	}
 	r, set, err := e.setup(cmd, files[0])
@@ -251,9 +255,13 @@ func (e *env) render(ctx context.Context, cmd *cli.Command) error {
 }
 
 func (e *env) validate(ctx context.Context, cmd *cli.Command) error {
-	files := cmd.Args().Slice()
-	if len(files) == 0 {
+	if cmd.Args().Len() == 0 {
 		e.say("validate: expected at least one meeting file")
+		return exitError{exitInput}
+	}
+	files, err := batch.Files(cmd.Args().Slice())
+	if err != nil {
+		e.sayErr(err)
 		return exitError{exitInput}
 	}
 	r, _, err := e.setup(cmd, files[0])

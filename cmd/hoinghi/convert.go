@@ -7,39 +7,33 @@ import (
 	"strings"
 
 	"github.com/goccy/go-yaml"
-	"github.com/hoinghi/hoinghi/report"
 	"github.com/hoinghi/hoinghi/report/atomic"
 	"github.com/hoinghi/hoinghi/report/lang"
-	"github.com/hoinghi/hoinghi/report/meeting"
 	"github.com/hoinghi/hoinghi/report/workbook"
 	"github.com/urfave/cli/v3"
 )
 
 // convert turns a YAML or JSON meeting file into an input workbook and a
-// workbook back into YAML or JSON, by the extensions of IN and OUT. It
-// converts what the file says: no office profile is applied, so that
-// nothing is baked in that the profile should keep.
+// workbook back into YAML or JSON, by the extensions of IN and OUT. The
+// meeting is read as render reads it, completed by its office profile, so
+// that a file that renders also converts.
 func (e *env) convert(ctx context.Context, cmd *cli.Command) error {
 	if cmd.Args().Len() != 2 {
 		e.say("convert: expected IN and OUT, such as hop.yaml hop.xlsx")
 		return exitError{exitInput}
 	}
 	in, out := cmd.Args().Get(0), cmd.Args().Get(1)
-	data, err := os.ReadFile(in)
+	r, _, err := e.setup(cmd, in)
 	if err != nil {
 		e.sayErr(err)
 		return exitError{exitInput}
 	}
-	var m *meeting.Meeting
-	if report.IsWorkbook(in) {
-		m, err = workbook.Read(in, data, meeting.Options{})
-	} else {
-		m, err = meeting.Parse(in, data, meeting.Options{})
-	}
+	l, err := r.Load(in)
 	if err != nil {
 		e.sayErr(err)
 		return exitError{exitInput}
 	}
+	m := l.Meeting
 	var result []byte
 	switch strings.ToLower(filepath.Ext(out)) {
 	case ".xlsx":

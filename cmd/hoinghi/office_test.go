@@ -85,6 +85,10 @@ render:
 	}
 	p := readBBox(t, filepath.Join(out, "thong-bao.pdf"))
 	first, last := p[0], p[len(p)-1]
+	// The name breaks before the administrative unit, as headers do.
+	if at := first.find("ỦY BAN NHÂN DÂN XÃ CÔN MINH"); len(at) == 0 || first.Words[at[0]+3].YMin != first.Words[at[0]].YMin || first.Words[at[0]+4].YMin <= first.Words[at[0]+3].YMin {
+		t.Errorf("the agency's name does not break before XÃ:\n%s", first.Text())
+	}
 	for _, want := range []string{"UBND HUYỆN NA RÌ", "Số: /TB-UBND", "Na Rì, ngày"} {
 		if len(first.find(want)) == 0 {
 			t.Errorf("page 1 lacks %q", want)

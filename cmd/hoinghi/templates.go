@@ -2,10 +2,13 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"path/filepath"
 	"text/tabwriter"
 
 	"github.com/hoinghi/hoinghi/report/lang"
+	"github.com/hoinghi/hoinghi/report/profile"
 	"github.com/hoinghi/hoinghi/templates"
 	"github.com/urfave/cli/v3"
 )
@@ -13,7 +16,7 @@ import (
 // templatesList prints each kind: its name, type, code, frame and where its
 // template comes from.
 func (e *env) templatesList(ctx context.Context, cmd *cli.Command) error {
-	srcs, err := kinds(cmd, "")
+	srcs, err := kinds(cmd, officeTemplates())
 	if err != nil {
 		e.sayErr(err)
 		return exitError{exitInput}
@@ -30,13 +33,28 @@ func (e *env) templatesList(ctx context.Context, cmd *cli.Command) error {
 	return w.Flush()
 }
 
+// officeTemplates is the templates folder of the office profile that a
+// meeting file in the current folder would get, so that templates list and
+// show see what render uses.
+func officeTemplates() string {
+	path, err := profile.Find(filepath.Join(".", "hop.yaml"))
+	if err != nil || path == "" {
+		return ""
+	}
+	prof, err := profile.Load(path)
+	if err != nil {
+		return ""
+	}
+	return prof.Render().Templates
+}
+
 // templatesShow prints one kind's template as it is written.
 func (e *env) templatesShow(ctx context.Context, cmd *cli.Command) error {
 	if cmd.Args().Len() != 1 {
 		e.say("templates show: expected one kind, such as thong-bao")
 		return exitError{exitInput}
 	}
-	srcs, err := kinds(cmd, "")
+	srcs, err := kinds(cmd, officeTemplates())
 	if err != nil {
 		e.sayErr(err)
 		return exitError{exitInput}
@@ -60,6 +78,9 @@ func (e *env) templatesExport(ctx context.Context, cmd *cli.Command) error {
 	dir := cmd.Args().First()
 	if err := templates.Export(dir); err != nil {
 		e.sayErr(err)
+		if errors.Is(err, templates.ErrExists) {
+			return exitError{exitInput}
+		}
 		return exitError{exitRender}
 	}
 	e.say("wrote the built-in templates and their guide into %s", dir)

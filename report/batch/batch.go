@@ -112,7 +112,7 @@ feed:
 }
 
 func (opt Options) fingerprint() string {
-	f := fmt.Sprintf("kinds=%s formats=%s sort=%t bundle=%t", strings.Join(opt.Kinds, ","), strings.Join(opt.Formats, ","), opt.SortByName, opt.Bundle)
+	f := fmt.Sprintf("kinds=%s formats=%s sort=%t bundle=%t fonts+templates=%.16s", strings.Join(opt.Kinds, ","), strings.Join(opt.Formats, ","), opt.SortByName, opt.Bundle, opt.Renderer.Digest())
 	if opt.Renderer.Epoch != nil {
 		f += " epoch=" + opt.Renderer.Epoch.UTC().Format(time.RFC3339)
 	}
@@ -127,11 +127,14 @@ func (opt Options) one(in Input, previous map[string]Entry) Entry {
 		return e.fail(err)
 	}
 	e.SHA256 = hash(data)
-	if p, ok := previous[e.Path]; ok && p.SHA256 == e.SHA256 && p.Status != StatusFailed && opt.intact(p.Outputs) {
+	l, err := opt.Renderer.Parse(in.Path, data)
+	if l != nil {
+		e.Profile = l.ProfileDigest
+	}
+	if p, ok := previous[e.Path]; ok && p.SHA256 == e.SHA256 && p.Profile == e.Profile && p.Status != StatusFailed && opt.intact(p.Outputs) {
 		p.Status = StatusUnchanged
 		return p
 	}
-	l, err := opt.Renderer.Parse(in.Path, data)
 	if err != nil {
 		return e.fail(err)
 	}
@@ -265,6 +268,35 @@ func hash(b []byte) string {
 // Files below the output root, out, are left out, so that a batch never
 // reads what it wrote.
 func Collect(paths []string, out string) ([]Input, error) {
+	inputs, err := collect(paths, out)
+	if err != nil {
+		return nil, err
+	}
+	dirs := map[string]string{}
+	for _, in := range inputs {
+		if other, dup := dirs[in.Dir]; dup {
+			return nil, lang.Errorf("%s and %s would both write to %s: rename one of them", other, in.Path, in.Dir)
+		}
+		dirs[in.Dir] = in.Path
+	}
+	return inputs, nil
+}
+
+// Files finds the meeting files of paths as Collect does — files, folders
+// searched recursively, globs — for commands that take them one by one.
+func Files(paths []string) ([]string, error) {
+	inputs, err := collect(paths, "")
+	if err != nil {
+		return nil, err
+	}
+	files := make([]string, len(inputs))
+	for i, in := range inputs {
+		files[i] = in.Path
+	}
+	return files, nil
+}
+
+func collect(paths []string, out string) ([]Input, error) {
 	outAbs, _ := filepath.Abs(out)
 	var inputs []Input
 	add := func(path, rel string) {
@@ -314,13 +346,6 @@ func Collect(paths []string, out string) ([]Input, error) {
 	}
 	sort.Slice(inputs, func(i, j int) bool { return inputs[i].Path < inputs[j].Path })
 	inputs = slices.CompactFunc(inputs, func(a, b Input) bool { return a.Path == b.Path })
-	dirs := map[string]string{}
-	for _, in := range inputs {
-		if other, dup := dirs[in.Dir]; dup {
-			return nil, lang.Errorf("%s and %s would both write to %s: rename one of them", other, in.Path, in.Dir)
-		}
-		dirs[in.Dir] = in.Path
-	}
 	if len(inputs) == 0 {
 		return nil, lang.Errorf("no meeting file (.yaml, .yml, .json, .xlsx) found in %s", strings.Join(paths, ", "))
 	}
@@ -354,7 +379,7 @@ func (e Entry) fail(err error) Entry {
 	var ps meeting.Problems
 	if errors.As(err, &ps) {
 		for _, p := range ps {
-			e.Problems = append(e.Problems, Problem{Line: p.Line, Column: p.Col, Field: p.Path, Message: p.Msg.String(), Text: p.Msg})
+			e.Problems = append(e.Problems, Problem{Line: p.Line, Column: p.Col, Cell: p.Cell, Field: p.Path, Message: p.Msg.String(), Text: p.Msg})
 		}
 	}
 	return e

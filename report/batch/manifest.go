@@ -28,8 +28,11 @@ type Manifest struct {
 
 // Entry is one meeting of a batch.
 type Entry struct {
-	Path     string    `json:"path"`
-	SHA256   string    `json:"sha256,omitempty"`
+	Path   string `json:"path"`
+	SHA256 string `json:"sha256,omitempty"`
+	// Profile is the SHA-256 of the office profile the meeting was
+	// completed with, if any.
+	Profile  string    `json:"profile_sha256,omitempty"`
 	Status   string    `json:"status"`
 	Error    string    `json:"error,omitempty"`
 	Problems []Problem `json:"problems,omitempty"`
@@ -38,8 +41,10 @@ type Entry struct {
 
 // Problem is one problem of an invalid meeting file.
 type Problem struct {
-	Line    int    `json:"line,omitempty"`
-	Column  int    `json:"column,omitempty"`
+	Line   int `json:"line,omitempty"`
+	Column int `json:"column,omitempty"`
+	// Cell is the place in an input workbook: "Đại biểu!B14".
+	Cell    string `json:"cell,omitempty"`
 	Field   string `json:"field,omitempty"`
 	Message string `json:"message"`
 	// Text is the message, for printing in the user's language.

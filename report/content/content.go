@@ -23,7 +23,8 @@ const (
 type Document struct {
 	Frame Frame
 	// Header, ô 1–4: the parent agency (may be empty), the issuing agency,
-	// "Số: 05/TB-CTĐ" and, in Mẫu 1.4, the place and date line.
+	// "Số: 05/TB-CTĐ" and, in Mẫu 1.4, the place and date line. The
+	// agency lines keep the line breaks the clerk wrote.
 	Parent, Agency, Number, DateLine string
 	// TypeName ("THÔNG BÁO") and Abstract (trích yếu), ô 5a.
 	TypeName, Abstract string

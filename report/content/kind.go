@@ -77,7 +77,7 @@ func (k *Kind) Build(m *meeting.Meeting, d meeting.Document) (*Document, error) 
 		Recipients: recipients(d, frame, m.Issuer.Code),
 		Meta: Meta{
 			Title:    k.Source.Front.Name + " " + abstract,
-			Author:   strings.TrimSpace(m.Issuer.Name),
+			Author:   collapse(m.Issuer.Name),
 			Subject:  strings.TrimSpace(m.Meeting.Title),
 			Keywords: data.Number,
 			Date:     documentDate(m, d),

@@ -221,6 +221,47 @@ func (l *layouter) balanced(s string, st fonts.Style, size, w float64) []string 
 	return l.wrap(s, st, size, hi)
 }
 
+// unitWords name the administrative units an agency's name ends with;
+// Vietnamese headers break the line before them: "ỦY BAN NHÂN DÂN" /
+// "XÃ TÂN AN", never "ỦY BAN NHÂN" / "DÂN XÃ TÂN AN".
+var unitWords = []string{"XÃ", "PHƯỜNG", "THỊ TRẤN", "HUYỆN", "QUẬN", "THỊ XÃ", "THÀNH PHỐ", "TỈNH"}
+
+// agencyLines breaks an agency's name for a header column of width w: at
+// the line breaks the clerk wrote; else, when it does not fit on one line,
+// before the administrative unit if both parts then fit; else into
+// balanced lines.
+func (l *layouter) agencyLines(s string, st fonts.Style, size, w float64) []string {
+	var lines []string
+	for _, part := range strings.Split(s, "\n") {
+		part = strings.Join(strings.Fields(part), " ")
+		if part == "" {
+			continue
+		}
+		if l.width(part, st, size) <= w {
+			lines = append(lines, part)
+			continue
+		}
+		words := strings.Fields(part)
+		split := false
+		for i := 1; i < len(words) && !split; i++ {
+			for _, u := range unitWords {
+				if strings.HasPrefix(strings.Join(words[i:], " ")+" ", u+" ") {
+					head, tail := strings.Join(words[:i], " "), strings.Join(words[i:], " ")
+					if l.width(head, st, size) <= w && l.width(tail, st, size) <= w {
+						lines = append(lines, head, tail)
+						split = true
+						break
+					}
+				}
+			}
+		}
+		if !split {
+			lines = append(lines, l.balanced(part, st, size, w)...)
+		}
+	}
+	return lines
+}
+
 // header draws ô 1–4: the agency block on the left, the Quốc hiệu and
 // Tiêu ngữ on the right, their rules, and the number beside the date line
 // on one baseline.
@@ -232,9 +273,9 @@ func (l *layouter) header(doc *content.Document) {
 
 	top := Top
 	if doc.Parent != "" {
-		_, top = l.centred(l.wrap(doc.Parent, fonts.Regular, size, colW), leftCX, top, fonts.Regular, size)
+		_, top = l.centred(l.agencyLines(doc.Parent, fonts.Regular, size, colW), leftCX, top, fonts.Regular, size)
 	}
-	agency, leftBottom := l.centred(l.balanced(doc.Agency, fonts.Bold, size, colW), leftCX, top, fonts.Bold, size)
+	agency, leftBottom := l.centred(l.agencyLines(doc.Agency, fonts.Bold, size, colW), leftCX, top, fonts.Bold, size)
 	// The agency rule: a third to a half of the name's longest line.
 	ruleY := leftBottom + 0.8
 	half := agency * 0.4 / 2

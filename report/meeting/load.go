@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
@@ -47,6 +48,10 @@ func Load(path string, opt Options) (*Meeting, error) {
 // All problems found are returned at once as Problems, each with its file,
 // line, column and field.
 func Parse(name string, data []byte, opt Options) (*Meeting, error) {
+	if p := NotUTF8(data); p != nil {
+		p.File = name
+		return nil, Problems{*p}
+	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	// Normalizing the source normalizes every key and value with it, so
 	// that no NFD text reaches the model, the PDF or the workbook.
@@ -94,6 +99,30 @@ func Parse(name string, data []byte, opt Options) (*Meeting, error) {
 		return ps[i].Col < ps[j].Col
 	})
 	return nil, Problems(ps)
+}
+
+// NotUTF8 reports text that is not UTF-8 — a file saved as UTF-16 or in
+// a legacy Vietnamese code page (TCVN3, VNI, cp1258) — at the first byte
+// that is not, so that the clerk is told to save it again as UTF-8
+// instead of reading a puzzle about YAML or missing characters.
+func NotUTF8(data []byte) *Problem {
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		return &Problem{Line: 1, Col: 1, Msg: lang.M("the file is saved as UTF-16: save it again with the UTF-8 encoding")}
+	}
+	line, col := 1, 1
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			return &Problem{Line: line, Col: col, Msg: lang.M("the file is not UTF-8 text: save it again with the UTF-8 encoding")}
+		case r == '\n':
+			line, col = line+1, 1
+		default:
+			col++
+		}
+		data = data[size:]
+	}
+	return nil
 }
 
 func syntaxProblem(name string, err error) Problem {

@@ -31,6 +31,9 @@ type text struct {
 // records where each field is written for Sources and Check. Problems are
 // returned unsorted and without the file name; sorted adds both.
 func parse(name string, data []byte) (*Profile, []meeting.Problem) {
+	if p := meeting.NotUTF8(data); p != nil {
+		return nil, []meeting.Problem{*p}
+	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	// Normalizing the source normalizes every key and value with it, as
 	// for meeting files, so that a profile saved decomposed merges into a
