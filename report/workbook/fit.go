@@ -3,8 +3,8 @@ package workbook
 import (
 	"math"
 	"slices"
-	"strings"
-	"unicode"
+
+	"github.com/hoinghi/hoinghi/report/excel"
 )
 
 // Neither Excel nor LibreOffice 7 fits a row to its text when a workbook
@@ -32,7 +32,7 @@ func (f fits) note(sheet string, row int, text string, width float64, l look) {
 		if l.bold {
 			scale *= 1.1
 		}
-		lines = lineCount(text, width, scale)
+		lines = excel.Lines(text, width, 1, scale)
 	}
 	if f[sheet] == nil {
 		f[sheet] = map[int]float64{}
@@ -62,58 +62,4 @@ func (f fits) heights(sheet string) (rows []int, heights []float64) {
 		heights = append(heights, min(maxHeight, math.Ceil((f[sheet][row]+3)/0.75)*0.75))
 	}
 	return rows, heights
-}
-
-// lineCount estimates how many lines text takes when wrapped in a column
-// width (in digits of the default font), at scale times the default
-// font's width.
-func lineCount(text string, width, scale float64) int {
-	room := width - 1 // the cell's own padding
-	n := 0
-	for _, para := range strings.Split(text, "\n") {
-		n++
-		used := 0.0
-		for i, word := range strings.Fields(para) {
-			w := runesWidth(word) * scale
-			space := 0.0
-			if i > 0 {
-				space = 0.5 * scale
-			}
-			switch {
-			case used == 0 && w <= room:
-				used = w
-			case used+space+w <= room:
-				used += space + w
-			case w <= room:
-				n++
-				used = w
-			default:
-				// A word wider than the column breaks between letters.
-				if used > 0 {
-					n++
-				}
-				n += int(math.Ceil(w/room)) - 1
-				used = math.Mod(w, room)
-			}
-		}
-	}
-	return max(n, 1)
-}
-
-// runesWidth is the width of a word in digits of Times New Roman.
-func runesWidth(word string) float64 {
-	w := 0.0
-	for _, r := range word {
-		switch {
-		case unicode.IsUpper(r):
-			w += 1.35
-		case unicode.IsDigit(r):
-			w += 1
-		case unicode.IsLetter(r):
-			w += 0.92
-		default:
-			w += 0.7
-		}
-	}
-	return w
 }

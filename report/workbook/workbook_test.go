@@ -492,8 +492,8 @@ func sheetXML(t *testing.T, p map[string]string, name string) string {
 
 func TestLayout(t *testing.T) {
 	b := write(t, full())
-	if zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b))); err != nil || zr.File[0].Name != contentTypes {
-		t.Errorf("the first part is not %s (%v)", contentTypes, err)
+	if zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b))); err != nil || zr.File[0].Name != "[Content_Types].xml" {
+		t.Errorf("the first part is not [Content_Types].xml (%v)", err)
 	}
 	p := parts(t, b)
 	wb := p["xl/workbook.xml"]

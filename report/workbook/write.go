@@ -1,13 +1,14 @@
 package workbook
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"reflect"
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/hoinghi/hoinghi/report/excel"
 
 	"github.com/hoinghi/hoinghi/report/meeting"
 	"github.com/xuri/excelize/v2"
@@ -90,7 +91,7 @@ func (w *writer) setup() {
 		w.check(err, "adding sheet %s", name)
 	}
 	w.f.SetActiveSheet(0)
-	w.check(setDefaultFont(w.f), "setting the default font")
+	w.check(excel.SetDefaultFont(w.f, fontName, fontSize), "setting the default font")
 	if w.err == nil {
 		w.st, w.err = newStyles(w.f)
 	}
@@ -100,24 +101,6 @@ func (w *writer) setup() {
 	for _, name := range sheetOrder[1:] {
 		w.check(w.f.AddIgnoredErrors(name, "A1:XFD1048576", excelize.IgnoredErrorsNumberStoredAsText), "sheet %s", name)
 	}
-}
-
-// setDefaultFont makes Times New Roman the Normal style, so that the cells
-// a clerk adds look like the others. excelize's SetDefaultFont changes the
-// name only, and keeps scheme="minor", which makes Excel draw the theme's
-// Calibri whatever the name says; both are fixed here, with the size.
-func setDefaultFont(f *excelize.File) error {
-	if err := f.SetDefaultFont(fontName); err != nil {
-		return err
-	}
-	if f.Styles == nil || f.Styles.Fonts == nil || len(f.Styles.Fonts.Font) == 0 || f.Styles.Fonts.Font[0].Sz == nil {
-		return errors.New("the style sheet has no default font")
-	}
-	font := f.Styles.Fonts.Font[0]
-	font.Scheme = nil
-	size := float64(fontSize)
-	font.Sz.Val = &size
-	return nil
 }
 
 // styles are the cell formats of the workbook.

@@ -4,7 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
-	"unicode"
+
+	"github.com/hoinghi/hoinghi/report/excel"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -289,62 +290,12 @@ func height(n int, size float64) float64 {
 	return min(maxRowHeight, math.Ceil((float64(n)*size*1.25+cellPadding)/0.75)*0.75)
 }
 
-// lines estimates how many lines text takes when wrapped in a column width
-// (in digits of the 13 pt default font), so that rows can be given their
-// height: Excel does not fit the height of a row it did not lay out itself,
-// and a clipped name on a printed list is lost. The estimate counts Times
-// New Roman widths, generously, so that it errs towards a taller row.
+// lines estimates how many lines text takes in a column width (in digits
+// of the 13 pt default font) at size points.
 func lines(text string, width, size float64, bold bool) int {
 	scale := size / fontSize
 	if bold {
 		scale *= 1.1
 	}
-	room := width - 0.8 // the cell's own padding
-	n := 0
-	for _, para := range strings.Split(text, "\n") {
-		n++
-		used := 0.0
-		for i, word := range strings.Fields(para) {
-			w := runesWidth(word) * scale
-			space := 0.0
-			if i > 0 {
-				space = 0.5 * scale
-			}
-			switch {
-			case used == 0 && w <= room:
-				used = w
-			case used+space+w <= room:
-				used += space + w
-			case w <= room:
-				n++
-				used = w
-			default:
-				// A word wider than the column breaks between letters.
-				if used > 0 {
-					n++
-				}
-				n += int(math.Ceil(w/room)) - 1
-				used = math.Mod(w, room)
-			}
-		}
-	}
-	return max(n, 1)
-}
-
-// runesWidth is the width of a word in digits of Times New Roman.
-func runesWidth(word string) float64 {
-	w := 0.0
-	for _, r := range word {
-		switch {
-		case unicode.IsUpper(r):
-			w += 1.35
-		case unicode.IsDigit(r):
-			w += 1
-		case unicode.IsLetter(r):
-			w += 0.92
-		default:
-			w += 0.7
-		}
-	}
-	return w
+	return excel.Lines(text, width, 0.8, scale)
 }

@@ -15,6 +15,8 @@ import (
 	"io"
 	"time"
 
+	"github.com/hoinghi/hoinghi/report/excel"
+
 	"github.com/hoinghi/hoinghi/report/meeting"
 	"github.com/xuri/excelize/v2"
 )
@@ -60,7 +62,7 @@ func Attendance(m *meeting.Meeting, opt Options) ([]byte, error) {
 	defer f.Close()
 	// excelize writes streamed sheets in map order; the sorted writer puts
 	// every part in a fixed order with a fixed time.
-	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newSortedZip(w, stamp) })
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return excel.NewZip(w, stamp) })
 
 	if err := setup(f); err != nil {
 		return nil, err
@@ -101,26 +103,7 @@ func setup(f *excelize.File) error {
 		}
 	}
 	f.SetActiveSheet(0)
-	return setDefaultFont(f)
-}
-
-// setDefaultFont makes Times New Roman 13 the Normal style, so that a cell a
-// clerk adds by hand looks like the rest of the list and column widths count
-// in that font's digits. excelize's SetDefaultFont changes only the name: its
-// template font keeps size 11 and scheme="minor", which makes Excel draw the
-// theme's Calibri whatever the name says, so both are fixed here.
-func setDefaultFont(f *excelize.File) error {
-	if err := f.SetDefaultFont(fontName); err != nil {
-		return fmt.Errorf("xlsx: setting the default font: %w", err)
-	}
-	if f.Styles == nil || f.Styles.Fonts == nil || len(f.Styles.Fonts.Font) == 0 || f.Styles.Fonts.Font[0].Sz == nil {
-		return errors.New("xlsx: setting the default font: the style sheet has no default font")
-	}
-	font := f.Styles.Fonts.Font[0]
-	font.Scheme = nil
-	size := float64(fontSize)
-	font.Sz.Val = &size
-	return nil
+	return excel.SetDefaultFont(f, fontName, fontSize)
 }
 
 // setProps writes the document properties that file managers and mail
