@@ -3,13 +3,14 @@ package meeting
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"os"
 	"reflect"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/hoinghi/hoinghi/report/internal/yamlnode"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
@@ -205,14 +206,14 @@ func position(tk *token.Token) (line, col int) {
 // Unknown keys do not stop decoding, which ignores them; a value of the
 // wrong shape does, and wrongShape says so.
 func shape(n ast.Node, t reflect.Type, path string, anchors map[string]ast.Node) (ps []Problem, wrongShape bool) {
-	n = unwrap(n)
+	n = yamlnode.Unwrap(n)
 	at := n // a problem with an alias is reported where the alias is
 	if a, ok := n.(*ast.AliasNode); ok {
 		target, found := anchors[a.Value.String()]
 		if !found {
 			return nil, false // the decoder reports an unknown alias
 		}
-		n = unwrap(target)
+		n = yamlnode.Unwrap(target)
 	}
 	if _, null := n.(*ast.NullNode); null || n == nil {
 		return nil, false
@@ -233,15 +234,15 @@ func shape(n ast.Node, t reflect.Type, path string, anchors map[string]ast.Node)
 			return wrong()
 		}
 		for _, mv := range m.Values {
-			key := keyString(mv.Key)
+			key := yamlnode.Key(mv.Key)
 			f, ok := fields[key]
 			if !ok {
-				p := Problem{Path: join(path, key), Msg: lang.M("unknown field %s: expected one of %s", key, fieldList(t))}
+				p := Problem{Path: yamlnode.Join(path, key), Msg: lang.M("unknown field %s: expected one of %s", key, fieldList(t))}
 				p.Line, p.Col = position(mv.Key.GetToken())
 				ps = append(ps, p)
 				continue
 			}
-			sub, w := shape(mv.Value, f.Type, join(path, key), anchors)
+			sub, w := shape(mv.Value, f.Type, yamlnode.Join(path, key), anchors)
 			ps, wrongShape = append(ps, sub...), wrongShape || w
 		}
 	case t.Kind() == reflect.Slice:
@@ -311,35 +312,6 @@ func fieldList(t reflect.Type) string {
 	return strings.Join(names, ", ")
 }
 
-func join(path, key string) string {
-	if path == "" {
-		return key
-	}
-	return path + "." + key
-}
-
-func unwrap(n ast.Node) ast.Node {
-	for {
-		switch v := n.(type) {
-		case *ast.AnchorNode:
-			n = v.Value
-		case *ast.TagNode:
-			n = v.Value
-		case *ast.AliasNode:
-			return v
-		default:
-			return n
-		}
-	}
-}
-
-func keyString(k ast.MapKeyNode) string {
-	if s, ok := k.(*ast.StringNode); ok {
-		return s.Value
-	}
-	return strings.TrimSpace(fmt.Sprint(k))
-}
-
 // index maps each field path of the file to the position of its value, so
 // that a problem found in the decoded model can name its line and column.
 type index struct {
@@ -369,7 +341,7 @@ func (idx *index) add(path string, tk *token.Token) {
 }
 
 func (idx *index) walk(n ast.Node, path string) {
-	n = unwrap(n)
+	n = yamlnode.Unwrap(n)
 	switch v := n.(type) {
 	case *ast.MappingNode:
 		if len(v.Values) > 0 {
@@ -380,7 +352,7 @@ func (idx *index) walk(n ast.Node, path string) {
 			}
 		}
 		for _, mv := range v.Values {
-			p := join(path, keyString(mv.Key))
+			p := yamlnode.Join(path, yamlnode.Key(mv.Key))
 			idx.add(p, mv.Key.GetToken())
 			idx.walkValue(mv.Value, p)
 		}
@@ -399,7 +371,7 @@ func (idx *index) walk(n ast.Node, path string) {
 // walkValue records a value's own position before its children's, so
 // that a problem with the value points at the value and not at its key.
 func (idx *index) walkValue(n ast.Node, path string) {
-	if u := unwrap(n); u != nil {
+	if u := yamlnode.Unwrap(n); u != nil {
 		if tk := u.GetToken(); tk != nil && tk.Position != nil {
 			idx.byOffs[tk.Position.Offset] = path
 			if _, isMap := u.(*ast.MappingNode); !isMap {

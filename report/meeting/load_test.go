@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/goccy/go-yaml"
+	"github.com/hoinghi/hoinghi/report/internal/yamlnode"
 	"github.com/hoinghi/hoinghi/report/lang"
 	"golang.org/x/text/unicode/norm"
 )
@@ -131,7 +132,7 @@ func eachString(v reflect.Value, path string, f func(path, s string)) {
 	case reflect.Struct:
 		for i := range v.NumField() {
 			name, _, _ := strings.Cut(v.Type().Field(i).Tag.Get("yaml"), ",")
-			eachString(v.Field(i), join(path, name), f)
+			eachString(v.Field(i), yamlnode.Join(path, name), f)
 		}
 	case reflect.Slice:
 		for i := range v.Len() {

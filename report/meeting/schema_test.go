@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/goccy/go-yaml"
+	"github.com/hoinghi/hoinghi/report/internal/yamlnode"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
@@ -205,7 +206,7 @@ func (d schemaDoc) compareStruct(t *testing.T, typ reflect.Type, def map[string]
 		if !ok {
 			continue
 		}
-		p := join(path, name)
+		p := yamlnode.Join(path, name)
 		// A key written with no value ("date:") decodes as the zero value,
 		// which Load reads as "not known"; the schema must accept it for
 		// every optional field and refuse it for a required one.
@@ -283,10 +284,10 @@ func requiredPaths(typ reflect.Type, v any, path string, visit func(path string,
 		}
 		fields := yamlFields(typ)
 		for _, name := range requiredFields[typ] {
-			visit(join(path, name), m, name)
+			visit(yamlnode.Join(path, name), m, name)
 		}
 		for name, child := range m {
-			requiredPaths(fields[name].Type, child, join(path, name), visit)
+			requiredPaths(fields[name].Type, child, yamlnode.Join(path, name), visit)
 		}
 	}
 }

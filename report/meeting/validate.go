@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/hoinghi/hoinghi/report/internal/yamlnode"
 	"github.com/hoinghi/hoinghi/report/lang"
 )
 
@@ -160,7 +161,7 @@ func uncovered(v reflect.Value, path string, covers func(rune) bool) []Problem {
 				ps = append(ps, uncovered(v.Field(i), path, covers)...)
 				continue
 			}
-			ps = append(ps, uncovered(v.Field(i), join(path, name), covers)...)
+			ps = append(ps, uncovered(v.Field(i), yamlnode.Join(path, name), covers)...)
 		}
 	case reflect.Slice:
 		for i := range v.Len() {

@@ -3,12 +3,13 @@ package profile
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"reflect"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/hoinghi/hoinghi/report/internal/yamlnode"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
@@ -109,11 +110,11 @@ type decoder struct {
 // decode sets v from node n, found at path. The profile's types hold only
 // structs, string-keyed maps, lists, text and booleans.
 func (d *decoder) decode(n ast.Node, v reflect.Value, path string) {
-	n = unwrap(n)
+	n = yamlnode.Unwrap(n)
 	at := n // a problem with an alias is reported where the alias is
 	if a, ok := n.(*ast.AliasNode); ok {
 		// The parser has already refused an alias with no anchor.
-		n = unwrap(d.anchors[a.Value.String()])
+		n = yamlnode.Unwrap(d.anchors[a.Value.String()])
 	}
 	if _, null := n.(*ast.NullNode); null || n == nil {
 		return // a blank value leaves the field unset
@@ -134,13 +135,13 @@ func (d *decoder) decode(n ast.Node, v reflect.Value, path string) {
 			v.Set(reflect.MakeMap(v.Type()))
 		}
 		for _, mv := range m.Values {
-			key := keyString(mv.Key)
+			key := yamlnode.Key(mv.Key)
 			if v.Kind() == reflect.Map && strings.TrimSpace(key) == "" {
 				// The only map of a profile is documents, keyed by kind.
 				d.problem(mv.Key, path, lang.M("missing %s", lang.M("the kind of document")))
 				continue
 			}
-			sub := join(path, key)
+			sub := yamlnode.Join(path, key)
 			d.p.pos[sub] = where(mv.Key)
 			if v.Kind() == reflect.Map {
 				e := reflect.New(v.Type().Elem()).Elem()
@@ -254,31 +255,4 @@ func fieldNames(t reflect.Type) []string {
 func tagName(f reflect.StructField) string {
 	name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
 	return name
-}
-
-func join(path, key string) string {
-	if path == "" {
-		return key
-	}
-	return path + "." + key
-}
-
-func unwrap(n ast.Node) ast.Node {
-	for {
-		switch v := n.(type) {
-		case *ast.AnchorNode:
-			n = v.Value
-		case *ast.TagNode:
-			n = v.Value
-		default:
-			return n
-		}
-	}
-}
-
-func keyString(k ast.MapKeyNode) string {
-	if s, ok := k.(*ast.StringNode); ok {
-		return s.Value
-	}
-	return strings.TrimSpace(fmt.Sprint(k))
 }

@@ -1,0 +1,43 @@
+// Package yamlnode holds the small walks over goccy/go-yaml syntax trees
+// that the meeting and profile loaders share, so that both name fields
+// and read keys the same way.
+package yamlnode
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/goccy/go-yaml/ast"
+)
+
+// Join appends key to a field path: "meeting" + "title" is
+// "meeting.title".
+func Join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// Unwrap returns the value under anchors and tags; an alias is returned as
+// it is, for the caller to resolve.
+func Unwrap(n ast.Node) ast.Node {
+	for {
+		switch v := n.(type) {
+		case *ast.AnchorNode:
+			n = v.Value
+		case *ast.TagNode:
+			n = v.Value
+		default:
+			return n
+		}
+	}
+}
+
+// Key returns a mapping key as text.
+func Key(k ast.MapKeyNode) string {
+	if s, ok := k.(*ast.StringNode); ok {
+		return s.Value
+	}
+	return strings.TrimSpace(fmt.Sprint(k))
+}
