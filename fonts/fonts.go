@@ -70,6 +70,11 @@ func newFace(ttf []byte, source string) (*Face, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: not a usable TrueType font: %w", source, err)
 	}
+	// The PDF writer embeds TrueType outlines only; an OpenType font with
+	// CFF outlines would fail deep inside it.
+	if tables, err := readTables(ttf); err != nil || tables["glyf"] == nil || tables["loca"] == nil {
+		return nil, fmt.Errorf("%s: not a TrueType font with glyf outlines (a CFF OpenType font cannot be embedded)", source)
+	}
 	face := &Face{TTF: ttf, Source: source, font: f, upem: float64(f.UnitsPerEm()), widths: map[rune]float64{}}
 	for r := range rune(lowRunes) {
 		face.low[r] = float32(face.measure(r))
