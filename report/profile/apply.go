@@ -60,7 +60,9 @@ func (s Sources) Lines() []string {
 func (p *Profile) Apply(name string, m *meeting.Meeting) Sources {
 	mg := &merger{p: p, meeting: name}
 	var is meeting.Issuer
-	if p != nil {
+	// A meeting that names another issuing agency is issued by it: none
+	// of the office's parent agency, code or place belongs to it.
+	if p != nil && (strings.TrimSpace(m.Issuer.Name) == "" || sameText(m.Issuer.Name, p.data.Issuer.Name)) {
 		is = p.data.Issuer
 	}
 	mg.text("issuer.parent", &m.Issuer.Parent, is.Parent, "issuer.parent")
@@ -119,9 +121,21 @@ func (mg *merger) document(prefix string, d *meeting.Document) {
 	}
 }
 
+// signer fills a signature stack. A meeting that writes the titles writes
+// who signs — a deputy signing "KT." instead of the head — so the
+// profile's name does not belong under them; a meeting that writes only
+// the name keeps the office's titles for the new holder of the post.
 func (mg *merger) signer(path string, s *meeting.Signer, def meeting.Signer, at string) {
+	if len(s.Titles) > 0 {
+		def = meeting.Signer{}
+	}
 	mg.list(path+".titles", &s.Titles, def.Titles, at+".titles")
 	mg.text(path+".name", &s.Name, def.Name, at+".name")
+}
+
+// sameText compares two names as a clerk would: case and spacing aside.
+func sameText(a, b string) bool {
+	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
 }
 
 // text fills a blank *v with def, which the profile writes at at. Blank

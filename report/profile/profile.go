@@ -4,7 +4,10 @@
 // line, and how to render — so that a meeting file holds only what changes.
 //
 // A value in the meeting file wins over the profile, which wins over the
-// built-in defaults. The profile is read with the same care as a meeting
+// built-in defaults. Two blocks are taken whole, so that two agencies or
+// two signers are never mixed: a meeting naming another issuing agency
+// gets none of the office's issuer, and a meeting writing a signer's
+// titles gets no name from the profile. The profile is read with the same care as a meeting
 // file: NFC text, unknown keys refused, and every problem reported at once
 // as meeting.Problems with its file, line, column and field.
 //

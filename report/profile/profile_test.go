@@ -163,7 +163,9 @@ func TestApplyPrecedence(t *testing.T) {
 			wantDocs: []meeting.Document{
 				{Kind: "thong-bao", Number: "5", Recipients: officeRecipients, Archive: "VT, CTĐ",
 					Signer: meeting.Signer{Titles: officeSigner.Titles, Name: "Nguyễn Văn An"}},
-				{Kind: "bien-ban", Annex: true, Secretary: meeting.Signer{Titles: []string{"THƯ KÝ HỘI NGHỊ"}, Name: "Hoàng Huế"}},
+				// Titles written in the meeting say who signs: the
+				// profile's name does not go under them.
+				{Kind: "bien-ban", Annex: true, Secretary: meeting.Signer{Titles: []string{"THƯ KÝ HỘI NGHỊ"}}},
 				// No defaults for bao-cao: the built-in blanks stay.
 				{Kind: "bao-cao", To: []string{"Ban Thi đua - Khen thưởng Trung ương"}},
 			},
@@ -179,7 +181,6 @@ func TestApplyPrecedence(t *testing.T) {
 				here("documents[0].signer.name", "Nguyễn Văn An"),
 				here("documents[1].kind", "bien-ban"),
 				here("documents[1].secretary.titles", "[THƯ KÝ HỘI NGHỊ]"),
-				from("documents[1].secretary.name", "Hoàng Huế", 15, 41),
 				from("documents[1].annex", "true", 14, 12),
 				here("documents[2].kind", "bao-cao"),
 				here("documents[2].to", "[Ban Thi đua - Khen thưởng Trung ương]"),
@@ -274,9 +275,10 @@ func TestApplyBeforeValidation(t *testing.T) {
 		t.Errorf("merged meeting: issuer %+v, %d documents", got.Issuer, len(got.Documents))
 	}
 
-	// A meeting that validates on its own keeps its values.
+	// A meeting that validates on its own keeps its values; naming the
+	// office's own agency, it gets the rest of the office's issuer.
 	full, err := meeting.Parse("hop.yaml", []byte(src(
-		"issuer: {name: SỞ NỘI VỤ}",
+		"issuer: {name: cụm thi đua các tỉnh trung du và miền núi phía bắc}",
 		"meeting: {title: Hội nghị}",
 		"documents: [{kind: thong-bao, archive: VT}]",
 	)), meeting.Options{})
@@ -284,8 +286,16 @@ func TestApplyBeforeValidation(t *testing.T) {
 		t.Fatal(err)
 	}
 	p.Apply("hop.yaml", full)
-	if full.Issuer.Name != "SỞ NỘI VỤ" || full.Issuer.Code != "CTĐ" || full.Documents[0].Archive != "VT" || full.Documents[0].Signer.Name != "Phạm Duy Hưng" {
+	if full.Issuer.Name != "cụm thi đua các tỉnh trung du và miền núi phía bắc" || full.Issuer.Code != "CTĐ" || full.Documents[0].Archive != "VT" || full.Documents[0].Signer.Name != "Phạm Duy Hưng" {
 		t.Errorf("applied to a parsed meeting: %+v %+v", full.Issuer, full.Documents[0])
+	}
+
+	// A meeting issued by another agency takes nothing of the office's
+	// issuer: not its parent agency, code or place.
+	other := decode(t, src("issuer: {name: SỞ NỘI VỤ}", "meeting: {title: Hội nghị}"))
+	p.Apply("hop.yaml", other)
+	if other.Issuer != (meeting.Issuer{Name: "SỞ NỘI VỤ"}) {
+		t.Errorf("another agency's meeting got the office's issuer: %+v", other.Issuer)
 	}
 }
 
