@@ -66,7 +66,7 @@ func Parse(name string, data []byte, opt Options) (*Meeting, error) {
 		return nil, Problems{{File: name, Msg: lang.M("the file is empty: expected a meeting")}}
 	}
 	if len(file.Docs) > 1 {
-		return nil, Problems{{File: name, Line: file.Docs[1].GetToken().Position.Line, Col: 1,
+		return nil, Problems{{File: name, Line: yamlnode.DocumentLine(file.Docs[1]), Col: 1,
 			Msg: lang.M("a file holds one meeting: found a second YAML document")}}
 	}
 	body := file.Docs[0].Body

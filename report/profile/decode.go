@@ -50,7 +50,7 @@ func parse(name string, data []byte) (*Profile, []meeting.Problem) {
 		return p, nil
 	}
 	if len(f.Docs) > 1 {
-		return nil, []meeting.Problem{{Line: f.Docs[1].GetToken().Position.Line, Col: 1,
+		return nil, []meeting.Problem{{Line: yamlnode.DocumentLine(f.Docs[1]), Col: 1,
 			Msg: lang.M("a profile holds one office: found a second YAML document")}}
 	}
 	d := &decoder{p: p, anchors: map[string]ast.Node{}}

@@ -41,3 +41,17 @@ func Key(k ast.MapKeyNode) string {
 	}
 	return strings.TrimSpace(fmt.Sprint(k))
 }
+
+// DocumentLine is the line a document of a YAML stream starts on: its
+// first value, else its "---"; 1 when it has neither.
+func DocumentLine(d *ast.DocumentNode) int {
+	switch {
+	case d == nil:
+		return 1
+	case d.Body != nil && d.Body.GetToken() != nil && d.Body.GetToken().Position != nil:
+		return d.Body.GetToken().Position.Line
+	case d.Start != nil && d.Start.Position != nil:
+		return d.Start.Position.Line
+	}
+	return 1
+}
