@@ -179,3 +179,34 @@ func init() {
 		"print the version":                                                                              "in phiên bản",
 	})
 }
+
+func init() {
+	lang.Register(map[string]string{
+		"put the templates of `DIR` in front of the built-in ones":                                 "dùng các mẫu trong `THƯ_MỤC` trước các mẫu có sẵn",
+		"use the office profile `FILE` instead of the hoinghi.yaml found beside the meeting files": "dùng hồ sơ cơ quan `TỆP` thay cho hoinghi.yaml đặt cạnh tệp cuộc họp",
+		"PATH…": "ĐƯỜNG_DẪN…",
+		"render many meeting files in parallel into a mirrored folder tree, with a manifest": "xuất nhiều tệp cuộc họp song song vào cây thư mục tương ứng, kèm bảng kê",
+		"Each PATH is a meeting file, a folder (searched for .yaml, .yml, .json, .xlsx) or a glob. A file that fails is reported and skipped; the others complete.\nExit codes: 0 all succeeded, 1 some failed, 2 usage, 130/143 stopped by SIGINT/SIGTERM (the manifest lists what completed).": "Mỗi ĐƯỜNG_DẪN là một tệp cuộc họp, một thư mục (tìm các tệp .yaml, .yml, .json, .xlsx) hoặc một mẫu glob. Tệp lỗi được báo và bỏ qua; các tệp khác vẫn được xuất.\nMã thoát: 0 tất cả thành công, 1 có tệp lỗi, 2 cách dùng sai, 130/143 bị dừng bởi SIGINT/SIGTERM (bảng kê ghi những gì đã xong).",
+		"write into `OUT`, mirroring the input folders":            "ghi vào `THƯ_MỤC`, theo cấu trúc thư mục đầu vào",
+		"meetings rendered at once":                                "số cuộc họp xuất cùng lúc",
+		"write the manifest to `FILE` (default OUT/manifest.json)": "ghi bảng kê vào `TỆP` (mặc định THƯ_MỤC/manifest.json)",
+		"do not render again an input whose hash and tool match the previous manifest and whose outputs are intact": "không xuất lại tệp có mã băm và phiên bản trùng bảng kê trước và các tệp kết quả còn nguyên",
+		"put each meeting's outputs into one ZIP file":                                                              "gói các tệp kết quả của mỗi cuộc họp vào một tệp ZIP",
+		"write synthetic meetings, for trying batches and benchmarks":                                               "tạo các cuộc họp giả lập, để thử batch và đo hiệu năng",
+		"how many meetings":                     "số cuộc họp",
+		"the same seed gives the same meetings": "cùng hạt giống cho cùng các cuộc họp",
+		"write into `DIR`":                      "ghi vào `THƯ_MỤC`",
+		"show which file each value of the issuer and the documents came from":                     "cho biết mỗi giá trị của cơ quan ban hành và văn bản lấy từ tệp nào",
+		"write a blank Excel workbook `FILE` for a clerk to fill in instead":                       "tạo bảng tính Excel trống `TỆP` để văn thư điền",
+		"turn a YAML or JSON meeting file into an Excel workbook, or a workbook into YAML or JSON": "chuyển tệp cuộc họp YAML hoặc JSON thành bảng tính Excel, hoặc ngược lại",
+		"IN OUT":                   "TỆP_VÀO TỆP_RA",
+		"replace OUT if it exists": "ghi đè TỆP_RA nếu đã có",
+		"list, show or export the document templates":                    "liệt kê, xem hoặc xuất các mẫu văn bản",
+		"list the kinds of document and where their templates come from": "liệt kê các loại văn bản và nguồn của mẫu",
+		"print the template of a kind":                                   "in mẫu của một loại văn bản",
+		"KIND":                                                           "LOẠI",
+		"write the built-in templates and their guide into a folder, to edit": "ghi các mẫu có sẵn và hướng dẫn vào một thư mục để sửa",
+		"DIR": "THƯ_MỤC",
+		"print the JSON Schema of batch manifests instead": "in JSON Schema của bảng kê batch",
+	})
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +12,8 @@ import (
 	"github.com/go-fonts/liberation/liberationserifbolditalic"
 	"github.com/go-fonts/liberation/liberationserifitalic"
 	"github.com/go-fonts/liberation/liberationserifregular"
+	"github.com/hoinghi/hoinghi/report/lang"
+	"github.com/urfave/cli/v3"
 )
 
 // minimal is the least a meeting file needs.
@@ -242,4 +245,32 @@ func TestInitSchemaVersionHelp(t *testing.T) {
 	if code, _, _ := hoinghi(t, "render", "--no-such-flag", seed); code != 2 {
 		t.Errorf("an unknown flag: exit %d, want 2", code)
 	}
+}
+
+// TestHelpTranslated: every command and flag of the command line has its
+// help text in Vietnamese, the default, and in English with --lang en.
+func TestHelpTranslated(t *testing.T) {
+	vi := newApp(lang.Vietnamese, io.Discard, io.Discard)
+	en := newApp(lang.English, io.Discard, io.Discard)
+	type usager interface{ GetUsage() string }
+	var walk func(path string, v, e *cli.Command)
+	walk = func(path string, v, e *cli.Command) {
+		if v.Usage == e.Usage && v.Usage != "" {
+			t.Errorf("%s: the usage %q is not translated", path, v.Usage)
+		}
+		if v.Description == e.Description && v.Description != "" {
+			t.Errorf("%s: the description is not translated", path)
+		}
+		for i, f := range v.Flags {
+			fv, ok1 := f.(usager)
+			fe, ok2 := e.Flags[i].(usager)
+			if ok1 && ok2 && fv.GetUsage() == fe.GetUsage() {
+				t.Errorf("%s --%s: the usage %q is not translated", path, f.Names()[0], fv.GetUsage())
+			}
+		}
+		for i, c := range v.Commands {
+			walk(path+" "+c.Name, c, e.Commands[i])
+		}
+	}
+	walk("hoinghi", vi, en)
 }

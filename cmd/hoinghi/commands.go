@@ -361,6 +361,7 @@ func init() {
 		"%s: cannot render: %s":                                                                                      "%s: không xuất được: %s",
 		"%s: cannot write: %s":                                                                                       "%s: không ghi được: %s",
 		"wrote %s":                                                                                                   "đã ghi %s",
+		"cannot create the output folder %s: %s":                                                                     "không tạo được thư mục xuất %s: %s",
 		"%s: valid":                                                                                                  "%s: hợp lệ",
 		"init: expected at most one file name":                                                                       "init: chỉ nhận tối đa một tên tệp",
 		"%s already exists: init never overwrites a file":                                                            "%s đã có: init không ghi đè tệp",
