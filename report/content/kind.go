@@ -110,10 +110,7 @@ func (k *Kind) Build(m *meeting.Meeting, d meeting.Document) (*Document, error) 
 // signer stacks the authority and position lines, one per line, in upper
 // case, after the fixed lines a frame requires.
 func signer(titles []string, name string, fixed []string) Signer {
-	s := Signer{Name: strings.TrimSpace(name)}
-	for _, t := range fixed {
-		s.Titles = append(s.Titles, t)
-	}
+	s := Signer{Name: strings.TrimSpace(name), Titles: append([]string(nil), fixed...)}
 	for _, t := range titles {
 		t = strings.ToUpper(strings.TrimSpace(t))
 		if t != "" && (len(fixed) == 0 || t != fixed[0]) {
