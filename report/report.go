@@ -283,7 +283,7 @@ func (r *Renderer) date(t time.Time) time.Time {
 // and the date: "thong-bao-05-2023-07-31.pdf".
 func FileName(d meeting.Document) string {
 	parts := []string{vn.ASCII(d.Kind)}
-	if n := strings.TrimLeft(strings.TrimSpace(d.Number), "0"); n != "" {
+	if n := strings.TrimLeft(strings.TrimSpace(string(d.Number)), "0"); n != "" {
 		if len(n) == 1 {
 			n = "0" + n
 		}

@@ -185,7 +185,7 @@ func number(d meeting.Document, typeCode, agencyCode string) string {
 	if c := strings.TrimSpace(agencyCode); c != "" {
 		symbol += "-" + c
 	}
-	n := strings.TrimLeft(strings.TrimSpace(d.Number), "0")
+	n := strings.TrimLeft(strings.TrimSpace(string(d.Number)), "0")
 	switch {
 	case n == "":
 		return "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/" + symbol

@@ -52,7 +52,7 @@ type Document struct {
 	Kind string `yaml:"kind" json:"kind"`
 	// Number is the document number, blank until the văn thư assigns it
 	// after signing.
-	Number string `yaml:"number,omitempty" json:"number,omitempty"`
+	Number DocNumber `yaml:"number,omitempty" json:"number,omitempty"`
 	// Date is the date of issue; blank when not yet known.
 	Date Date `yaml:"date,omitempty" json:"date,omitempty"`
 	// Abstract is the trích yếu; the template gives a default from the kind

@@ -30,6 +30,10 @@ type Period struct{ Raw string }
 // Cell is one table cell: any scalar, kept as the text written.
 type Cell struct{ Raw string }
 
+// DocNumber is a document number as written: 010 stays "010", where a
+// YAML decoder would read an octal 8.
+type DocNumber string
+
 // scalarText returns a scalar as it was written: a plain 1.230 stays
 // "1.230" and 010 stays "010", where a YAML decoder would make them 1.23
 // and 8. Quoted and block scalars come unquoted; null is blank. The shape
@@ -71,6 +75,13 @@ func (d *DateTime) UnmarshalYAML(n ast.Node) (err error) {
 // UnmarshalYAML implements yaml.NodeUnmarshaler.
 func (p *Period) UnmarshalYAML(n ast.Node) (err error) {
 	p.Raw, err = scalarText(n)
+	return err
+}
+
+// UnmarshalYAML implements yaml.NodeUnmarshaler.
+func (d *DocNumber) UnmarshalYAML(n ast.Node) error {
+	s, err := scalarText(n)
+	*d = DocNumber(s)
 	return err
 }
 

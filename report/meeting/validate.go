@@ -51,14 +51,14 @@ func validate(m *Meeting, opt Options) []Problem {
 			bad(p+".kind", "unknown kind %s: expected one of %s", d.Kind, strings.Join(opt.Kinds, ", "))
 		}
 		// Blank numbers are assigned after signing, so only given ones clash.
-		if n := strings.TrimLeft(strings.TrimSpace(d.Number), "0"); n != "" {
+		if n := strings.TrimLeft(strings.TrimSpace(string(d.Number)), "0"); n != "" {
 			key := d.Kind + "/" + n
 			if j, dup := seen[key]; dup {
 				bad(p, "the same kind and number as documents[%d]: each document needs its own number", j)
 			}
 			seen[key] = i
 		}
-		if n := strings.TrimSpace(d.Number); n != "" {
+		if n := strings.TrimSpace(string(d.Number)); n != "" {
 			if v, err := strconv.Atoi(n); err != nil || v <= 0 {
 				bad(p+".number", "expected a positive whole number or a blank, got %s", n)
 			}

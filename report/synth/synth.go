@@ -65,7 +65,7 @@ func one(rng *rand.Rand, i int) *meeting.Meeting {
 	m := &meeting.Meeting{
 		Issuer: meeting.Issuer{Parent: "UBND TỈNH " + strings.ToUpper(province), Name: fmt.Sprintf("CỤM THI ĐUA SỐ %d", 1+i%9), Code: "CTĐ", Place: province},
 		Documents: []meeting.Document{{
-			Kind: "thong-bao", Number: fmt.Sprint(1 + i%120), Date: meeting.Date{Raw: date},
+			Kind: "thong-bao", Number: meeting.DocNumber(fmt.Sprint(1 + i%120)), Date: meeting.Date{Raw: date},
 			Recipients: []string{"Ban Thi đua - Khen thưởng tỉnh (b/c)", "Các đơn vị thành viên Cụm"},
 			Archive:    "VT, CTĐ",
 			Signer:     meeting.Signer{Titles: []string{"TM. CỤM THI ĐUA", "CỤM TRƯỞNG", "PHÓ CHỦ TỊCH UBND TỈNH " + strings.ToUpper(province)}, Name: chair.Name},
