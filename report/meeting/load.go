@@ -60,7 +60,9 @@ func Parse(name string, data []byte, opt Options) (*Meeting, error) {
 
 	file, err := parser.ParseBytes(data, 0)
 	if err != nil {
-		return nil, Problems{syntaxProblem(name, err)}
+		p := SyntaxProblem(err)
+		p.File = name
+		return nil, Problems{p}
 	}
 	if len(file.Docs) == 0 || file.Docs[0].Body == nil {
 		return nil, Problems{{File: name, Msg: lang.M("the file is empty: expected a meeting")}}
@@ -73,7 +75,7 @@ func Parse(name string, data []byte, opt Options) (*Meeting, error) {
 	idx := newIndex(body)
 
 	var m Meeting
-	ps, wrongShape := shape(body, reflect.TypeOf(m), "", anchorsOf(body))
+	ps, wrongShape := shape(body, reflect.TypeOf(m), "", yamlnode.Anchors(body))
 	if !wrongShape {
 		if err := yaml.NodeToValue(body, &m); err != nil {
 			ps = append(ps, decodeProblem(err, idx))
@@ -126,8 +128,10 @@ func NotUTF8(data []byte) *Problem {
 	return nil
 }
 
-func syntaxProblem(name string, err error) Problem {
-	p := Problem{File: name, Msg: lang.M("not valid YAML or JSON: %s", err.Error())}
+// SyntaxProblem turns an error of the YAML parser into a Problem at the
+// parser's line and column, for every loader of YAML files.
+func SyntaxProblem(err error) Problem {
+	p := Problem{Msg: lang.M("not valid YAML or JSON: %s", err.Error())}
 	var ye yaml.Error
 	if errors.As(err, &ye) {
 		p.Msg = lang.M("not valid YAML or JSON: %s", ye.GetMessage())
@@ -266,24 +270,6 @@ func shape(n ast.Node, t reflect.Type, path string, anchors map[string]ast.Node)
 		}
 	}
 	return ps, wrongShape
-}
-
-// anchorsOf collects the anchors of a document by name.
-func anchorsOf(root ast.Node) map[string]ast.Node {
-	anchors := map[string]ast.Node{}
-	ast.Walk(visitor(func(n ast.Node) {
-		if a, ok := n.(*ast.AnchorNode); ok {
-			anchors[a.Name.String()] = a.Value
-		}
-	}), root)
-	return anchors
-}
-
-type visitor func(ast.Node)
-
-func (v visitor) Visit(n ast.Node) ast.Visitor {
-	v(n)
-	return v
 }
 
 // yamlFields maps the YAML keys of struct t to their fields. Structs that

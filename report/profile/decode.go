@@ -2,7 +2,6 @@ package profile
 
 import (
 	"bytes"
-	"errors"
 	"reflect"
 	"slices"
 	"sort"
@@ -11,7 +10,6 @@ import (
 
 	"github.com/hoinghi/hoinghi/report/internal/yamlnode"
 
-	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 	"github.com/hoinghi/hoinghi/report/lang"
@@ -43,7 +41,7 @@ func parse(name string, data []byte) (*Profile, []meeting.Problem) {
 
 	f, err := parser.ParseBytes(data, 0)
 	if err != nil {
-		return nil, []meeting.Problem{syntaxProblem(err)}
+		return nil, []meeting.Problem{meeting.SyntaxProblem(err)}
 	}
 	p := &Profile{Path: name, pos: map[string]position{}}
 	if len(f.Docs) == 0 || f.Docs[0].Body == nil {
@@ -53,13 +51,9 @@ func parse(name string, data []byte) (*Profile, []meeting.Problem) {
 		return nil, []meeting.Problem{{Line: yamlnode.DocumentLine(f.Docs[1]), Col: 1,
 			Msg: lang.M("a profile holds one office: found a second YAML document")}}
 	}
-	d := &decoder{p: p, anchors: map[string]ast.Node{}}
+	d := &decoder{p: p}
 	body := f.Docs[0].Body
-	ast.Walk(visitor(func(n ast.Node) {
-		if a, ok := n.(*ast.AnchorNode); ok {
-			d.anchors[a.Name.String()] = a.Value
-		}
-	}), body)
+	d.anchors = yamlnode.Anchors(body)
 	d.decode(body, reflect.ValueOf(&p.data).Elem(), "")
 	if len(d.problems) > 0 {
 		return nil, d.problems
@@ -80,25 +74,6 @@ func sorted(name string, ps []meeting.Problem) meeting.Problems {
 		return ps[i].Col < ps[j].Col
 	})
 	return meeting.Problems(ps)
-}
-
-func syntaxProblem(err error) meeting.Problem {
-	p := meeting.Problem{Msg: lang.M("not valid YAML or JSON: %s", err.Error())}
-	var ye yaml.Error
-	if errors.As(err, &ye) {
-		p.Msg = lang.M("not valid YAML or JSON: %s", ye.GetMessage())
-		if tk := ye.GetToken(); tk != nil && tk.Position != nil {
-			p.Line, p.Col = tk.Position.Line, tk.Position.Column
-		}
-	}
-	return p
-}
-
-type visitor func(ast.Node)
-
-func (v visitor) Visit(n ast.Node) ast.Visitor {
-	v(n)
-	return v
 }
 
 type decoder struct {

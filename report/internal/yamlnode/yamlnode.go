@@ -55,3 +55,22 @@ func DocumentLine(d *ast.DocumentNode) int {
 	}
 	return 1
 }
+
+// Anchors collects the anchors of a document by name, so that an alias can
+// be checked as what it stands for.
+func Anchors(root ast.Node) map[string]ast.Node {
+	anchors := map[string]ast.Node{}
+	ast.Walk(visitor(func(n ast.Node) {
+		if a, ok := n.(*ast.AnchorNode); ok {
+			anchors[a.Name.String()] = a.Value
+		}
+	}), root)
+	return anchors
+}
+
+type visitor func(ast.Node)
+
+func (v visitor) Visit(n ast.Node) ast.Visitor {
+	v(n)
+	return v
+}
