@@ -39,8 +39,9 @@ const (
 // Styles lists every style, for loops over the faces.
 var Styles = [...]Style{Regular, Bold, Italic, BoldItalic}
 
-// String returns the style as fpdf names it: "", "B", "I", "BI".
-func (s Style) String() string { return [...]string{"", "B", "I", "BI"}[s] }
+// String returns the style as PostScript font names end:
+// "Regular", "Bold", "Italic", "BoldItalic".
+func (s Style) String() string { return [...]string{"Regular", "Bold", "Italic", "BoldItalic"}[s] }
 
 // Face is one parsed TrueType face.
 type Face struct {
@@ -58,7 +59,14 @@ type Face struct {
 	mu     sync.Mutex
 	buf    sfnt.Buffer
 	widths map[rune]float64 // advance per 1000 em above lowRunes; -1 when missing
-	embed  embed
+	desc   Descriptor
+
+	// slim is the face made ready for embedding, on first use.
+	slim struct {
+		once sync.Once
+		t    *glyphTables
+		err  error
+	}
 }
 
 // lowRunes bounds the runes measured when a face is loaded: up to U+2200
@@ -75,7 +83,11 @@ func newFace(ttf []byte, source string) (*Face, error) {
 	if tables, err := readTables(ttf); err != nil || tables["glyf"] == nil || tables["loca"] == nil {
 		return nil, fmt.Errorf("%s: not a TrueType font with glyf outlines (a CFF OpenType font cannot be embedded)", source)
 	}
-	face := &Face{TTF: ttf, Source: source, font: f, upem: float64(f.UnitsPerEm()), widths: map[rune]float64{}}
+	desc, err := describe(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: not a usable TrueType font: %w", source, err)
+	}
+	face := &Face{TTF: ttf, Source: source, font: f, upem: float64(f.UnitsPerEm()), widths: map[rune]float64{}, desc: desc}
 	for r := range rune(lowRunes) {
 		face.low[r] = float32(face.measure(r))
 	}

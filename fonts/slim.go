@@ -137,22 +137,34 @@ func stripGlyph(g []byte) ([]byte, error) {
 	}
 	// A composite glyph: clear WE_HAVE_INSTRUCTIONS on every component
 	// and cut what follows the last one.
-	const (
-		argWords      = 0x0001
-		haveScale     = 0x0008
-		moreComps     = 0x0020
-		haveXYScale   = 0x0040
-		haveTwoByTwo  = 0x0080
-		haveInstructs = 0x0100
-	)
+	const haveInstructs = 0x0100
 	out := append([]byte(nil), g...)
+	end, err := eachComponent(out, func(at int, flags uint16) {
+		binary.BigEndian.PutUint16(out[at:], flags&^haveInstructs)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out[:end], nil
+}
+
+// eachComponent calls fn with the offset and flags of every component
+// record of a composite glyph, and returns where the last one ends.
+func eachComponent(g []byte, fn func(at int, flags uint16)) (int, error) {
+	const (
+		argWords     = 0x0001
+		haveScale    = 0x0008
+		moreComps    = 0x0020
+		haveXYScale  = 0x0040
+		haveTwoByTwo = 0x0080
+	)
 	at := 10
 	for {
-		if len(out) < at+4 {
-			return nil, errors.New("truncated component")
+		if len(g) < at+4 {
+			return 0, errors.New("truncated component")
 		}
-		flags := binary.BigEndian.Uint16(out[at:])
-		binary.BigEndian.PutUint16(out[at:], flags&^haveInstructs)
+		flags := binary.BigEndian.Uint16(g[at:])
+		fn(at, flags)
 		at += 4
 		if flags&argWords != 0 {
 			at += 4
@@ -171,10 +183,10 @@ func stripGlyph(g []byte) ([]byte, error) {
 			break
 		}
 	}
-	if at > len(out) {
-		return nil, errors.New("truncated component")
+	if at > len(g) {
+		return 0, errors.New("truncated component")
 	}
-	return out[:at], nil
+	return at, nil
 }
 
 // readTables splits a font file into its tables by tag.

@@ -1,18 +1,28 @@
-// Package pdf draws laid-out pages into a PDF with codeberg.org/go-pdf/fpdf.
+// Package pdf writes laid-out pages as a PDF file.
 //
 // It knows nothing of templates or meeting files: it draws the text and
-// lines that layout placed, embeds the fonts subset to the characters
-// used, and stamps the document information. Identical input gives
-// identical bytes: catalogs are sorted and both dates are fixed from the
-// document, never the clock.
+// lines that layout placed, embeds each face cut down to the characters
+// the document uses, and stamps the document information, language and
+// outline. Identical input gives identical bytes: the dates and the file
+// identifier come from the document, never the clock.
+//
+// The file is written here rather than through a PDF library: with fpdf
+// every document paid about 10 ms only to register its four faces, more
+// than a whole document now takes, and gopdf spends as long formatting
+// glyphs one by one (the README has the figures). What is drawn is little
+// — text at a point, justified lines, rules — and poppler and qpdf check
+// every file the tests write.
 package pdf
 
 import (
 	"fmt"
 	"io"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
 	"time"
 
-	"codeberg.org/go-pdf/fpdf"
 	"github.com/hoinghi/hoinghi/fonts"
 	"github.com/hoinghi/hoinghi/report/layout"
 )
@@ -26,8 +36,6 @@ type Options struct {
 	Date time.Time
 }
 
-const family = "serif"
-
 // pageNumberSize and pageNumberTop place the page number: 14 pt, centred
 // in the top margin, its line box 10 mm from the top edge, as in the
 // official samples.
@@ -36,129 +44,169 @@ const (
 	pageNumberTop  = 10.0
 )
 
+// pt converts layout's millimetres to PDF points.
+const pt = 72 / 25.4
+
 // Write draws r with the faces of fs into w.
 func Write(w io.Writer, r *layout.Result, fs *fonts.Set, opt Options) error {
-	f := fpdf.NewCustom(&fpdf.InitType{
-		UnitStr:        "mm",
-		OrientationStr: "P",
-		Size:           fpdf.SizeType{Wd: layout.PageW, Ht: layout.PageH},
-	})
-	f.SetMargins(0, 0, 0)
-	f.SetCellMargin(0)
-	f.SetAutoPageBreak(false, 0)
-	f.SetCompression(true)
-	f.SetCatalogSort(true)
-	date := opt.Date.UTC()
-	f.SetCreationDate(date)
-	f.SetModificationDate(date)
-	f.SetTitle(r.Meta.Title, true)
-	f.SetAuthor(r.Meta.Author, true)
-	f.SetSubject(r.Meta.Subject, true)
-	f.SetKeywords(r.Meta.Keywords, true)
-	f.SetCreator(opt.Creator, true)
-	f.SetProducer(opt.Creator, true)
-	f.SetLang("vi-VN")
+	faces, err := cut(r, fs)
+	if err != nil {
+		return err
+	}
+	f := newFile()
+	catalog, pages, resources := f.reserve(), f.reserve(), f.reserve()
+	var fontDict strings.Builder
+	for _, fc := range faces {
+		if fc != nil {
+			fc.obj = f.reserve()
+			fmt.Fprintf(&fontDict, "/%s %d 0 R ", fc.resource, fc.obj)
+		}
+	}
+	f.object(resources, fmt.Appendf(nil, "<< /Font << %s>> >>", fontDict.String()))
 
-	// Register only the faces the document draws: each registered face
-	// is parsed and embedded.
-	used := map[fonts.Style]bool{}
-	whole := false // a character outside the repertoire needs whole faces
-	for _, p := range r.Pages {
-		if p.Number != "" {
-			used[fonts.Regular] = true
-		}
-		for _, it := range p.Items {
-			if it.Kind != layout.TextItem {
-				continue
-			}
-			used[it.Style] = true
-			for _, c := range it.Text {
-				whole = whole || !fonts.InRepertoire(c)
-			}
-		}
+	pageObjs := make([]int, len(r.Pages))
+	for i := range pageObjs {
+		pageObjs[i] = f.reserve()
 	}
-	anyStyle := fonts.Regular
-	for _, st := range fonts.Styles {
-		if used[st] {
-			f.AddUTF8FontFromBytes(family, st.String(), fs.Faces[st].Embedded(whole))
-			anyStyle = st
-		}
-	}
-	if err := f.Error(); err != nil {
-		return fmt.Errorf("font %s: %w", fs.Family, err)
-	}
-
-	// fpdf writes a font selection for every SetFont; selecting only on
-	// a change keeps the page streams small.
-	type face struct {
-		style fonts.Style
-		size  float64
-	}
-	var current face
-	use := func(st fonts.Style, size float64) {
-		if (face{st, size}) != current {
-			f.SetFont(family, st.String(), size)
-			current = face{st, size}
-		}
-	}
-	marks := outline(r.Outline)
+	var content []byte
 	for i, p := range r.Pages {
-		f.AddPage()
-		current = face{size: -1} // a new page starts with no font selected
-		if p.Number != "" {
-			use(fonts.Regular, pageNumberSize)
-			w := f.GetStringWidth(p.Number)
-			f.Text(layout.Left+layout.TextW/2-w/2, pageNumberTop+0.905*pageNumberSize*25.4/72, p.Number)
-		}
-		// fpdf encodes a bookmark's title as UTF-16 only while a UTF-8
-		// font is current.
-		use(anyStyle, pageNumberSize)
-		for _, m := range marks {
-			if m.Page == i {
-				f.Bookmark(m.Title, m.Level, m.Y)
-			}
-		}
-		for _, it := range p.Items {
-			switch it.Kind {
-			case layout.TextItem:
-				use(it.Style, it.Size)
-				if it.Justify > 0 {
-					// fpdf stretches the spaces of a "J" cell to its
-					// width; its text sits 0.3 em below the cell's top.
-					f.SetXY(it.X, it.Y-0.3*it.Size*25.4/72)
-					f.CellFormat(it.Justify, 0, it.Text, "", 0, "J", false, 0, "")
-				} else {
-					f.Text(it.X, it.Y, it.Text)
-				}
-			case layout.LineItem:
-				f.SetLineWidth(it.Width)
-				f.Line(it.X, it.Y, it.X2, it.Y2)
-			}
+		content = draw(content[:0], p, faces, fs)
+		c := f.reserve()
+		f.stream(c, "", content, 2)
+		f.object(pageObjs[i], fmt.Appendf(nil, "<< /Type /Page /Parent %d 0 R /Resources %d 0 R /Contents %d 0 R >>", pages, resources, c))
+	}
+	var kids strings.Builder
+	for _, p := range pageObjs {
+		fmt.Fprintf(&kids, "%d 0 R ", p)
+	}
+	f.object(pages, fmt.Appendf(nil, "<< /Type /Pages /Kids [%s] /Count %d /MediaBox [0 0 %s %s] >>",
+		kids.String(), len(pageObjs), num(layout.PageW*pt), num(layout.PageH*pt)))
+
+	for _, fc := range faces {
+		if fc != nil {
+			embed(f, fc, fs)
 		}
 	}
-	if err := f.Output(w); err != nil {
+
+	cat := fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R /Lang (vi-VN)", pages)
+	if outlines := writeOutline(f, outline(r.Outline), pageObjs); outlines != 0 {
+		cat += fmt.Sprintf(" /Outlines %d 0 R /PageMode /UseOutlines", outlines)
+	}
+	f.object(catalog, []byte(cat+" >>"))
+
+	info := f.reserve()
+	d := date(opt.Date)
+	f.object(info, fmt.Appendf(nil, "<< /Title %s /Author %s /Subject %s /Keywords %s /Creator %s /Producer %s /CreationDate %s /ModDate %s >>",
+		text(r.Meta.Title), text(r.Meta.Author), text(r.Meta.Subject), text(r.Meta.Keywords), text(opt.Creator), text(opt.Creator), d, d))
+
+	if _, err := w.Write(f.finish(catalog, info)); err != nil {
 		return fmt.Errorf("writing the PDF: %w", err)
 	}
 	return nil
 }
 
-// outline makes the bookmark levels a valid PDF outline: the shallowest
-// heading used becomes level 0 and no entry is more than one level below
-// the one before it.
-func outline(marks []layout.Mark) []layout.Mark {
-	if len(marks) == 0 {
-		return nil
+// cut finds the faces and characters r draws and cuts each face down to
+// its characters.
+func cut(r *layout.Result, fs *fonts.Set) ([]*face, error) {
+	faces := make([]*face, len(fonts.Styles))
+	use := func(st fonts.Style, s string) {
+		if faces[st] == nil {
+			faces[st] = &face{style: st, runes: map[rune]bool{}}
+		}
+		for _, c := range s {
+			faces[st].runes[c] = true
+		}
 	}
-	shallowest := marks[0].Level
-	for _, m := range marks {
-		shallowest = min(shallowest, m.Level)
+	for _, p := range r.Pages {
+		if p.Number != "" {
+			use(fonts.Regular, p.Number)
+		}
+		for _, it := range p.Items {
+			if it.Kind == layout.TextItem {
+				use(it.Style, it.Text)
+			}
+		}
 	}
-	out := make([]layout.Mark, len(marks))
-	prev := -1
-	for i, m := range marks {
-		m.Level = min(m.Level-shallowest, prev+1)
-		out[i] = m
-		prev = m.Level
+	n := 0
+	for _, fc := range faces {
+		if fc == nil {
+			continue
+		}
+		n++
+		fc.resource = "F" + strconv.Itoa(n)
+		sub, err := fs.Faces[fc.style].Subset(slices.Sorted(maps.Keys(fc.runes)))
+		if err != nil {
+			return nil, err
+		}
+		fc.sub = sub
 	}
-	return out
+	return faces, nil
+}
+
+// draw appends the content stream of p to dst. Positions are converted
+// from layout's millimetres down from the top-left corner to the PDF's
+// points up from the bottom-left one; a font is selected only when it
+// changes.
+func draw(dst []byte, p layout.Page, faces []*face, fs *fonts.Set) []byte {
+	var (
+		current   *face
+		size      float64
+		lineWidth = -1.0
+	)
+	show := func(fc *face, sz, x, y float64, s string, justify float64) {
+		if fc != current || sz != size {
+			dst = fmt.Appendf(dst, "/%s %s Tf\n", fc.resource, num(sz))
+			current, size = fc, sz
+		}
+		dst = fmt.Appendf(dst, "BT %s %s Td ", num(x*pt), num((layout.PageH-y)*pt))
+		spaces := strings.Count(s, " ")
+		if justify <= 0 || spaces == 0 {
+			dst = append(dst, '(')
+			dst = fc.glyphs(dst, s)
+			dst = append(dst, ") Tj ET\n"...)
+			return
+		}
+		// Justified: every space is widened by the same amount, given
+		// in thousandths of the font size after it.
+		extra := (justify - width(fs, fc.style, sz, s)) / float64(spaces)
+		adjust := num(-extra / (sz / pt) * 1000)
+		dst = append(dst, "[("...)
+		for i, word := range strings.Split(s, " ") {
+			if i > 0 {
+				dst = fc.glyphs(dst, " ")
+				dst = append(dst, ')')
+				dst = append(dst, adjust...)
+				dst = append(dst, '(')
+			}
+			dst = fc.glyphs(dst, word)
+		}
+		dst = append(dst, ")] TJ ET\n"...)
+	}
+	if p.Number != "" {
+		fc := faces[fonts.Regular]
+		x := layout.Left + layout.TextW/2 - width(fs, fonts.Regular, pageNumberSize, p.Number)/2
+		show(fc, pageNumberSize, x, pageNumberTop+0.905*pageNumberSize/pt, p.Number, 0)
+	}
+	for _, it := range p.Items {
+		switch it.Kind {
+		case layout.TextItem:
+			show(faces[it.Style], it.Size, it.X, it.Y, it.Text, it.Justify)
+		case layout.LineItem:
+			if it.Width != lineWidth {
+				dst = fmt.Appendf(dst, "%s w\n", num(it.Width*pt))
+				lineWidth = it.Width
+			}
+			dst = fmt.Appendf(dst, "%s %s m %s %s l S\n", num(it.X*pt), num((layout.PageH-it.Y)*pt), num(it.X2*pt), num((layout.PageH-it.Y2)*pt))
+		}
+	}
+	return dst
+}
+
+// width measures s in millimetres with the metrics layout used.
+func width(fs *fonts.Set, st fonts.Style, size float64, s string) float64 {
+	var w float64
+	for _, r := range s {
+		w += fs.Width(st, r)
+	}
+	return w / 1000 * size / pt
 }
