@@ -1,6 +1,8 @@
 package fonts
 
 import (
+	"bytes"
+	"slices"
 	"strings"
 	"testing"
 
@@ -66,4 +68,66 @@ func mustParse(t *testing.T, ttf []byte) *sfnt.Font {
 		t.Fatal(err)
 	}
 	return f
+}
+
+// TestSubset: a subset keeps the glyphs of its characters and of the
+// glyphs they are composed of, byte for byte and at their numbers, empties
+// the others, and keeps only the tables a PDF reader needs. A face Slim
+// cannot read is cut with its hinting, which must then come along.
+func TestSubset(t *testing.T) {
+	face := Default().Faces[Regular]
+	slim, err := parseGlyphTables(face.TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hinted, err := takeApart(face.TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name   string
+		from   *glyphTables
+		tables string
+	}{
+		{"slimmed", slim, "glyf head hhea hmtx loca maxp"},
+		{"hinted", hinted, "cvt  fpgm glyf head hhea hmtx loca maxp prep"},
+	} {
+		s, err := face.Subset([]rune("Nơi nhận: ậ"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		keep := map[uint16]bool{0: true}
+		for _, g := range s.Glyphs {
+			keep[g] = true
+		}
+		ttf := tc.from.subset(keep)
+		tables, err := readTables(ttf)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		var tags []string
+		for tag := range tables {
+			tags = append(tags, tag)
+		}
+		slices.Sort(tags)
+		if got := strings.Join(tags, " "); got != tc.tables {
+			t.Errorf("%s: tables %q, want %q", tc.name, got, tc.tables)
+		}
+		got, err := takeApart(ttf)
+		if err != nil {
+			t.Fatalf("%s: the subset does not read back: %v", tc.name, err)
+		}
+		for g := range got.numGlyphs {
+			sub, orig := got.glyph(g), tc.from.glyph(g)
+			if keep[uint16(g)] && !bytes.Equal(bytes.TrimRight(sub, "\x00"), bytes.TrimRight(orig, "\x00")) {
+				t.Errorf("%s: glyph %d changed", tc.name, g)
+			}
+			if !keep[uint16(g)] && len(sub) > 0 {
+				t.Errorf("%s: glyph %d kept, though no character asked for it", tc.name, g)
+			}
+			if keep[uint16(g)] && got.metrics[g] != tc.from.metrics[g] {
+				t.Errorf("%s: glyph %d metrics %v, want %v", tc.name, g, got.metrics[g], tc.from.metrics[g])
+			}
+		}
+	}
 }

@@ -3,6 +3,7 @@ package fonts
 import (
 	"encoding/binary"
 	"errors"
+	"fmt"
 )
 
 // glyphTables is a slimmed face taken apart for cutting subsets from it.
@@ -25,35 +26,53 @@ func (f *Face) tables() (*glyphTables, error) {
 	return f.slim.t, f.slim.err
 }
 
+// parseGlyphTables takes a face apart, slimmed when Slim can read it; a
+// face it cannot is cut with its hinting.
 func parseGlyphTables(ttf []byte) (*glyphTables, error) {
-	slim, err := Slim(ttf)
+	if slim, err := Slim(ttf); err == nil {
+		ttf = slim
+	}
+	return takeApart(ttf)
+}
+
+func takeApart(ttf []byte) (*glyphTables, error) {
+	tables, err := readTables(ttf)
 	if err != nil {
 		return nil, err
 	}
-	tables, err := readTables(slim)
-	if err != nil {
-		return nil, err
+	head, hhea, hmtx, loca, glyf, maxp := tables["head"], tables["hhea"], tables["hmtx"], tables["loca"], tables["glyf"], tables["maxp"]
+	if len(head) < 54 || len(maxp) < 6 || glyf == nil {
+		return nil, errors.New("not a TrueType font with glyf outlines")
 	}
-	hhea, hmtx, loca := tables["hhea"], tables["hmtx"], tables["loca"]
-	maxp := tables["maxp"] // Slim has checked head, loca, glyf and maxp
 	if len(hhea) < 36 {
 		return nil, errors.New("no usable hhea table")
 	}
-	t := &glyphTables{version: slim[:4], tables: tables, numGlyphs: int(binary.BigEndian.Uint16(maxp[4:]))}
-	long := int(binary.BigEndian.Uint16(hhea[34:]))
-	if long == 0 || long > t.numGlyphs || len(hmtx) < 4*long+2*(t.numGlyphs-long) {
+	t := &glyphTables{version: ttf[:4], tables: tables, numGlyphs: int(binary.BigEndian.Uint16(maxp[4:]))}
+	metrics := int(binary.BigEndian.Uint16(hhea[34:]))
+	if metrics == 0 || metrics > t.numGlyphs || len(hmtx) < 4*metrics+2*(t.numGlyphs-metrics) {
 		return nil, errors.New("no usable hmtx table")
+	}
+	long := binary.BigEndian.Uint16(head[50:]) == 1 // Slim writes long offsets
+	if need := (t.numGlyphs + 1) * map[bool]int{true: 4, false: 2}[long]; len(loca) < need {
+		return nil, errors.New("the loca table is too short")
 	}
 	t.offsets = make([]int, t.numGlyphs+1)
 	for i := range t.offsets {
-		t.offsets[i] = int(binary.BigEndian.Uint32(loca[4*i:])) // Slim writes long offsets
+		if long {
+			t.offsets[i] = int(binary.BigEndian.Uint32(loca[4*i:]))
+		} else {
+			t.offsets[i] = 2 * int(binary.BigEndian.Uint16(loca[2*i:]))
+		}
+		if t.offsets[i] > len(glyf) || i > 0 && t.offsets[i] < t.offsets[i-1] {
+			return nil, fmt.Errorf("glyph %d lies outside the glyf table", i)
+		}
 	}
 	t.metrics = make([][2]uint16, t.numGlyphs)
 	for i := range t.metrics {
-		if i < long {
+		if i < metrics {
 			t.metrics[i] = [2]uint16{binary.BigEndian.Uint16(hmtx[4*i:]), binary.BigEndian.Uint16(hmtx[4*i+2:])}
 		} else {
-			t.metrics[i] = [2]uint16{t.metrics[long-1][0], binary.BigEndian.Uint16(hmtx[4*long+2*(i-long):])}
+			t.metrics[i] = [2]uint16{t.metrics[metrics-1][0], binary.BigEndian.Uint16(hmtx[4*metrics+2*(i-metrics):])}
 		}
 	}
 	return t, nil
@@ -64,7 +83,7 @@ func (t *glyphTables) glyph(i int) []byte { return t.tables["glyf"][t.offsets[i]
 // subset writes a font of the glyphs in keep, each at its own number;
 // the glyphs between them are left empty, and the tables a PDF reader
 // does not use (character map, names, PostScript and OS/2 data) are
-// dropped.
+// dropped. The hinting tables stay when the face still has them.
 func (t *glyphTables) subset(keep map[uint16]bool) []byte {
 	n := 0
 	for g := range keep {
@@ -75,7 +94,10 @@ func (t *glyphTables) subset(keep map[uint16]bool) []byte {
 	for i := range n {
 		binary.BigEndian.PutUint32(loca[4*i:], uint32(len(glyf)))
 		if keep[uint16(i)] {
-			glyf = append(glyf, t.glyph(i)...) // Slim keeps glyphs four-byte aligned
+			glyf = append(glyf, t.glyph(i)...)
+			for len(glyf)%4 != 0 {
+				glyf = append(glyf, 0)
+			}
 			binary.BigEndian.PutUint16(hmtx[4*i:], t.metrics[i][0])
 			binary.BigEndian.PutUint16(hmtx[4*i+2:], t.metrics[i][1])
 		}
@@ -85,9 +107,15 @@ func (t *glyphTables) subset(keep map[uint16]bool) []byte {
 	binary.BigEndian.PutUint16(hhea[34:], uint16(n))
 	maxp := append([]byte(nil), t.tables["maxp"]...)
 	binary.BigEndian.PutUint16(maxp[4:], uint16(n))
-	return writeTables(t.version, map[string][]byte{
-		"head": t.tables["head"], "hhea": hhea, "maxp": maxp, "hmtx": hmtx, "loca": loca, "glyf": glyf,
-	})
+	head := append([]byte(nil), t.tables["head"]...)
+	binary.BigEndian.PutUint16(head[50:], 1) // long loca offsets
+	out := map[string][]byte{"head": head, "hhea": hhea, "maxp": maxp, "hmtx": hmtx, "loca": loca, "glyf": glyf}
+	for _, tag := range []string{"fpgm", "prep", "cvt "} { // hinting that does not count glyphs
+		if data, ok := t.tables[tag]; ok {
+			out[tag] = data
+		}
+	}
+	return writeTables(t.version, out)
 }
 
 // components lists the glyphs a composite glyph is built from; a simple

@@ -473,6 +473,20 @@ func TestSubsetFontsAndBookmarks(t *testing.T) {
 	}
 }
 
+// TestEmailSize: the seed's THÔNG BÁO fits the 40 KB the batch issue sets
+// for a document attached to an email (maroto makes the same article
+// 90 KB, headless Chromium 95 KB); a change that stops subsetting or
+// compressing fails here.
+func TestEmailSize(t *testing.T) {
+	fi, err := os.Stat(filepath.Join(renderSamples(t), "cum-thi-dua-2023", "thong-bao-2023-07-31.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi.Size() > 40_000 {
+		t.Errorf("the seed's THÔNG BÁO is %d bytes, over 40 KB", fi.Size())
+	}
+}
+
 type outline struct {
 	Title string    `json:"title"`
 	Kids  []outline `json:"kids"`

@@ -92,7 +92,7 @@ func embed(f *file, fc *face, fs *fonts.Set) {
 	}
 	f.object(desc, fmt.Appendf(nil, "<< /Type /FontDescriptor /FontName /%s /Flags %d /FontBBox [%s %s %s %s] /ItalicAngle %s /Ascent %s /Descent %s /CapHeight %s /StemV 80 /FontFile2 %d 0 R >>",
 		name, flags, num(d.BBox[0]), num(d.BBox[1]), num(d.BBox[2]), num(d.BBox[3]), num(d.ItalicAngle), num(d.Ascent), num(d.Descent), num(d.CapHeight), file))
-	f.stream(file, fmt.Sprintf("/Length1 %d ", len(fc.sub.TTF)), fc.sub.TTF, 6)
+	f.stream(file, fmt.Sprintf("/Length1 %d ", len(fc.sub.TTF)), fc.sub.TTF)
 
 	var cmap bytes.Buffer
 	cmap.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
@@ -111,7 +111,7 @@ func embed(f *file, fc *face, fs *fonts.Set) {
 		cmap.WriteString("endbfchar\n")
 	}
 	cmap.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
-	f.stream(toUnicode, "", cmap.Bytes(), 2)
+	f.stream(toUnicode, "", cmap.Bytes())
 }
 
 // fontName is the name a face is embedded under: a subset tag of six

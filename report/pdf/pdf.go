@@ -72,7 +72,7 @@ func Write(w io.Writer, r *layout.Result, fs *fonts.Set, opt Options) error {
 	for i, p := range r.Pages {
 		content = draw(content[:0], p, faces, fs)
 		c := f.reserve()
-		f.stream(c, "", content, 2)
+		f.stream(c, "", content)
 		f.object(pageObjs[i], fmt.Appendf(nil, "<< /Type /Page /Parent %d 0 R /Resources %d 0 R /Contents %d 0 R >>", pages, resources, c))
 	}
 	var kids strings.Builder
