@@ -106,13 +106,15 @@ func (e *env) batch(ctx context.Context, cmd *cli.Command) error {
 	}
 	// A batch allocates and drops a document's worth of memory for every
 	// meeting: a lazier collector spends far less time collecting, within
-	// a ceiling well under the 200 MB a batch may take. GOGC and GOMEMLIMIT
-	// still win when set.
+	// a ceiling — what every meeting shares (fonts, templates, the
+	// manifest) and a document in flight per worker — that keeps a batch
+	// of 10,000 meetings in the memory of one of 1,000, far under the
+	// 200 MB a batch may take. GOGC and GOMEMLIMIT still win when set.
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(150 << 20)
+		debug.SetMemoryLimit(int64(48+8*max(opt.Jobs, 1)) << 20)
 	}
 	start := time.Now()
 	m := batch.Run(ctx, inputs, opt)
