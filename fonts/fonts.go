@@ -9,7 +9,9 @@
 //
 // Fonts are parsed and checked once, when loaded: a file that is not a
 // usable TrueType font is an error here, naming the file, instead of a
-// failure deep inside PDF generation.
+// failure deep inside PDF generation. For embedding, a face is slimmed of
+// its hinting once (Slim) and then cut down to each document's glyphs
+// (Face.Subset).
 package fonts
 
 import (
