@@ -4,7 +4,10 @@
 package vn
 
 import (
+	"bytes"
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -159,16 +162,27 @@ func NameKey(full string) (given, rest string) {
 	return words[len(words)-1], strings.Join(words[:len(words)-1], " ")
 }
 
-// CompareNames orders two full names as Vietnamese lists do: by given name,
-// then family and middle names, with Vietnamese collation (a < ă < â,
-// d < đ, tones after letters) — never byte order, which puts Đ after Z.
-func CompareNames(a, b string) int {
+// SortByName sorts s stably as Vietnamese lists order people: by given
+// name, then family and middle names, with Vietnamese collation (a < ă <
+// â, d < đ, tones after letters) — never byte order, which puts Đ after Z.
+// Each name's collation keys are made once, not at every comparison.
+func SortByName[T any](s []T, name func(T) string) {
 	c := collators.Get().(*collate.Collator)
 	defer collators.Put(c)
-	ga, ra := NameKey(a)
-	gb, rb := NameKey(b)
-	if r := c.CompareString(ga, gb); r != 0 {
-		return r
+	type keyed struct {
+		given, rest []byte
+		v           T
 	}
-	return c.CompareString(ra, rb)
+	var buf collate.Buffer
+	ks := make([]keyed, len(s))
+	for i, v := range s {
+		given, rest := NameKey(name(v))
+		ks[i] = keyed{c.KeyFromString(&buf, given), c.KeyFromString(&buf, rest), v}
+	}
+	slices.SortStableFunc(ks, func(a, b keyed) int {
+		return cmp.Or(bytes.Compare(a.given, b.given), bytes.Compare(a.rest, b.rest))
+	})
+	for i, k := range ks {
+		s[i] = k.v
+	}
 }

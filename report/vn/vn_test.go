@@ -100,20 +100,20 @@ func TestASCII(t *testing.T) {
 	}
 }
 
-func TestCompareNames(t *testing.T) {
+func TestSortByName(t *testing.T) {
 	// Given names in Vietnamese order (reference S6), each behind a
 	// family name that would sort them differently in byte order.
 	want := []string{"Vũ An", "Lê Anh", "Đỗ Ánh", "Bùi Ăn", "Hà Ân", "Cao Ấn", "Trần Bình", "Phạm Dung",
 		"Mai Đào", "Lý Ha", "Tô Hà", "Đinh Hả", "Kim Hã", "Hồ Há", "Ngô Hạ", "Lâm On", "Võ Ôn", "Trịnh Ơn", "Dương Uyên", "Âu Ưng"}
 	got := slices.Clone(want)
 	slices.Reverse(got)
-	slices.SortStableFunc(got, CompareNames)
+	SortByName(got, func(s string) string { return s })
 	if !slices.Equal(got, want) {
 		t.Errorf("sorted = %v\nwant     %v", got, want)
 	}
 	// Same given name: family and middle names decide, Đ after D.
 	pair := []string{"Đặng Văn Hùng", "Dương Văn Hùng"}
-	slices.SortFunc(pair, CompareNames)
+	SortByName(pair, func(s string) string { return s })
 	if pair[0] != "Dương Văn Hùng" {
 		t.Errorf("Đặng sorted before Dương: %v", pair)
 	}

@@ -2,7 +2,6 @@ package xlsx
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/hoinghi/hoinghi/report/meeting"
@@ -31,7 +30,7 @@ func groups(info *meeting.Info, byName bool) []meeting.Group {
 	gs := info.Groups()
 	if byName {
 		for _, g := range gs {
-			slices.SortStableFunc(g.Attendees, func(a, b meeting.Attendee) int { return vn.CompareNames(a.Name, b.Name) })
+			vn.SortByName(g.Attendees, func(a meeting.Attendee) string { return a.Name })
 		}
 	}
 	return gs

@@ -24,7 +24,7 @@ import (
 // Options chooses the row order and the workbook's stamp.
 type Options struct {
 	// SortByName orders each unit's delegates by given name, then family and
-	// middle names, in Vietnamese collation (vn.CompareNames). By default
+	// middle names, in Vietnamese collation (vn.SortByName). By default
 	// the rows keep the protocol order of the meeting file.
 	SortByName bool
 	// Creator is the tool that made the workbook ("hoinghi v0.1.0"); blank
