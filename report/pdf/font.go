@@ -24,22 +24,10 @@ type face struct {
 }
 
 // glyphs appends the glyph numbers of s to a literal string, two bytes
-// each, escaping the bytes a literal string cannot hold as they are.
+// each.
 func (fc *face) glyphs(dst []byte, s string) []byte {
 	for _, r := range s {
-		g := fc.sub.Glyphs[r]
-		for _, b := range [2]byte{byte(g >> 8), byte(g)} {
-			switch b {
-			case '(', ')', '\\':
-				dst = append(dst, '\\', b)
-			case '\r':
-				dst = append(dst, '\\', 'r')
-			case '\n':
-				dst = append(dst, '\\', 'n')
-			default:
-				dst = append(dst, b)
-			}
-		}
+		dst = literal(dst, fc.sub.Glyphs[r])
 	}
 	return dst
 }

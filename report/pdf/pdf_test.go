@@ -204,17 +204,26 @@ func TestJustified(t *testing.T) {
 }
 
 // TestOutlineAndCatalog: headings become a nested, open outline in
-// reading order, and the catalog says the document is Vietnamese.
+// reading order, the catalog says the document is Vietnamese, and text
+// strings read back whole — among them characters whose UTF-16 bytes are
+// a parenthesis (Ĩ, ĩ), a backslash (Ŝ) or a line end (Ċ, č).
 func TestOutlineAndCatalog(t *testing.T) {
 	marks := []layout.Mark{
-		{Title: "I. Kết quả", Level: 1},
+		{Title: "I. Kết quả (Ĩ, ĩ)", Level: 1},
 		{Title: "1. Ưu điểm", Level: 2},
 		{Title: "2. Hạn chế", Level: 2, Page: 1, Y: 100},
 		{Title: "II. Nhiệm vụ", Level: 1, Page: 1, Y: 150},
 		{Title: "1. Trọng tâm", Level: 2, Page: 1, Y: 200},
 	}
 	pages := []layout.Page{{Items: []layout.Item{text(30, 30, fonts.Bold, 14, "I. Kết quả")}}, {Number: "2"}}
-	path := write(t, &layout.Result{Pages: pages, Outline: marks, Meta: content.Meta{Title: "BÁO CÁO Kết quả"}})
+	const title = `BÁO CÁO (Kết quả) \ Ĩĩ Ŝ Ċč`
+	path := write(t, &layout.Result{Pages: pages, Outline: marks, Meta: content.Meta{Title: title, Author: "UBND TỈNH BẮC KẠN"}})
+	info := string(run(t, "pdfinfo", path))
+	for _, want := range []string{"Title:           " + title + "\n", "Author:          UBND TỈNH BẮC KẠN\n"} {
+		if !strings.Contains(info, want) {
+			t.Errorf("pdfinfo lacks %q:\n%s", want, info)
+		}
+	}
 
 	type node struct {
 		Title string `json:"title"`
@@ -237,7 +246,7 @@ func TestOutlineAndCatalog(t *testing.T) {
 		}
 	}
 	walk(doc.Outlines, "")
-	want := []string{"I. Kết quả", "  1. Ưu điểm", "  2. Hạn chế", "II. Nhiệm vụ", "  1. Trọng tâm"}
+	want := []string{"I. Kết quả (Ĩ, ĩ)", "  1. Ưu điểm", "  2. Hạn chế", "II. Nhiệm vụ", "  1. Trọng tâm"}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("outline:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
