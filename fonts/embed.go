@@ -48,46 +48,38 @@ func describe(f *sfnt.Font) (Descriptor, error) {
 // Subset is a face cut down to the characters one document draws, as the
 // document embeds it.
 type Subset struct {
-	// TTF keeps the outlines and metrics of the glyphs drawn, and the
-	// glyphs they are composed of, at their numbers in the face; every
-	// other glyph is empty. It has no character map: a PDF addresses
-	// glyphs by number.
+	// TTF holds the glyphs drawn and the glyphs they are composed of,
+	// numbered anew from 1 (0 is the missing-glyph box) in the order of
+	// the face. It has no character map: a PDF addresses glyphs by
+	// number.
 	TTF []byte
-	// Glyphs gives the glyph number of each character.
+	// Glyphs gives the number in TTF of each character's glyph.
 	Glyphs map[rune]uint16
 }
 
 // Subset cuts the face down to runes, from its slimmed form (see Slim).
-// A document embeds a few hundred glyphs of a face of thousands, and
+// A document draws a few hundred glyphs of a face of thousands, and
 // cutting it takes microseconds.
 func (f *Face) Subset(runes []rune) (*Subset, error) {
 	t, err := f.tables()
 	if err != nil {
 		return nil, err
 	}
-	s := &Subset{Glyphs: make(map[rune]uint16, len(runes))}
-	keep := map[uint16]bool{0: true} // .notdef, which every font has
-	var todo []uint16
+	glyphs := make([]uint16, len(runes))
 	f.mu.Lock()
-	for _, r := range runes {
+	for i, r := range runes {
 		g, err := f.font.GlyphIndex(&f.buf, r)
-		if err != nil || g == 0 {
+		if err != nil || g == 0 || int(g) >= t.numGlyphs {
 			f.mu.Unlock()
 			return nil, fmt.Errorf("%s: no glyph for %q", f.Source, r)
 		}
-		s.Glyphs[r] = uint16(g)
-		todo = append(todo, uint16(g))
+		glyphs[i] = uint16(g)
 	}
 	f.mu.Unlock()
-	for len(todo) > 0 {
-		g := todo[len(todo)-1]
-		todo = todo[:len(todo)-1]
-		if keep[g] || int(g) >= t.numGlyphs {
-			continue
-		}
-		keep[g] = true
-		todo = append(todo, components(t.glyph(int(g)))...)
+	ttf, number := t.subset(glyphs)
+	s := &Subset{TTF: ttf, Glyphs: make(map[rune]uint16, len(runes))}
+	for i, r := range runes {
+		s.Glyphs[r] = number[glyphs[i]]
 	}
-	s.TTF = t.subset(keep)
 	return s, nil
 }

@@ -2,6 +2,7 @@ package fonts
 
 import (
 	"bytes"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -70,10 +71,11 @@ func mustParse(t *testing.T, ttf []byte) *sfnt.Font {
 	return f
 }
 
-// TestSubset: a subset keeps the glyphs of its characters and of the
-// glyphs they are composed of, byte for byte and at their numbers, empties
-// the others, and keeps only the tables a PDF reader needs. A face Slim
-// cannot read is cut with its hinting, which must then come along.
+// TestSubset: a subset holds the glyphs of its characters and of the
+// glyphs they are composed of, renumbered in the order of the face, each
+// byte for byte as in the face but for the numbers its parts go by; it
+// keeps only the tables a PDF reader needs. A face Slim cannot read is
+// cut with its hinting, which must then come along.
 func TestSubset(t *testing.T) {
 	face := Default().Faces[Regular]
 	slim, err := parseGlyphTables(face.TTF)
@@ -84,6 +86,15 @@ func TestSubset(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	var glyphs []uint16
+	var buf sfnt.Buffer
+	for _, r := range "Nơi nhận: Ậ ậ ẫ" {
+		g, err := face.font.GlyphIndex(&buf, r)
+		if err != nil || g == 0 {
+			t.Fatalf("no glyph for %q", r)
+		}
+		glyphs = append(glyphs, uint16(g))
+	}
 	for _, tc := range []struct {
 		name   string
 		from   *glyphTables
@@ -92,24 +103,12 @@ func TestSubset(t *testing.T) {
 		{"slimmed", slim, "glyf head hhea hmtx loca maxp"},
 		{"hinted", hinted, "cvt  fpgm glyf head hhea hmtx loca maxp prep"},
 	} {
-		s, err := face.Subset([]rune("Nơi nhận: ậ"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		keep := map[uint16]bool{0: true}
-		for _, g := range s.Glyphs {
-			keep[g] = true
-		}
-		ttf := tc.from.subset(keep)
+		ttf, number := tc.from.subset(glyphs)
 		tables, err := readTables(ttf)
 		if err != nil {
 			t.Fatalf("%s: %v", tc.name, err)
 		}
-		var tags []string
-		for tag := range tables {
-			tags = append(tags, tag)
-		}
-		slices.Sort(tags)
+		tags := slices.Sorted(maps.Keys(tables))
 		if got := strings.Join(tags, " "); got != tc.tables {
 			t.Errorf("%s: tables %q, want %q", tc.name, got, tc.tables)
 		}
@@ -117,17 +116,40 @@ func TestSubset(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: the subset does not read back: %v", tc.name, err)
 		}
-		for g := range got.numGlyphs {
-			sub, orig := got.glyph(g), tc.from.glyph(g)
-			if keep[uint16(g)] && !bytes.Equal(bytes.TrimRight(sub, "\x00"), bytes.TrimRight(orig, "\x00")) {
-				t.Errorf("%s: glyph %d changed", tc.name, g)
+		if got.numGlyphs != len(number) || number[0] != 0 {
+			t.Fatalf("%s: %d glyphs, %d numbered, .notdef is %d", tc.name, got.numGlyphs, len(number), number[0])
+		}
+		composites := 0
+		for old, g := range number {
+			sub, orig := got.glyph(int(g)), tc.from.glyph(int(old))
+			if got.metrics[g] != tc.from.metrics[old] {
+				t.Errorf("%s: glyph %d→%d metrics %v, want %v", tc.name, old, g, got.metrics[g], tc.from.metrics[old])
 			}
-			if !keep[uint16(g)] && len(sub) > 0 {
-				t.Errorf("%s: glyph %d kept, though no character asked for it", tc.name, g)
+			parts := components(orig)
+			if len(parts) == 0 {
+				if !bytes.Equal(bytes.TrimRight(sub, "\x00"), bytes.TrimRight(orig, "\x00")) {
+					t.Errorf("%s: glyph %d→%d changed", tc.name, old, g)
+				}
+				continue
 			}
-			if keep[uint16(g)] && got.metrics[g] != tc.from.metrics[g] {
-				t.Errorf("%s: glyph %d metrics %v, want %v", tc.name, g, got.metrics[g], tc.from.metrics[g])
+			composites++
+			var want []uint16
+			for _, p := range parts {
+				n, ok := number[p]
+				if !ok {
+					t.Errorf("%s: glyph %d is built from %d, which the subset lacks", tc.name, old, p)
+				}
+				want = append(want, n)
 			}
+			if !slices.Equal(components(sub), want) {
+				t.Errorf("%s: glyph %d→%d is built from %v, want %v", tc.name, old, g, components(sub), want)
+			}
+		}
+		if composites == 0 {
+			t.Errorf("%s: no composite glyph among %q: the test checks no renumbering", tc.name, "Ậ ậ ẫ")
+		}
+		if got.numGlyphs > 2*len(glyphs) {
+			t.Errorf("%s: %d glyphs for %d characters", tc.name, got.numGlyphs, len(glyphs))
 		}
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 )
 
 // glyphTables is a slimmed face taken apart for cutting subsets from it.
@@ -80,27 +82,46 @@ func takeApart(ttf []byte) (*glyphTables, error) {
 
 func (t *glyphTables) glyph(i int) []byte { return t.tables["glyf"][t.offsets[i]:t.offsets[i+1]] }
 
-// subset writes a font of the glyphs in keep, each at its own number;
-// the glyphs between them are left empty, and the tables a PDF reader
-// does not use (character map, names, PostScript and OS/2 data) are
-// dropped. The hinting tables stay when the face still has them.
-func (t *glyphTables) subset(keep map[uint16]bool) []byte {
-	n := 0
-	for g := range keep {
-		n = max(n, int(g)+1)
+// subset writes a font of glyphs, the glyphs they are composed of and
+// the missing-glyph box, and returns it with the number each glyph of the
+// face has in it: the glyphs keep their order, numbered from 0, and the
+// composite ones refer to their parts by the new numbers. The tables a
+// PDF reader does not use (character map, names, PostScript and OS/2
+// data) are dropped; the hinting tables stay when the face still has
+// them.
+func (t *glyphTables) subset(glyphs []uint16) ([]byte, map[uint16]uint16) {
+	keep := map[uint16]bool{}
+	for todo := append([]uint16{0}, glyphs...); len(todo) > 0; {
+		g := todo[len(todo)-1]
+		todo = todo[:len(todo)-1]
+		if !keep[g] && int(g) < t.numGlyphs {
+			keep[g] = true
+			todo = append(todo, components(t.glyph(int(g)))...)
+		}
 	}
+	old := slices.Sorted(maps.Keys(keep))
+	number := make(map[uint16]uint16, len(old))
+	for i, g := range old {
+		number[g] = uint16(i)
+	}
+
+	n := len(old)
 	var glyf []byte
 	loca, hmtx := make([]byte, 4*(n+1)), make([]byte, 4*n)
-	for i := range n {
+	for i, g := range old {
 		binary.BigEndian.PutUint32(loca[4*i:], uint32(len(glyf)))
-		if keep[uint16(i)] {
-			glyf = append(glyf, t.glyph(i)...)
-			for len(glyf)%4 != 0 {
-				glyf = append(glyf, 0)
-			}
-			binary.BigEndian.PutUint16(hmtx[4*i:], t.metrics[i][0])
-			binary.BigEndian.PutUint16(hmtx[4*i+2:], t.metrics[i][1])
+		at := len(glyf)
+		glyf = append(glyf, t.glyph(int(g))...)
+		if parts := glyf[at:]; composite(parts) {
+			eachComponent(parts, func(c int, _ uint16) {
+				binary.BigEndian.PutUint16(parts[c+2:], number[binary.BigEndian.Uint16(parts[c+2:])])
+			})
 		}
+		for len(glyf)%4 != 0 {
+			glyf = append(glyf, 0)
+		}
+		binary.BigEndian.PutUint16(hmtx[4*i:], t.metrics[g][0])
+		binary.BigEndian.PutUint16(hmtx[4*i+2:], t.metrics[g][1])
 	}
 	binary.BigEndian.PutUint32(loca[4*n:], uint32(len(glyf)))
 	hhea := append([]byte(nil), t.tables["hhea"]...)
@@ -115,13 +136,13 @@ func (t *glyphTables) subset(keep map[uint16]bool) []byte {
 			out[tag] = data
 		}
 	}
-	return writeTables(t.version, out)
+	return writeTables(t.version, out), number
 }
 
 // components lists the glyphs a composite glyph is built from; a simple
 // glyph has none. Slim has checked every glyph's structure.
 func components(g []byte) []uint16 {
-	if len(g) < 10 || int16(binary.BigEndian.Uint16(g)) >= 0 {
+	if !composite(g) {
 		return nil
 	}
 	var out []uint16
@@ -130,3 +151,7 @@ func components(g []byte) []uint16 {
 	})
 	return out
 }
+
+// composite reports whether g is a composite glyph: one with a negative
+// number of contours.
+func composite(g []byte) bool { return len(g) >= 10 && int16(binary.BigEndian.Uint16(g)) < 0 }
