@@ -12,6 +12,7 @@ import (
 	"github.com/go-fonts/liberation/liberationserifbolditalic"
 	"github.com/go-fonts/liberation/liberationserifitalic"
 	"github.com/go-fonts/liberation/liberationserifregular"
+	"github.com/hoinghi/hoinghi/internal/testtool"
 	"github.com/hoinghi/hoinghi/report/lang"
 	"github.com/urfave/cli/v3"
 )
@@ -127,7 +128,7 @@ func TestMinimalMeetingShowsBlanks(t *testing.T) {
 			t.Fatalf("%s not written: %v", f, err)
 		}
 	}
-	text := runTool(t, "pdftotext", filepath.Join(dir, "thong-bao.pdf"), "-")
+	text := string(testtool.Run(t, "pdftotext", filepath.Join(dir, "thong-bao.pdf"), "-"))
 	for _, bad := range []string{"null", "<no value>", "0001", "<nil>"} {
 		if strings.Contains(text, bad) {
 			t.Errorf("the document shows %q for missing information", bad)

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/hoinghi/hoinghi/internal/testtool"
 )
 
 // TestOwnTemplates: an exported and edited template changes the output, a
@@ -32,7 +34,7 @@ func TestOwnTemplates(t *testing.T) {
 	if code, _, stderr := hoinghi(t, "render", "--templates", dir, "--kind", "thong-bao,ke-hoach", "--format", "pdf", "-o", out, seed); code != 0 {
 		t.Fatalf("render with own templates: exit %d: %s", code, stderr)
 	}
-	text := runTool(t, "pdftotext", filepath.Join(out, "thong-bao-2023-07-31.pdf"), "-")
+	text := string(testtool.Run(t, "pdftotext", filepath.Join(out, "thong-bao-2023-07-31.pdf"), "-"))
 	if !strings.Contains(strings.Join(strings.Fields(text), " "), "nghiêm túc triển khai./.") {
 		t.Errorf("the edited sentence is not in the thông báo:\n%s", text)
 	}

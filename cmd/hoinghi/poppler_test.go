@@ -3,37 +3,12 @@ package main
 import (
 	"bytes"
 	"encoding/xml"
-	"os/exec"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/hoinghi/hoinghi/internal/testtool"
 )
-
-// The tests read every PDF back with poppler, a reader independent of the
-// code that wrote it. A machine without poppler fails the tests with the
-// remedy rather than skipping them.
-
-func tool(t *testing.T, name string) string {
-	t.Helper()
-	path, err := exec.LookPath(name)
-	if err != nil {
-		t.Fatalf("%s not found: run `make test`, which installs poppler-utils, qpdf and LibreOffice", name)
-	}
-	return path
-}
-
-func runTool(t *testing.T, name string, args ...string) string {
-	t.Helper()
-	out, err := exec.Command(tool(t, name), args...).Output()
-	if err != nil {
-		msg := ""
-		if ee, ok := err.(*exec.ExitError); ok {
-			msg = string(ee.Stderr)
-		}
-		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, msg)
-	}
-	return string(out)
-}
 
 // word is one word of pdftotext -bbox output, in millimetres from the
 // page's top-left corner.
@@ -61,7 +36,7 @@ const ptMM = 25.4 / 72
 // readBBox runs pdftotext -bbox and parses its XHTML.
 func readBBox(t *testing.T, pdf string) []page {
 	t.Helper()
-	out := runTool(t, "pdftotext", "-bbox", pdf, "-")
+	out := string(testtool.Run(t, "pdftotext", "-bbox", pdf, "-"))
 	var doc struct {
 		Pages []struct {
 			W     string `xml:"width,attr"`

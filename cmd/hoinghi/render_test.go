@@ -15,6 +15,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/hoinghi/hoinghi/internal/testtool"
 	"github.com/hoinghi/hoinghi/report/meeting"
 	"golang.org/x/text/unicode/norm"
 )
@@ -104,7 +105,7 @@ func TestPageSetupAndFonts(t *testing.T) {
 	dir := renderSamples(t)
 	files, _ := filepath.Glob(filepath.Join(dir, "*", "*.pdf"))
 	for _, f := range files {
-		info := runTool(t, "pdfinfo", f)
+		info := string(testtool.Run(t, "pdfinfo", f))
 		if !strings.Contains(info, "Page size:       595.28 x 841.89 pts (A4)") {
 			t.Errorf("%s: not A4 portrait:\n%s", f, info)
 		}
@@ -113,7 +114,7 @@ func TestPageSetupAndFonts(t *testing.T) {
 				t.Errorf("%s: pdfinfo lacks %s:\n%s", f, want, info)
 			}
 		}
-		fonts := strings.Split(strings.TrimSpace(runTool(t, "pdffonts", f)), "\n")[2:]
+		fonts := strings.Split(strings.TrimSpace(string(testtool.Run(t, "pdffonts", f))), "\n")[2:]
 		if len(fonts) == 0 {
 			t.Errorf("%s: no font", f)
 		}
@@ -440,7 +441,7 @@ func TestByteIdentical(t *testing.T) {
 // headings are bookmarks whose titles read as Vietnamese.
 func TestSubsetFontsAndBookmarks(t *testing.T) {
 	f := filepath.Join(renderSamples(t), "cum-thi-dua-2023", "bao-cao-12-2023-07-28.pdf")
-	objects := runTool(t, "qpdf", "--json", "--json-key=qpdf", f)
+	objects := string(testtool.Run(t, "qpdf", "--json", "--json-key=qpdf", f))
 	sizes := regexp.MustCompile(`"/Length1": (\d+)`).FindAllStringSubmatch(objects, -1)
 	if len(sizes) == 0 {
 		t.Fatal("no embedded TrueType font found")
@@ -453,7 +454,7 @@ func TestSubsetFontsAndBookmarks(t *testing.T) {
 	var doc struct {
 		Outlines []outline `json:"outlines"`
 	}
-	if err := json.Unmarshal([]byte(runTool(t, "qpdf", "--json", "--json-key=outlines", f)), &doc); err != nil {
+	if err := json.Unmarshal(testtool.Run(t, "qpdf", "--json", "--json-key=outlines", f), &doc); err != nil {
 		t.Fatal(err)
 	}
 	var titles []string

@@ -9,7 +9,6 @@ import (
 	"image/png"
 	"math"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -19,27 +18,12 @@ import (
 	"time"
 
 	"github.com/hoinghi/hoinghi/fonts"
+	"github.com/hoinghi/hoinghi/internal/testtool"
 	"github.com/hoinghi/hoinghi/report/content"
 	"github.com/hoinghi/hoinghi/report/layout"
 	"github.com/hoinghi/hoinghi/report/pdf"
 	"golang.org/x/text/unicode/norm"
 )
-
-// These tests read the files back with poppler and qpdf, readers
-// independent of the writer. A machine without them fails with the
-// remedy rather than skipping.
-
-func run(t *testing.T, name string, args ...string) []byte {
-	t.Helper()
-	if _, err := exec.LookPath(name); err != nil {
-		t.Fatalf("%s not found: run `make test`, which installs poppler-utils and qpdf", name)
-	}
-	out, err := exec.Command(name, args...).Output()
-	if err != nil {
-		t.Fatalf("%s %s: %v", name, strings.Join(args, " "), err)
-	}
-	return out
-}
 
 // write writes r to a file of the test's and returns its path.
 func write(t *testing.T, r *layout.Result) string {
@@ -52,7 +36,7 @@ func write(t *testing.T, r *layout.Result) string {
 	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	run(t, "qpdf", "--check", path)
+	testtool.Run(t, "qpdf", "--check", path)
 	return path
 }
 
@@ -96,7 +80,7 @@ func TestToneMarksAreDrawn(t *testing.T) {
 	}
 	path := write(t, &layout.Result{Pages: pages})
 	prefix := strings.TrimSuffix(path, ".pdf")
-	run(t, "pdftoppm", "-r", strconv.Itoa(dpi), "-gray", "-png", path, prefix)
+	testtool.Run(t, "pdftoppm", "-r", strconv.Itoa(dpi), "-gray", "-png", path, prefix)
 	perPage := len(vowels)
 	for p := range pages {
 		f, err := os.Open(prefix + "-" + strconv.Itoa(p+1) + ".png")
@@ -159,7 +143,7 @@ func words(t *testing.T, path string) []bboxWord {
 	var doc struct {
 		Words []bboxWord `xml:"body>doc>page>word"`
 	}
-	if err := xml.Unmarshal(run(t, "pdftotext", "-bbox", path, "-"), &doc); err != nil {
+	if err := xml.Unmarshal(testtool.Run(t, "pdftotext", "-bbox", path, "-"), &doc); err != nil {
 		t.Fatal(err)
 	}
 	// In the order of lines, then of position on the line: poppler
@@ -218,7 +202,7 @@ func TestOutlineAndCatalog(t *testing.T) {
 	pages := []layout.Page{{Items: []layout.Item{text(30, 30, fonts.Bold, 14, "I. Kết quả")}}, {Number: "2"}}
 	const title = `BÁO CÁO (Kết quả) \ Ĩĩ Ŝ Ċč`
 	path := write(t, &layout.Result{Pages: pages, Outline: marks, Meta: content.Meta{Title: title, Author: "UBND TỈNH BẮC KẠN"}})
-	info := string(run(t, "pdfinfo", path))
+	info := string(testtool.Run(t, "pdfinfo", path))
 	for _, want := range []string{"Title:           " + title + "\n", "Author:          UBND TỈNH BẮC KẠN\n"} {
 		if !strings.Contains(info, want) {
 			t.Errorf("pdfinfo lacks %q:\n%s", want, info)
@@ -234,7 +218,7 @@ func TestOutlineAndCatalog(t *testing.T) {
 	var doc struct {
 		Outlines []node `json:"outlines"`
 	}
-	if err := json.Unmarshal(run(t, "qpdf", "--json", "--json-key=outlines", path), &doc); err != nil {
+	if err := json.Unmarshal(testtool.Run(t, "qpdf", "--json", "--json-key=outlines", path), &doc); err != nil {
 		t.Fatal(err)
 	}
 	var got []string
@@ -254,11 +238,11 @@ func TestOutlineAndCatalog(t *testing.T) {
 		t.Errorf("II. goes to page %d (want 2), I. open: %v", doc.Outlines[1].Page, doc.Outlines[0].Open)
 	}
 
-	root := regexp.MustCompile(`/Root (\d+) 0 R`).FindSubmatch(run(t, "qpdf", "--show-object=trailer", path))
+	root := regexp.MustCompile(`/Root (\d+) 0 R`).FindSubmatch(testtool.Run(t, "qpdf", "--show-object=trailer", path))
 	if root == nil {
 		t.Fatal("no /Root in the trailer")
 	}
-	if catalog := string(run(t, "qpdf", "--show-object="+string(root[1]), path)); !strings.Contains(catalog, "/Lang (vi-VN)") {
+	if catalog := string(testtool.Run(t, "qpdf", "--show-object="+string(root[1]), path)); !strings.Contains(catalog, "/Lang (vi-VN)") {
 		t.Errorf("the catalog does not give the language vi-VN: %s", catalog)
 	}
 }

@@ -2,45 +2,28 @@ package workbook
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/hoinghi/hoinghi/internal/testtool"
 	"github.com/hoinghi/hoinghi/report/lang"
 	"github.com/hoinghi/hoinghi/report/meeting"
 )
 
-// office returns the path of soffice. The test fails rather than skips
-// without it, because a skipped check passes unseen.
-func office(t *testing.T) string {
-	t.Helper()
-	p, err := exec.LookPath("soffice")
-	if err != nil {
-		t.Fatal("soffice not found: run `make test`, which installs LibreOffice (libreoffice-calc-nogui) and poppler-utils")
-	}
-	return p
-}
-
 // resave opens each workbook in LibreOffice and saves it as .xlsx into
-// outDir, as a clerk who edits the workbook in LibreOffice saves it, with
-// a private profile so that no user setting changes the result.
+// outDir, as a clerk who edits the workbook in LibreOffice saves it.
 func resave(t *testing.T, outDir string, files ...string) {
 	t.Helper()
-	profile := "file://" + filepath.Join(t.TempDir(), "profile")
-	args := append([]string{"-env:UserInstallation=" + profile, "--headless", "--norestore",
-		"--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", outDir}, files...)
-	if out, err := exec.Command(office(t), args...).CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, out)
-	}
+	testtool.Soffice(t, t.TempDir(), outDir, "xlsx:Calc MS Excel 2007 XML", files...)
 }
 
 // TestLibreOffice reads workbooks that LibreOffice saved: every sample
 // comes back as written, the blank workbook as blank, and the drop-down
 // lists survive the save.
 func TestLibreOffice(t *testing.T) {
-	office(t)
+	testtool.Path(t, "soffice")
 	in, out := t.TempDir(), t.TempDir()
 	want := map[string]*meeting.Meeting{"blank.xlsx": nil, "full.xlsx": canonical(full())}
 	books := map[string][]byte{"blank.xlsx": write(t, nil), "full.xlsx": write(t, full())}

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"math"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -17,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hoinghi/hoinghi/internal/testtool"
 	"github.com/hoinghi/hoinghi/report/meeting"
 )
 
@@ -759,42 +759,6 @@ func TestUnknownValues(t *testing.T) {
 
 // --- LibreOffice ---
 
-// office returns the path of a tool the LibreOffice checks need; they fail
-// rather than skip without it, because a skipped check passes unseen.
-func office(t *testing.T, name string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		t.Fatalf("%s not found: run `make test`, which installs LibreOffice (libreoffice-calc-nogui) and poppler-utils", name)
-	}
-	return p
-}
-
-// soffice converts files with a private profile, set to recalculate every
-// formula on load: LibreOffice otherwise shows the values cached in the
-// file, and the check is that the formulas compute them.
-func soffice(t *testing.T, profile, outDir, format string, files ...string) {
-	t.Helper()
-	bin := office(t, "soffice")
-	user := filepath.Join(profile, "user")
-	if err := os.MkdirAll(user, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	const recalc = `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`
-	if err := os.WriteFile(filepath.Join(user, "registrymodifications.xcu"), []byte(recalc), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	args := append([]string{"-env:UserInstallation=file://" + profile, "--headless", "--norestore", "--convert-to", format, "--outdir", outDir}, files...)
-	out, err := exec.Command(bin, args...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("soffice %s: %v\n%s", format, err, out)
-	}
-}
-
 // readCSV reads a sheet LibreOffice exported.
 func readCSV(t *testing.T, path string) [][]string {
 	t.Helper()
@@ -863,8 +827,6 @@ func clerkEdit(t *testing.T, b []byte, name string) []byte {
 }
 
 func TestLibreOffice(t *testing.T) {
-	office(t, "soffice")
-	pdftotext := office(t, "pdftotext")
 	dir := t.TempDir()
 	profile := filepath.Join(dir, "profile")
 	m := testMeeting()
@@ -889,8 +851,8 @@ func TestLibreOffice(t *testing.T) {
 	slices.Sort(paths)
 	// Token 9 exports values as shown (the date format); token 12, -1,
 	// exports every sheet to its own file (LibreOffice 7.2 and later).
-	soffice(t, profile, dir, "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1", paths...)
-	soffice(t, profile, dir, "pdf", filepath.Join(dir, "sorted.xlsx"), filepath.Join(dir, "big.xlsx"))
+	testtool.Soffice(t, profile, dir, "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1", paths...)
+	testtool.Soffice(t, profile, dir, "pdf", filepath.Join(dir, "sorted.xlsx"), filepath.Join(dir, "big.xlsx"))
 
 	t.Run("no errors", func(t *testing.T) {
 		csvs, _ := filepath.Glob(filepath.Join(dir, "*.csv"))
@@ -989,10 +951,7 @@ func TestLibreOffice(t *testing.T) {
 	})
 
 	t.Run("pdf", func(t *testing.T) {
-		out, err := exec.Command(pdftotext, "-layout", filepath.Join(dir, "sorted.pdf"), "-").CombinedOutput()
-		if err != nil {
-			t.Fatalf("pdftotext: %v\n%s", err, out)
-		}
+		out := testtool.Run(t, "pdftotext", "-layout", filepath.Join(dir, "sorted.pdf"), "-")
 		pages := strings.Split(string(out), "\f")
 		text := string(out)
 		for _, s := range append(slices.Clone(sortedRows),
@@ -1010,10 +969,7 @@ func TestLibreOffice(t *testing.T) {
 	})
 
 	t.Run("pages", func(t *testing.T) {
-		out, err := exec.Command(pdftotext, "-layout", filepath.Join(dir, "big.pdf"), "-").CombinedOutput()
-		if err != nil {
-			t.Fatalf("pdftotext: %v\n%s", err, out)
-		}
+		out := testtool.Run(t, "pdftotext", "-layout", filepath.Join(dir, "big.pdf"), "-")
 		bk := openBook(t, files["big.xlsx"])
 		breaks := bytes.Count(bk.parts[bk.paths[sheetList]], []byte("<brk "))
 		var list []string
