@@ -240,13 +240,9 @@ func (e *env) render(ctx context.Context, cmd *cli.Command) error {
 			e.say("cannot create the output folder %s: %s", dir, err.Error())
 			return exitError{exitRender}
 		}
-		path := filepath.Join(dir, o.name)
-		if err := atomic.WriteFile(path, buf.Bytes()); err != nil {
-			e.say("%s: cannot write: %s", path, err.Error())
+		if e.writeFile(filepath.Join(dir, o.name), buf.Bytes()) != nil {
 			code = max(code, exitRender)
-			continue
 		}
-		e.say("wrote %s", path)
 	}
 	if code != exitOK {
 		return exitError{code}
@@ -308,12 +304,7 @@ func (e *env) init(ctx context.Context, cmd *cli.Command) error {
 		e.say("%s already exists: init never overwrites a file", path)
 		return exitError{exitInput}
 	}
-	if err := atomic.WriteFile(path, meeting.Starter()); err != nil {
-		e.say("%s: cannot write: %s", path, err.Error())
-		return exitError{exitRender}
-	}
-	e.say("wrote %s", path)
-	return nil
+	return e.writeFile(path, meeting.Starter())
 }
 
 // initWorkbook writes a blank input workbook for a clerk to fill in.
@@ -327,6 +318,12 @@ func (e *env) initWorkbook(path string) error {
 		e.sayErr(err)
 		return exitError{exitRender}
 	}
+	return e.writeFile(path, data)
+}
+
+// writeFile writes data to path atomically and says so, or says why not
+// and returns the exit status of a failed render.
+func (e *env) writeFile(path string, data []byte) error {
 	if err := atomic.WriteFile(path, data); err != nil {
 		e.say("%s: cannot write: %s", path, err.Error())
 		return exitError{exitRender}

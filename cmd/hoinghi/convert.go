@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/goccy/go-yaml"
-	"github.com/hoinghi/hoinghi/report/atomic"
 	"github.com/hoinghi/hoinghi/report/lang"
 	"github.com/hoinghi/hoinghi/report/workbook"
 	"github.com/urfave/cli/v3"
@@ -56,12 +55,7 @@ func (e *env) convert(ctx context.Context, cmd *cli.Command) error {
 		e.say("%s already exists: give --force to replace it", out)
 		return exitError{exitInput}
 	}
-	if err := atomic.WriteFile(out, result); err != nil {
-		e.say("%s: cannot write: %s", out, err.Error())
-		return exitError{exitRender}
-	}
-	e.say("wrote %s", out)
-	return nil
+	return e.writeFile(out, result)
 }
 
 func init() {
