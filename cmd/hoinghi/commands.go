@@ -159,20 +159,30 @@ type output struct {
 	write func(w io.Writer) error
 }
 
-func (e *env) render(ctx context.Context, cmd *cli.Command) error {
+// meetingFiles finds the meeting files a command names and sets up their
+// rendering; missing is what to say when it names none.
+func (e *env) meetingFiles(cmd *cli.Command, missing string) ([]string, *report.Renderer, settings, error) {
 	if cmd.Args().Len() == 0 {
-		e.say("render: expected at least one meeting file")
-		return exitError{exitInput}
+		e.say(missing)
+		return nil, nil, settings{}, exitError{exitInput}
 	}
 	files, err := batch.Files(cmd.Args().Slice())
 	if err != nil {
 		e.sayErr(err)
-		return exitError{exitInput}
+		return nil, nil, settings{}, exitError{exitInput}
 	}
 	r, set, err := e.setup(cmd, files[0])
 	if err != nil {
 		e.sayErr(err)
-		return exitError{exitInput}
+		return nil, nil, settings{}, exitError{exitInput}
+	}
+	return files, r, set, nil
+}
+
+func (e *env) render(ctx context.Context, cmd *cli.Command) error {
+	files, r, set, err := e.meetingFiles(cmd, "render: expected at least one meeting file")
+	if err != nil {
+		return err
 	}
 	formats, sortByName := set.formats, set.sortByName
 	dir := cmd.String("output")
@@ -251,19 +261,9 @@ func (e *env) render(ctx context.Context, cmd *cli.Command) error {
 }
 
 func (e *env) validate(ctx context.Context, cmd *cli.Command) error {
-	if cmd.Args().Len() == 0 {
-		e.say("validate: expected at least one meeting file")
-		return exitError{exitInput}
-	}
-	files, err := batch.Files(cmd.Args().Slice())
+	files, r, _, err := e.meetingFiles(cmd, "validate: expected at least one meeting file")
 	if err != nil {
-		e.sayErr(err)
-		return exitError{exitInput}
-	}
-	r, _, err := e.setup(cmd, files[0])
-	if err != nil {
-		e.sayErr(err)
-		return exitError{exitInput}
+		return err
 	}
 	bad := 0
 	for _, file := range files {
