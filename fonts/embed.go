@@ -66,16 +66,13 @@ func (f *Face) Subset(runes []rune) (*Subset, error) {
 		return nil, err
 	}
 	glyphs := make([]uint16, len(runes))
-	f.mu.Lock()
 	for i, r := range runes {
-		g, err := f.font.GlyphIndex(&f.buf, r)
-		if err != nil || g == 0 || int(g) >= t.numGlyphs {
-			f.mu.Unlock()
+		g := f.glyph(r)
+		if g == 0 || int(g) >= t.numGlyphs {
 			return nil, fmt.Errorf("%s: no glyph for %q", f.Source, r)
 		}
 		glyphs[i] = uint16(g)
 	}
-	f.mu.Unlock()
 	ttf, number := t.subset(glyphs)
 	s := &Subset{TTF: ttf, Glyphs: make(map[rune]uint16, len(runes))}
 	for i, r := range runes {

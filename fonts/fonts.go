@@ -53,10 +53,12 @@ type Face struct {
 	font   *sfnt.Font
 	upem   float64
 
-	// low holds the advances of the runes below lowRunes — Latin,
-	// Vietnamese, punctuation, currency — measured once when the face is
-	// loaded, so that layout and validation read them without locking.
-	low [lowRunes]float32
+	// low and lowGlyphs hold the advances and glyph numbers of the runes
+	// below lowRunes — Latin, Vietnamese, punctuation, currency — read
+	// once when the face is loaded, so that layout, validation and
+	// embedding read them without locking.
+	low       [lowRunes]float32
+	lowGlyphs [lowRunes]uint16
 
 	mu     sync.Mutex
 	buf    sfnt.Buffer
@@ -91,7 +93,8 @@ func newFace(ttf []byte, source string) (*Face, error) {
 	}
 	face := &Face{TTF: ttf, Source: source, font: f, upem: float64(f.UnitsPerEm()), widths: map[rune]float64{}, desc: desc}
 	for r := range rune(lowRunes) {
-		face.low[r] = float32(face.measure(r))
+		g, w := face.measure(r)
+		face.lowGlyphs[r], face.low[r] = uint16(g), float32(w)
 	}
 	if w := face.Width('a'); w <= 0 {
 		return nil, fmt.Errorf("%s: the font has no Latin letters", source)
@@ -110,24 +113,36 @@ func (f *Face) Width(r rune) float64 {
 	if w, ok := f.widths[r]; ok {
 		return w
 	}
-	w := f.measure(r)
+	_, w := f.measure(r)
 	f.widths[r] = w
 	return w
 }
 
-// measure reads the advance of r from the font; the caller holds mu or
-// owns the face.
-func (f *Face) measure(r rune) float64 {
+// glyph returns the number of r's glyph, 0 when the face has none.
+func (f *Face) glyph(r rune) sfnt.GlyphIndex {
+	if r >= 0 && r < lowRunes {
+		return sfnt.GlyphIndex(f.lowGlyphs[r])
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	g, _ := f.measure(r)
+	return g
+}
+
+// measure reads the glyph of r and its advance from the font: glyph 0
+// and advance -1 when the face has none. The caller holds mu or owns the
+// face.
+func (f *Face) measure(r rune) (sfnt.GlyphIndex, float64) {
 	gi, err := f.font.GlyphIndex(&f.buf, r)
 	if err != nil || gi == 0 {
-		return -1
+		return 0, -1
 	}
 	ppem := fixed.Int26_6(f.upem * 64)
 	adv, err := f.font.GlyphAdvance(&f.buf, gi, ppem, font.HintingNone)
 	if err != nil {
-		return -1
+		return 0, -1
 	}
-	return float64(adv) / 64 * 1000 / f.upem
+	return gi, float64(adv) / 64 * 1000 / f.upem
 }
 
 // Set is a family of four faces.
