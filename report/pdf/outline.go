@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/hoinghi/hoinghi/report/layout"
 )
@@ -13,72 +14,56 @@ func writeOutline(f *file, marks []layout.Mark, pageObjs []int) int {
 	if len(marks) == 0 {
 		return 0
 	}
-	root := f.reserve()
-	obj := make([]int, len(marks))
+	root := len(marks) // the index that stands for the outline's root
+	obj := make([]int, len(marks)+1)
+	obj[root] = f.reserve()
 	for i := range marks {
 		obj[i] = f.reserve()
 	}
-	// parent[i] is the index of the entry i sits under, or -1 for the
-	// root; the levels rise by at most one from entry to entry.
+	// Each entry sits under the nearest entry before it of a lower level;
+	// the levels rise by at most one from entry to entry.
 	parent := make([]int, len(marks))
+	kids := make([][]int, len(marks)+1)
 	for i, m := range marks {
-		parent[i] = -1
+		parent[i] = root
 		for j := i - 1; j >= 0; j-- {
 			if marks[j].Level < m.Level {
 				parent[i] = j
 				break
 			}
 		}
+		kids[parent[i]] = append(kids[parent[i]], i)
 	}
-	ref := func(i int) int {
-		if i < 0 {
-			return root
+	// below counts the entries under i, all of them shown: the outline
+	// opens whole.
+	var below func(i int) int
+	below = func(i int) int {
+		n := len(kids[i])
+		for _, k := range kids[i] {
+			n += below(k)
 		}
-		return obj[i]
+		return n
 	}
-	// Siblings, children and the number of entries below each.
-	prev, next := make([]int, len(marks)), make([]int, len(marks))
-	first, last := make([]int, len(marks)+1), make([]int, len(marks)+1) // index len(marks) is the root
-	count := make([]int, len(marks)+1)
-	slot := func(i int) int {
-		if i < 0 {
-			return len(marks)
+	children := func(i int) string {
+		if len(kids[i]) == 0 {
+			return ""
 		}
-		return i
-	}
-	for i := range marks {
-		prev[i], next[i] = -1, -1
-		p := slot(parent[i])
-		if first[p] == 0 {
-			first[p] = i + 1 // stored one up, so that 0 means none
-		} else {
-			prev[i] = last[p] - 1
-			next[last[p]-1] = i
-		}
-		last[p] = i + 1
-		for a := parent[i]; ; a = parent[a] {
-			count[slot(a)]++
-			if a < 0 {
-				break
-			}
-		}
+		return fmt.Sprintf(" /First %d 0 R /Last %d 0 R /Count %d", obj[kids[i][0]], obj[kids[i][len(kids[i])-1]], below(i))
 	}
 	for i, m := range marks {
-		d := fmt.Sprintf("<< /Title %s /Parent %d 0 R /Dest [%d 0 R /XYZ null %s null]", text(m.Title), ref(parent[i]), pageObjs[m.Page], num((layout.PageH-m.Y)*pt))
-		if prev[i] >= 0 {
-			d += fmt.Sprintf(" /Prev %d 0 R", obj[prev[i]])
+		siblings := kids[parent[i]]
+		j := slices.Index(siblings, i)
+		d := fmt.Sprintf("<< /Title %s /Parent %d 0 R /Dest [%d 0 R /XYZ null %s null]", text(m.Title), obj[parent[i]], pageObjs[m.Page], num((layout.PageH-m.Y)*pt))
+		if j > 0 {
+			d += fmt.Sprintf(" /Prev %d 0 R", obj[siblings[j-1]])
 		}
-		if next[i] >= 0 {
-			d += fmt.Sprintf(" /Next %d 0 R", obj[next[i]])
+		if j < len(siblings)-1 {
+			d += fmt.Sprintf(" /Next %d 0 R", obj[siblings[j+1]])
 		}
-		if first[i] != 0 {
-			d += fmt.Sprintf(" /First %d 0 R /Last %d 0 R /Count %d", obj[first[i]-1], obj[last[i]-1], count[i])
-		}
-		f.object(obj[i], []byte(d+" >>"))
+		f.object(obj[i], []byte(d+children(i)+" >>"))
 	}
-	r := len(marks)
-	f.object(root, fmt.Appendf(nil, "<< /Type /Outlines /First %d 0 R /Last %d 0 R /Count %d >>", obj[first[r]-1], obj[last[r]-1], count[r]))
-	return root
+	f.object(obj[root], []byte("<< /Type /Outlines"+children(root)+" >>"))
+	return obj[root]
 }
 
 // outline makes the bookmark levels a valid PDF outline: the shallowest
