@@ -163,6 +163,15 @@ func (t *table) span(cols int, c excelize.Cell, size float64, bold bool, extra .
 	t.rows[len(t.rows)-1].merge = cols
 }
 
+// titled opens a sheet of its own with its title and the meeting's, a
+// spacer, and the header row.
+func (t *table) titled(st *styles, title, meeting string, header []string) {
+	t.span(len(header), excelize.Cell{StyleID: st.title, Value: title}, titleSize, true)
+	t.span(len(header), excelize.Cell{StyleID: st.subtitle, Value: meeting}, fontSize, true)
+	t.add(spacerHeight)
+	t.head(st.header, header)
+}
+
 // head appends the table's header row, which is repeated on every printed
 // page below the title block.
 func (t *table) head(style int, names []string) {

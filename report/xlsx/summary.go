@@ -21,11 +21,7 @@ func writeSummary(f *excelize.File, st *styles, m *meeting.Meeting, list listRan
 	if err != nil {
 		return err
 	}
-	cols := len(summaryHeader)
-	t.span(cols, excelize.Cell{StyleID: st.title, Value: "TỔNG HỢP ĐẠI BIỂU DỰ HỘI NGHỊ"}, titleSize, true)
-	t.span(cols, excelize.Cell{StyleID: st.subtitle, Value: m.Meeting.Title}, fontSize, true)
-	t.add(spacerHeight)
-	t.head(st.header, summaryHeader)
+	t.titled(st, "TỔNG HỢP ĐẠI BIỂU DỰ HỘI NGHỊ", m.Meeting.Title, summaryHeader)
 
 	names, units, marks := list.ref("B"), list.ref("D"), list.ref("G")
 	sumInvited, sumPresent := 0, 0

@@ -26,11 +26,7 @@ func writeTasks(f *excelize.File, st *styles, m *meeting.Meeting) error {
 	if err != nil {
 		return err
 	}
-	cols := len(tasksHeader)
-	t.span(cols, excelize.Cell{StyleID: st.title, Value: "DANH MỤC NHIỆM VỤ SAU HỘI NGHỊ"}, titleSize, true)
-	t.span(cols, excelize.Cell{StyleID: st.subtitle, Value: m.Meeting.Title}, fontSize, true)
-	t.add(spacerHeight)
-	t.head(st.header, tasksHeader)
+	t.titled(st, "DANH MỤC NHIỆM VỤ SAU HỘI NGHỊ", m.Meeting.Title, tasksHeader)
 	for i, task := range m.Tasks {
 		support := strings.Join(task.Support, "\n")
 		status := task.Status
@@ -52,7 +48,7 @@ func writeTasks(f *excelize.File, st *styles, m *meeting.Meeting) error {
 	}
 	if len(m.Tasks) == 0 {
 		// One empty line, with the drop-down, for tasks added by hand.
-		blank := make([]any, cols)
+		blank := make([]any, len(tasksHeader))
 		for i := range blank {
 			blank[i] = excelize.Cell{StyleID: st.text}
 		}
