@@ -37,19 +37,28 @@ test: deps lint
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count 6 ./... | tee bench.txt
 
-# The README shows the first page of each document and of the workbook.
-# docs/previews.sha256 records the outputs they were drawn from; a test
-# fails when the samples, templates or layout change and they are stale.
+# The README shows the first page of each document and of the workbook of
+# the seed, and the thông báo of two other kinds of meeting: a commune's
+# monthly session and a Party committee's. docs/previews.sha256 records
+# the outputs they were drawn from; a test fails when the samples,
+# templates or layout change and they are stale.
 PREVIEW := out/previews
+SEED    := $(PREVIEW)/cum-thi-dua-2023
+XA      := $(PREVIEW)/01-xa-phien-hop-thuong-ky
+DANG    := $(PREVIEW)/09-ban-thuong-vu-huyen-uy
 previews: deps
-	rm -rf $(PREVIEW) && mkdir -p $(PREVIEW) docs
-	$(GO) run -buildvcs=false ./cmd/hoinghi render -o $(PREVIEW) samples/cum-thi-dua-2023.yaml
+	rm -rf $(PREVIEW) && mkdir -p $(SEED) $(XA) $(DANG) docs
+	$(GO) run -buildvcs=false ./cmd/hoinghi render -o $(SEED) samples/cum-thi-dua-2023.yaml
+	$(GO) run -buildvcs=false ./cmd/hoinghi render --kind thong-bao --format pdf -o $(XA) samples/corpus/01-xa-phien-hop-thuong-ky.yaml
+	$(GO) run -buildvcs=false ./cmd/hoinghi render --kind thong-bao --format pdf -o $(DANG) samples/corpus/09-ban-thuong-vu-huyen-uy.yaml
 	for kind in thong-bao bao-cao bien-ban; do \
-		pdftoppm -r 60 -f 1 -l 1 -png -singlefile $(PREVIEW)/$$kind-*.pdf docs/$$kind || exit 1; \
+		pdftoppm -r 60 -f 1 -l 1 -png -singlefile $(SEED)/$$kind-*.pdf docs/$$kind || exit 1; \
 	done
-	soffice -env:UserInstallation=file://$(abspath $(PREVIEW))/lo --headless --convert-to pdf --outdir $(PREVIEW)/lo $(PREVIEW)/danh-sach-dai-bieu-*.xlsx >/dev/null
+	pdftoppm -r 60 -f 1 -l 1 -png -singlefile $(XA)/thong-bao-*.pdf docs/xa-thong-bao
+	pdftoppm -r 60 -f 1 -l 1 -png -singlefile $(DANG)/thong-bao-*.pdf docs/dang-thong-bao
+	soffice -env:UserInstallation=file://$(abspath $(PREVIEW))/lo --headless --convert-to pdf --outdir $(PREVIEW)/lo $(SEED)/danh-sach-dai-bieu-*.xlsx >/dev/null
 	pdftoppm -r 60 -f 1 -l 1 -png -singlefile $(PREVIEW)/lo/danh-sach-dai-bieu-*.pdf docs/danh-sach-dai-bieu
-	cd $(PREVIEW) && sha256sum *.pdf *.xlsx > ../../docs/previews.sha256
+	cd $(PREVIEW) && sha256sum cum-thi-dua-2023/* 0*/*.pdf > ../../docs/previews.sha256
 
 clean:
 	rm -rf hoinghi out bench.txt

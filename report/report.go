@@ -260,8 +260,8 @@ func (r *Renderer) PDF(w io.Writer, m *meeting.Meeting, d meeting.Document) erro
 // XLSX renders the attendance workbook of m into w.
 func (r *Renderer) XLSX(w io.Writer, m *meeting.Meeting, sortByName bool) error {
 	date := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-	if t, _, ok := m.Meeting.Start.Time(); ok {
-		date = t
+	if t, ok := m.Meeting.Start.Known(); ok {
+		date = t.Time()
 	}
 	data, err := xlsx.Attendance(m, xlsx.Options{SortByName: sortByName, Creator: r.Creator, Date: r.date(date)})
 	if err != nil {
@@ -289,8 +289,8 @@ func FileName(d meeting.Document) string {
 		}
 		parts = append(parts, n)
 	}
-	if t, ok := d.Date.Time(); ok {
-		parts = append(parts, t.Format("2006-01-02"))
+	if t, ok := d.Date.Known(); ok {
+		parts = append(parts, t.String())
 	}
 	return strings.Join(parts, "-") + ".pdf"
 }
@@ -299,8 +299,8 @@ func FileName(d meeting.Document) string {
 // "danh-sach-dai-bieu-2023-07-28.xlsx".
 func WorkbookName(m *meeting.Meeting) string {
 	name := "danh-sach-dai-bieu"
-	if t, _, ok := m.Meeting.Start.Time(); ok {
-		name += "-" + t.Format("2006-01-02")
+	if t, ok := m.Meeting.Start.Known(); ok {
+		name += "-" + t.Date.String()
 	}
 	return name + ".xlsx"
 }

@@ -83,7 +83,7 @@ func TestBatchBrokenAmongGood(t *testing.T) {
 	if stdout != "" {
 		t.Errorf("batch wrote to stdout: %q", stdout)
 	}
-	for _, want := range []string{filepath.Join(in, "a", "hong.yaml") + ":5:10: meeting.start: expected a date and time", filepath.Join(in, "b", "vo.yaml") + ":1:"} {
+	for _, want := range []string{filepath.Join(in, "a", "hong.yaml") + ":5:10: meeting.start: expected a date with a time", filepath.Join(in, "b", "vo.yaml") + ":1:"} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
 		}

@@ -278,6 +278,9 @@ func (e *env) validate(ctx context.Context, cmd *cli.Command) error {
 			for _, line := range l.Sources.Lines() {
 				fmt.Fprintln(e.stderr, "  "+line)
 			}
+			for _, in := range meeting.Infer(l.Meeting).Inferred {
+				fmt.Fprintln(e.stderr, "  "+lang.M("%s: %s (inferred from %s)", in.Path, in.Value, in.From).In(e.tag))
+			}
 		}
 	}
 	if bad > 0 {
@@ -360,6 +363,7 @@ func init() {
 		"wrote %s":                                                                                                   "đã ghi %s",
 		"cannot create the output folder %s: %s":                                                                     "không tạo được thư mục xuất %s: %s",
 		"%s: valid":                                                                                                  "%s: hợp lệ",
+		"%s: %s (inferred from %s)":                                                                                  "%s: %s (suy ra từ %s)",
 		"init: expected at most one file name":                                                                       "init: chỉ nhận tối đa một tên tệp",
 		"%s already exists: init never overwrites a file":                                                            "%s đã có: init không ghi đè tệp",
 	})

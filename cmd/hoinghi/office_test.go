@@ -24,7 +24,7 @@ func TestOwnTemplates(t *testing.T) {
 	}
 	tb := filepath.Join(dir, "thong-bao.md")
 	data, _ := os.ReadFile(tb)
-	edited := strings.Replace(string(data), "thông báo để các đơn vị thành viên biết, thực hiện", "thông báo để các đơn vị thành viên nghiêm túc triển khai", 1)
+	edited := strings.Replace(string(data), "thông báo để {{.Audience}} biết, thực hiện", "thông báo để {{.Audience}} nghiêm túc triển khai", 1)
 	if edited == string(data) {
 		t.Fatal("the closing sentence of thong-bao.md was not found")
 	}
@@ -102,7 +102,8 @@ render:
 		}
 	}
 	_, _, stderr := hoinghi(t, "--lang", "en", "validate", "--explain", file)
-	for _, want := range []string{"issuer.place", file, "issuer.name", filepath.Join(office, "hoinghi.yaml") + ":3:"} {
+	for _, want := range []string{"issuer.place", file, "issuer.name", filepath.Join(office, "hoinghi.yaml") + ":3:",
+		"meeting.type: giao-ban (inferred from the title)", "issuer.type: ubnd (inferred from the name of the issuing agency)"} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("--explain lacks %q:\n%s", want, stderr)
 		}

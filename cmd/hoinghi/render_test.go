@@ -494,16 +494,26 @@ type outline struct {
 }
 
 // TestPreviewsCurrent: the pictures in docs/ were drawn from what the
-// seed sample renders to now; after a change to the samples, templates or
-// layout, `make previews` draws them again.
+// seed sample and two corpus meetings render to now; after a change to
+// the samples, templates or layout, `make previews` draws them again.
 func TestPreviewsCurrent(t *testing.T) {
 	want, err := os.ReadFile("../../docs/previews.sha256")
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := filepath.Join(renderSamples(t), "cum-thi-dua-2023")
+	corpus := t.TempDir()
+	for _, name := range []string{"01-xa-phien-hop-thuong-ky", "09-ban-thuong-vu-huyen-uy"} {
+		out := filepath.Join(corpus, name)
+		if code, _, stderr := hoinghi(t, "render", "--kind", "thong-bao", "--format", "pdf", "-o", out, "../../samples/corpus/"+name+".yaml"); code != 0 {
+			t.Fatalf("render %s: exit %d\n%s", name, code, stderr)
+		}
+	}
 	for _, line := range strings.Split(strings.TrimSpace(string(want)), "\n") {
 		sum, name, _ := strings.Cut(line, "  ")
+		dir := renderSamples(t)
+		if !strings.HasPrefix(name, "cum-thi-dua-2023/") {
+			dir = corpus
+		}
 		data, err := os.ReadFile(filepath.Join(dir, name))
 		if err != nil {
 			t.Errorf("the previews come from %s, which the seed no longer renders: run `make previews`", name)

@@ -171,8 +171,8 @@ func (opt Options) stamp(m *meeting.Meeting) time.Time {
 	if opt.Renderer.Epoch != nil {
 		return *opt.Renderer.Epoch
 	}
-	if t, _, ok := m.Meeting.Start.Time(); ok {
-		return t
+	if t, ok := m.Meeting.Start.Known(); ok {
+		return t.Time()
 	}
 	return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 }

@@ -22,6 +22,10 @@ const (
 // Document is everything one document says, in reading order.
 type Document struct {
 	Frame Frame
+	// Party tells a document of a Party body, laid out as Hướng dẫn
+	// 36-HD/VPTW prescribes: "ĐẢNG CỘNG SẢN VIỆT NAM" in place of the
+	// Quốc hiệu and Tiêu ngữ.
+	Party bool
 	// Header, ô 1–4: the parent agency (may be empty), the issuing agency,
 	// "Số: 05/TB-CTĐ" and, in Mẫu 1.4, the place and date line. The
 	// agency lines keep the line breaks the clerk wrote.

@@ -49,7 +49,7 @@ func TestEndWithMark(t *testing.T) {
 		"như sau:":     "như sau./.",
 	} {
 		body := []Block{&Paragraph{Runs: []Run{{Text: in}}}, &Table{}}
-		endWithMark(body)
+		endWithMark(body, false)
 		if got := runsText(body[0].(*Paragraph).Runs); got != want {
 			t.Errorf("endWithMark(%q) = %q, want %q", in, got, want)
 		}

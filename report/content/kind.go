@@ -3,12 +3,14 @@ package content
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"text/template"
 	"time"
 
 	"github.com/hoinghi/hoinghi/report/meeting"
 	"github.com/hoinghi/hoinghi/report/vn"
+	"github.com/hoinghi/hoinghi/report/when"
 	"github.com/hoinghi/hoinghi/templates"
 )
 
@@ -46,14 +48,20 @@ func Compile(src templates.Source) (*Kind, error) {
 // Build makes the content of document d of meeting m.
 func (k *Kind) Build(m *meeting.Meeting, d meeting.Document) (*Document, error) {
 	data := newData(m, d, k.Source.Front)
-	abstract := strings.TrimSpace(d.Abstract)
+	abstract := collapse(d.Abstract)
 	if abstract == "" {
 		var b bytes.Buffer
 		if err := k.abstract.Execute(&b, data); err != nil {
 			return nil, k.Source.Locate(err)
 		}
 		abstract = collapse(b.String())
+		if data.Party {
+			// A Party abstract reads on from the type name: "THÔNG BÁO /
+			// kết luận của Ban Thường vụ …" (Hướng dẫn 36-HD/VPTW).
+			abstract = lowerFirst(abstract)
+		}
 	}
+	data.Abstract = abstract
 	var b bytes.Buffer
 	if err := k.body.Execute(&b, data); err != nil {
 		return nil, k.Source.Locate(err)
@@ -62,19 +70,19 @@ func (k *Kind) Build(m *meeting.Meeting, d meeting.Document) (*Document, error) 
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", k.Source.File, err)
 	}
-	endWithMark(body)
+	endWithMark(body, data.Party)
 
 	frame := Frame(k.Source.Front.Frame)
 	doc := &Document{
 		Frame:      frame,
 		Parent:     strings.ToUpper(strings.TrimSpace(m.Issuer.Parent)),
 		Agency:     strings.ToUpper(strings.TrimSpace(m.Issuer.Name)),
-		Number:     "Số: " + data.Number,
+		Number:     numberLine(data),
 		TypeName:   strings.ToUpper(k.Source.Front.Name),
 		Abstract:   abstract,
 		To:         trimAll(d.To),
 		Body:       body,
-		Recipients: recipients(d, frame, m.Issuer.Code),
+		Recipients: recipients(d, frame, m.Issuer.Code, data.Party, m.Issuer.Name),
 		Meta: Meta{
 			Title:    k.Source.Front.Name + " " + abstract,
 			Author:   collapse(m.Issuer.Name),
@@ -83,9 +91,13 @@ func (k *Kind) Build(m *meeting.Meeting, d meeting.Document) (*Document, error) 
 			Date:     documentDate(m, d),
 		},
 	}
+	doc.Party = data.Party
+	if frame == Named || data.Party {
+		// A Party biên bản has its date line too (Hướng dẫn 16-HD/VPTW).
+		date, _ := d.Date.Known()
+		doc.DateLine = when.DateLine(m.Issuer.Place, date)
+	}
 	if frame == Named {
-		date, ok := d.Date.Time()
-		doc.DateLine = vn.DateLine(strings.TrimSpace(m.Issuer.Place), date, ok)
 		doc.Signers = []Signer{signer(d.Signer.Titles, d.Signer.Name, nil)}
 	} else {
 		secretary := d.Secretary.Name
@@ -96,24 +108,35 @@ func (k *Kind) Build(m *meeting.Meeting, d meeting.Document) (*Document, error) 
 		if strings.TrimSpace(chair) == "" && len(m.Meeting.Chairs) > 0 {
 			chair = m.Meeting.Chairs[0].Name
 		}
+		chairTitle := "CHỦ TỌA"
+		if data.Party {
+			chairTitle = "CHỦ TRÌ"
+		}
 		doc.Signers = []Signer{
 			signer(d.Secretary.Titles, secretary, []string{"THƯ KÝ"}),
-			signer(d.Signer.Titles, chair, []string{"CHỦ TỌA"}),
+			signer(d.Signer.Titles, chair, []string{chairTitle}),
 		}
 	}
 	if d.Annex && len(m.Meeting.Attendees) > 0 {
-		doc.Annex = attendanceAnnex(m, k.Source.Front.Name, data.Number, d)
+		doc.Annex = attendanceAnnex(m, k.Source.Front.Name, data, d)
 	}
 	return doc, nil
 }
 
 // signer stacks the authority and position lines, one per line, in upper
-// case, after the fixed lines a frame requires.
+// case, after the fixed line a frame requires — unless the titles start
+// with it, with one that means the same (CHỦ TRÌ for CHỦ TỌA), or with an
+// authority of their own, as a Party chi bộ's chair signs "T/M CHI BỘ".
 func signer(titles []string, name string, fixed []string) Signer {
+	if len(titles) > 0 {
+		first := strings.ToUpper(strings.TrimSpace(titles[0]))
+		if authority(first) || slices.Contains(sameRole, first) {
+			fixed = nil
+		}
+	}
 	s := Signer{Name: strings.TrimSpace(name), Titles: append([]string(nil), fixed...)}
 	for _, t := range titles {
-		t = strings.ToUpper(strings.TrimSpace(t))
-		if t != "" && (len(fixed) == 0 || t != fixed[0]) {
+		if t = strings.ToUpper(strings.TrimSpace(t)); t != "" {
 			s.Titles = append(s.Titles, t)
 		}
 	}
@@ -123,10 +146,27 @@ func signer(titles []string, name string, fixed []string) Signer {
 	return s
 }
 
+// sameRole are the lines that head a signature of the minutes: a file
+// that starts a stack with one of them has written the frame's line.
+var sameRole = []string{"CHỦ TỌA", "CHỦ TRÌ", "CHỦ TRÌ HỘI NGHỊ", "THƯ KÝ", "NGƯỜI GHI BIÊN BẢN"}
+
+// authority tells a line that signs on behalf of someone: TM., KT., TL.,
+// TUQ. in Decree 30; T/M, K/T, T/L in the Party's documents.
+func authority(title string) bool {
+	t := strings.ToUpper(strings.TrimSpace(title))
+	for _, p := range []string{"TM.", "KT.", "TL.", "TUQ.", "T/M", "K/T", "T/L", "Q."} {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // recipients completes the Nơi nhận list: "- Như trên;" first when the
 // document has a Kính gửi block, every item "- …;", and the closing
-// "- Lưu: VT, ….".
-func recipients(d meeting.Document, frame Frame, code string) []string {
+// "- Lưu: VT, ….". A Party document files without the colon and the
+// VT: "- Lưu Văn phòng Huyện ủy." (docs/hd36-layout.md §6).
+func recipients(d meeting.Document, frame Frame, code string, party bool, agency string) []string {
 	var items []string
 	list := trimAll(d.Recipients)
 	if len(d.To) > 0 && (len(list) == 0 || !strings.EqualFold(list[0], "Như trên")) {
@@ -136,8 +176,14 @@ func recipients(d meeting.Document, frame Frame, code string) []string {
 		items = append(items, "- "+r+";")
 	}
 	archive := strings.TrimSpace(d.Archive)
-	archive = strings.TrimSpace(strings.TrimPrefix(archive, "Lưu:"))
+	archive = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(archive, "Lưu:"), "Lưu "))
 	archive = strings.TrimRight(archive, ".;")
+	if party {
+		if archive == "" {
+			archive = partyArchive(agency)
+		}
+		return append(items, "- Lưu "+archive+".")
+	}
 	if archive == "" {
 		switch {
 		case frame == Minutes:
@@ -149,6 +195,22 @@ func recipients(d meeting.Document, frame Frame, code string) []string {
 		}
 	}
 	return append(items, "- Lưu: "+archive+".")
+}
+
+// partyArchive is where a Party body files its documents: "Văn phòng
+// Huyện ủy", "Văn phòng Đảng ủy", "Chi bộ".
+func partyArchive(agency string) string {
+	name := vn.Fold(agency)
+	for _, c := range []struct{ word, archive string }{
+		{"chi bộ", "Chi bộ"}, {"huyện ủy", "Văn phòng Huyện ủy"}, {"tỉnh ủy", "Văn phòng Tỉnh ủy"},
+		{"thành ủy", "Văn phòng Thành ủy"}, {"quận ủy", "Văn phòng Quận ủy"}, {"thị ủy", "Văn phòng Thị ủy"},
+		{"đảng ủy", "Văn phòng Đảng ủy"},
+	} {
+		if strings.Contains(name, c.word) {
+			return c.archive
+		}
+	}
+	return "Văn phòng"
 }
 
 // trimAll trims each item of the dash, the final punctuation and the
@@ -169,37 +231,55 @@ func trimAll(list []string) []string {
 // documentDate is the date a document's file carries: its date of issue,
 // else the day of the meeting, else a fixed day — never the clock.
 func documentDate(m *meeting.Meeting, d meeting.Document) time.Time {
-	if t, ok := d.Date.Time(); ok {
-		return t
+	if t, ok := d.Date.Known(); ok {
+		return t.Time()
 	}
-	if t, _, ok := m.Meeting.Start.Time(); ok {
-		return t
+	if t, ok := m.Meeting.Start.Known(); ok {
+		return t.Time()
 	}
 	return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 }
 
 // number writes the number and symbol of ô 3: "05/TB-CTĐ", with a leading
 // zero below 10, or "      /TB-CTĐ" when the văn thư has yet to assign it.
-func number(d meeting.Document, typeCode, agencyCode string) string {
-	symbol := typeCode
-	if c := strings.TrimSpace(agencyCode); c != "" {
-		symbol += "-" + c
-	}
+// A Party body writes the type after the number and its own code after a
+// slash, as Hướng dẫn 36-HD/VPTW prescribes: "15-TB/HU".
+func number(d meeting.Document, typeCode, agencyCode string, party bool) string {
 	n := strings.TrimLeft(strings.TrimSpace(string(d.Number)), "0")
 	switch {
 	case n == "":
-		return "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/" + symbol
+		n = "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0"
 	case len(n) == 1:
-		return "0" + n + "/" + symbol
+		n = "0" + n
 	}
-	return n + "/" + symbol
+	code := strings.TrimSpace(agencyCode)
+	if party {
+		if code != "" {
+			return n + "-" + typeCode + "/" + code
+		}
+		return n + "-" + typeCode
+	}
+	if code != "" {
+		return n + "/" + typeCode + "-" + code
+	}
+	return n + "/" + typeCode
+}
+
+// numberLine is ô 3 as printed: "Số: 05/TB-CTĐ"; a Party document writes
+// "Số 15-TB/HU", without the colon.
+func numberLine(data Data) string {
+	if data.Party {
+		return "Số " + data.Number
+	}
+	return "Số: " + data.Number
 }
 
 func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // endWithMark makes the last paragraph end with "./.", the end-of-text
-// mark of every Decree 30 document, whatever the template wrote.
-func endWithMark(body []Block) {
+// mark of every Decree 30 document, whatever the template wrote; a Party
+// document ends with a full stop (docs/hd36-layout.md §4).
+func endWithMark(body []Block, party bool) {
 	for i := len(body) - 1; i >= 0; i-- {
 		p, ok := body[i].(*Paragraph)
 		if !ok || len(p.Runs) == 0 {
@@ -208,6 +288,8 @@ func endWithMark(body []Block) {
 		last := &p.Runs[len(p.Runs)-1]
 		text := strings.TrimRight(last.Text, " ")
 		switch {
+		case party:
+			text = strings.TrimRight(strings.TrimSuffix(text, "/."), ".;:,") + "."
 		case strings.HasSuffix(text, "./."):
 		case strings.HasSuffix(text, "/."):
 			text = strings.TrimSuffix(text, "/.") + "./."
@@ -221,8 +303,8 @@ func endWithMark(body []Block) {
 
 // attendanceAnnex is the Phụ lục of §6: the attendance list grouped by
 // unit, in protocol order.
-func attendanceAnnex(m *meeting.Meeting, typeName, num string, d meeting.Document) *Annex {
-	date, ok := d.Date.Time()
+func attendanceAnnex(m *meeting.Meeting, typeName string, data Data, d meeting.Document) *Annex {
+	date, _ := d.Date.Known()
 	t := &Table{
 		// The unit heads each group, so it needs no column of its own.
 		Header: []string{"STT", "Họ và tên", "Chức vụ", "Ghi chú"},
@@ -247,8 +329,8 @@ func attendanceAnnex(m *meeting.Meeting, typeName, num string, d meeting.Documen
 	kind := sentence(typeName)
 	return &Annex{
 		Label: "Phụ lục",
-		Title: "DANH SÁCH ĐẠI BIỂU DỰ HỘI NGHỊ",
-		Note:  fmt.Sprintf("(Kèm theo %s số %s %s của %s)", kind, num, vn.Date(date, ok), strings.TrimSpace(m.Issuer.Name)),
+		Title: "DANH SÁCH ĐẠI BIỂU DỰ " + strings.ToUpper(data.Noun),
+		Note:  fmt.Sprintf("(Kèm theo %s số %s %s của %s)", kind, data.Number, date.Words(), data.IssuerName),
 		Table: t,
 	}
 }

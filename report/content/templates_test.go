@@ -162,7 +162,7 @@ func TestEditedBuiltin(t *testing.T) {
 	if err := templates.Export(dir); err != nil {
 		t.Fatal(err)
 	}
-	const old = "thông báo để các đơn vị thành viên biết, thực hiện./."
+	const old = "thông báo để {{.Audience}} biết, thực hiện./."
 	const edited = "thông báo để các cơ quan, đơn vị biết, phối hợp thực hiện./."
 	path := filepath.Join(dir, "thong-bao.md")
 	data, err := os.ReadFile(path)
@@ -309,5 +309,47 @@ func TestTemplateGuide(t *testing.T) {
 	}
 	if examples != 2 {
 		t.Errorf("%d example templates in README.md, want 2", examples)
+	}
+}
+
+// TestNoEmptyHeading builds every kind of every sample and corpus meeting
+// and checks that no heading stands without text under it before the
+// next heading of its level or above, or at the end.
+func TestNoEmptyHeading(t *testing.T) {
+	srcs, err := templates.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob("../../samples/*.yaml")
+	corpus, _ := filepath.Glob("../../samples/corpus/*.yaml")
+	for _, file := range append(files, corpus...) {
+		m, err := meeting.Load(file, meeting.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, src := range srcs {
+			k, err := Compile(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, err := k.Build(m, meeting.Document{Kind: src.Kind})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, b := range d.Body {
+				h, ok := b.(*Heading)
+				if !ok {
+					continue
+				}
+				next, isHeading := Block(nil), false
+				if i+1 < len(d.Body) {
+					next = d.Body[i+1]
+					_, isHeading = next.(*Heading)
+				}
+				if next == nil || isHeading && next.(*Heading).Level <= h.Level {
+					t.Errorf("%s %s: the heading %q has nothing under it", filepath.Base(file), src.Kind, h.Label+" "+runsText(h.Runs))
+				}
+			}
+		}
 	}
 }

@@ -2,6 +2,8 @@ package layout
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/hoinghi/hoinghi/fonts"
 	"github.com/hoinghi/hoinghi/report/content"
@@ -32,9 +34,56 @@ type word struct {
 	pieces []piece
 	w      float64
 	space  float64 // the width of the space after the word
+	// glued words never start a line: they stay with the word before.
+	glued bool
+	// bound words start a line only when no other break does as well
+	// (see bind and balanced).
+	bound bool
 }
 
-// words splits runs into words, measuring each piece.
+func (wd word) text() string {
+	if len(wd.pieces) == 1 {
+		return wd.pieces[0].text
+	}
+	var b strings.Builder
+	for _, p := range wd.pieces {
+		b.WriteString(p.text)
+	}
+	return b.String()
+}
+
+// isDash tells a dash standing alone between spaces: "Thi đua - Khen
+// thưởng", "2021 – 2025".
+func isDash(s string) bool { return s == "-" || s == "–" || s == "—" }
+
+// glue marks the words no line may start with. A dash standing alone
+// stays with the word before it, so that no line starts with one; the
+// word after a dash stays with it too when the dash opens a list item or
+// joins two numbers ("năm học 2024 - 2025"), and always when strict, as
+// in the header, where no break falls at a dash at all.
+func glue(ws []word, strict bool) {
+	for i := 1; i < len(ws); i++ {
+		next := ws[i].text()
+		switch {
+		case isDash(next):
+			ws[i].glued = true
+		case isDash(ws[i-1].text()):
+			ws[i].glued = strict || i == 1 || endsInDigit(ws[i-2].text()) && startsWithDigit(next)
+		}
+	}
+}
+
+func startsWithDigit(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsDigit(r)
+}
+
+func endsInDigit(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsDigit(r)
+}
+
+// words splits runs into words, measuring each piece, and glues them.
 func (l *layouter) words(runs []content.Run, size float64) []word {
 	var out []word
 	var cur word
@@ -60,7 +109,32 @@ func (l *layouter) words(runs []content.Run, size float64) []word {
 		}
 	}
 	flush()
+	glue(out, false)
 	return out
+}
+
+// breaks lists the indices of the words a line may start with, then
+// len(ws): between two of them lies a run of words no break falls inside.
+func breaks(ws []word) []int {
+	var at []int
+	for i, wd := range ws {
+		if i == 0 || !wd.glued {
+			at = append(at, i)
+		}
+	}
+	return append(at, len(ws))
+}
+
+// span is the width of ws set on one line with natural spacing.
+func span(ws []word) float64 {
+	w := 0.0
+	for i, wd := range ws {
+		w += wd.w
+		if i < len(ws)-1 {
+			w += wd.space
+		}
+	}
+	return w
 }
 
 // breakLines fills lines greedily: the first is narrower by the indent.
@@ -68,16 +142,19 @@ func breakLines(ws []word, first, rest float64) [][]word {
 	var lines [][]word
 	var cur []word
 	w, avail := 0.0, first
-	for _, wd := range ws {
-		if len(cur) > 0 && w+cur[len(cur)-1].space+wd.w > avail+0.01 {
+	at := breaks(ws)
+	for k := 0; k+1 < len(at); k++ {
+		run := ws[at[k]:at[k+1]]
+		rw := span(run)
+		if len(cur) > 0 && w+cur[len(cur)-1].space+rw > avail+0.01 {
 			lines = append(lines, cur)
 			cur, w, avail = nil, 0, rest
 		}
 		if len(cur) > 0 {
 			w += cur[len(cur)-1].space
 		}
-		cur = append(cur, wd)
-		w += wd.w
+		cur = append(cur, run...)
+		w += rw
 	}
 	if len(cur) > 0 {
 		lines = append(lines, cur)
@@ -88,13 +165,7 @@ func breakLines(ws []word, first, rest float64) [][]word {
 // setLine writes one line of words from x, in a box of width avail whose
 // top is top, aligned as asked; justify stretches the spaces to fill it.
 func (l *layouter) setLine(line []word, x, top, avail float64, align content.Align, justify bool, size float64) {
-	natural := 0.0
-	for i, wd := range line {
-		natural += wd.w
-		if i < len(line)-1 {
-			natural += wd.space
-		}
-	}
+	natural := span(line)
 	base := top + ascent*size*pt
 	oneStyle := true
 	for _, wd := range line {
@@ -124,10 +195,14 @@ func (l *layouter) setLine(line []word, x, top, avail float64, align content.Ali
 	for i, wd := range line {
 		for j, p := range wd.pieces {
 			startsWord := j == 0 && i > 0
+			if startsWord {
+				// Every word boundary carries a real space, so that the
+				// text copies out with it: the item before the word ends
+				// with it, whether the word joins that item or starts its
+				// own, placed where the stretched space ends.
+				(*items)[run].Text += " "
+			}
 			if run >= 0 && (*items)[run].Style == p.style && (!startsWord || extra == 0) {
-				if startsWord {
-					(*items)[run].Text += " "
-				}
 				(*items)[run].Text += p.text
 			} else {
 				*items = append(*items, Item{Kind: TextItem, X: x, Y: base, Style: p.style, Size: size, Text: p.text})

@@ -14,6 +14,7 @@ package layout
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/hoinghi/hoinghi/fonts"
 	"github.com/hoinghi/hoinghi/report/content"
@@ -33,6 +34,9 @@ const (
 	leftColW  = 65.0
 	rightColX = Left + leftColW
 	rightColW = TextW - leftColW
+	// headerGap is the least white between the agency block and the
+	// Quốc hiệu beside it.
+	headerGap = 4.0
 
 	pt = 25.4 / 72 // one point in millimetres
 	// lineFactor is single line spacing for Times New Roman and its
@@ -177,48 +181,151 @@ func (l *layouter) centred(lines []string, cx, top float64, style fonts.Style, s
 	return widest, top
 }
 
-// wrap breaks plain text in one style into lines no wider than w.
-func (l *layouter) wrap(s string, style fonts.Style, size, w float64) []string {
-	words := strings.Fields(s)
-	if len(words) == 0 {
-		return nil
+// plain splits text in one style into measured words, glued as body
+// text is, or strictly as the header is (see glue).
+func (l *layouter) plain(s string, st fonts.Style, size float64, strict bool) []word {
+	space := l.width(" ", st, size)
+	fields := strings.Fields(s)
+	ws, ps := make([]word, len(fields)), make([]piece, len(fields))
+	for i, f := range fields {
+		w := l.width(f, st, size)
+		ps[i] = piece{text: f, style: st, w: w}
+		ws[i] = word{pieces: ps[i : i+1 : i+1], w: w, space: space}
 	}
-	space := l.width(" ", style, size)
-	var lines []string
-	cur, curW := "", 0.0
-	for _, word := range words {
-		ww := l.width(word, style, size)
-		if cur != "" && curW+space+ww > w+0.01 {
-			lines = append(lines, cur)
-			cur, curW = "", 0
-		}
-		if cur != "" {
-			cur += " "
-			curW += space
-		}
-		cur += word
-		curW += ww
-	}
-	return append(lines, cur)
+	glue(ws, strict)
+	return ws
 }
 
-// balanced wraps centred text into as few lines as wrap would, but with
-// lines of even length, so that a title never ends on a lone word.
-func (l *layouter) balanced(s string, st fonts.Style, size, w float64) []string {
-	lines := l.wrap(s, st, size, w)
-	if len(lines) < 2 {
-		return lines
+// texts writes lines of words as strings.
+func texts(lines [][]word) []string {
+	out := make([]string, len(lines))
+	for i, line := range lines {
+		out[i] = joinWords(line)
 	}
-	lo, hi := w/float64(len(lines)), w
-	for hi-lo > 0.5 {
-		mid := (lo + hi) / 2
-		if len(l.wrap(s, st, size, mid)) > len(lines) {
-			lo = mid
-		} else {
-			hi = mid
+	return out
+}
+
+// wrap breaks plain text in one style into lines no wider than w.
+func (l *layouter) wrap(s string, style fonts.Style, size, w float64) []string {
+	return texts(breakLines(l.plain(s, style, size, false), w, w))
+}
+
+// commaWorth is what a break right after a comma, where a clerk likes
+// to break a list, is worth to balanced: as much as two lines made
+// commaWorth mm more even, about a syllable at 13–14 pt. It outweighs
+// lines nearly as even, not lines much more even.
+const commaWorth = 4.0
+
+// flaws are what balanced minimises before evenness, in this order:
+// breaks inside a compound first, because a split compound misreads the
+// name ("BAN THI" / "ĐUA - KHEN THƯỞNG"), while a word alone on its line
+// ("BAN" / "THI ĐUA - KHEN THƯỞNG") only looks uneven.
+type flaws struct {
+	inside int // breaks before a bound word (see bind)
+	alone  int // lines of a single word
+}
+
+func (f flaws) worse(g flaws) bool {
+	return f.inside > g.inside || f.inside == g.inside && f.alone > g.alone
+}
+
+func (f flaws) plus(g flaws) flaws { return flaws{f.inside + g.inside, f.alone + g.alone} }
+
+// flawsOf counts the flaws of lines.
+func flawsOf(lines [][]word) flaws {
+	var f flaws
+	for i, line := range lines {
+		if i > 0 && line[0].bound {
+			f.inside++
+		}
+		if len(line) == 1 {
+			f.alone++
 		}
 	}
-	return l.wrap(s, st, size, hi)
+	return f
+}
+
+// balanced breaks centred text into as few lines no wider than w as
+// breakLines would, with the fewest flaws, and then with lines of even
+// length, so that a title never ends on a short line: the sum of the
+// squares of their widths is least, less 2·commaWorth² for each break
+// after a comma. The sum weighs every line, where the widest line alone
+// would let a comma pull a break anywhere its line is not the widest.
+func balanced(ws []word, w float64) [][]word {
+	greedy := breakLines(ws, w, w)
+	n := len(greedy)
+	if n < 2 {
+		return greedy
+	}
+	at := breaks(ws)
+	m := len(at) - 1 // runs of words that no break falls inside
+	type cost struct {
+		flaws
+		uneven float64
+	}
+	worse := func(x, y cost) bool {
+		return x.flaws.worse(y.flaws) || x.flaws == y.flaws && x.uneven > y.uneven+1e-9
+	}
+	// x[i] is where word i starts on a line that starts with word 0, so
+	// that a line measures in constant time.
+	x := make([]float64, len(ws)+1)
+	for i, wd := range ws {
+		x[i+1] = x[i] + wd.w + wd.space
+	}
+	// line costs the line of runs a to b-1 and tells whether it fits: a
+	// run wider than w may only stand alone.
+	line := func(a, b int) (cost, bool) {
+		lw := x[at[b]] - x[at[a]] - ws[at[b]-1].space
+		c := cost{uneven: lw * lw}
+		if at[b]-at[a] == 1 {
+			c.alone = 1
+		}
+		if b < m {
+			if ws[at[b]].bound {
+				c.inside = 1
+			}
+			if strings.HasSuffix(ws[at[b]-1].text(), ",") {
+				c.uneven -= 2 * commaWorth * commaWorth
+			}
+		}
+		return c, b == a+1 || lw <= w+0.01
+	}
+	add := func(p, q cost) cost { return cost{p.flaws.plus(q.flaws), p.uneven + q.uneven} }
+	// best[k*(m+1)+a] is the cheapest way to set runs a… on k lines.
+	type choice struct {
+		cost
+		ok bool
+	}
+	best := make([]choice, (n+1)*(m+1))
+	best[m].ok = true
+	for a := m - 1; a >= 0; a-- {
+		for b := a + 1; b <= m; b++ {
+			lc, fits := line(a, b)
+			if !fits {
+				break
+			}
+			for k := 1; k <= n; k++ {
+				rest, cur := best[(k-1)*(m+1)+b], &best[k*(m+1)+a]
+				if c := add(lc, rest.cost); rest.ok && (!cur.ok || worse(cur.cost, c)) {
+					*cur = choice{c, true}
+				}
+			}
+		}
+	}
+	// Each line takes as many words as the cheapest break leaves it, as
+	// breakLines fills them.
+	var lines [][]word
+	for a, k := 0, n; k > 0; k-- {
+		for b := m; b > a; b-- {
+			lc, fits := line(a, b)
+			if rest := best[(k-1)*(m+1)+b]; fits && rest.ok && !worse(add(lc, rest.cost), best[k*(m+1)+a].cost) {
+				lines = append(lines, ws[at[a]:at[b]])
+				a = b
+				break
+			}
+		}
+	}
+	return lines
 }
 
 // unitWords name the administrative units an agency's name ends with;
@@ -226,50 +333,102 @@ func (l *layouter) balanced(s string, st fonts.Style, size, w float64) []string 
 // "XÃ TÂN AN", never "ỦY BAN NHÂN" / "DÂN XÃ TÂN AN".
 var unitWords = []string{"XÃ", "PHƯỜNG", "THỊ TRẤN", "HUYỆN", "QUẬN", "THỊ XÃ", "THÀNH PHỐ", "TỈNH"}
 
+// unitAt measures the administrative unit ws starts with, in words: 0
+// when there is none, or when the unit's last word begins a compound:
+// "XÃ HỘI" (society, as in "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI") and
+// "HUYỆN ỦY" are none.
+func unitAt(ws []word) int {
+	s := ws[0].text() + " "
+	if len(ws) > 1 {
+		s += ws[1].text() + " "
+	}
+	for _, u := range unitWords {
+		if strings.HasPrefix(s, u+" ") {
+			n := strings.Count(u, " ") + 1
+			if n < len(ws) && ws[n].bound {
+				return 0
+			}
+			return n
+		}
+	}
+	return 0
+}
+
 // agencyLines breaks an agency's name for a header column of width w: at
-// the line breaks the clerk wrote; else, when it does not fit on one line,
-// before the administrative unit if both parts then fit; else into
-// balanced lines.
+// the line breaks the clerk wrote, and each part as agencyPart does. No
+// break falls at a dash: "BAN THI ĐUA - KHEN THƯỞNG" never starts a line
+// with "-" nor ends one with it.
 func (l *layouter) agencyLines(s string, st fonts.Style, size, w float64) []string {
 	var lines []string
 	for _, part := range strings.Split(s, "\n") {
-		part = strings.Join(strings.Fields(part), " ")
-		if part == "" {
-			continue
-		}
-		if l.width(part, st, size) <= w {
-			lines = append(lines, part)
-			continue
-		}
-		words := strings.Fields(part)
-		split := false
-		for i := 1; i < len(words) && !split; i++ {
-			for _, u := range unitWords {
-				if strings.HasPrefix(strings.Join(words[i:], " ")+" ", u+" ") {
-					head, tail := strings.Join(words[:i], " "), strings.Join(words[i:], " ")
-					if l.width(head, st, size) <= w && l.width(tail, st, size) <= w {
-						lines = append(lines, head, tail)
-						split = true
-						break
-					}
-				}
-			}
-		}
-		if !split {
-			lines = append(lines, l.balanced(part, st, size, w)...)
-		}
+		lines = append(lines, texts(agencyPart(bind(l.plain(part, st, size, true)), w))...)
 	}
 	return lines
+}
+
+// agencyPart breaks a name that does not fit on one line into balanced
+// lines, but before its administrative unit, or else after it, when that
+// costs no extra line and no more flaws: the place stays whole, "ỦY BAN
+// NHÂN DÂN" / "TỈNH BÀ RỊA - VŨNG TÀU", "UBND TỈNH" / "BÀ RỊA - VŨNG
+// TÀU", never "UBND TỈNH BÀ" / "RỊA - VŨNG TÀU". A unit word bound to the
+// word before it is plural, "CÁC TỈNH", and no place follows it.
+func agencyPart(ws []word, w float64) [][]word {
+	best := balanced(ws, w)
+	if len(best) < 2 {
+		return best
+	}
+	for i := 1; i < len(ws); i++ {
+		n := unitAt(ws[i:])
+		if n == 0 || ws[i].glued || ws[i].bound {
+			continue
+		}
+		for _, j := range []int{i, i + n} {
+			if j == len(ws) || ws[j].glued {
+				continue
+			}
+			if split := append(balanced(ws[:j], w), balanced(ws[j:], w)...); len(split) == len(best) && !flawsOf(split).worse(flawsOf(best)) {
+				return split
+			}
+		}
+	}
+	return best
+}
+
+// dateLines breaks the date line of ô 4 for the right column: whole when
+// it fits, else only after the place's comma, the date itself never
+// broken. A line whose place is blank ("……, ngày …… tháng …… năm ……")
+// stays whole: the clerk fills it by hand.
+func (l *layouter) dateLines(s string, size float64) []string {
+	i := strings.LastIndex(s, ", ngày ")
+	if i < 0 {
+		return l.wrap(s, fonts.Italic, size, rightColW)
+	}
+	place, date := s[:i+1], s[i+2:]
+	if l.width(s, fonts.Italic, size) <= rightColW || !strings.ContainsFunc(place, unicode.IsLetter) {
+		return []string{s}
+	}
+	return append(l.wrap(place, fonts.Italic, size, rightColW), date)
 }
 
 // header draws ô 1–4: the agency block on the left, the Quốc hiệu and
 // Tiêu ngữ on the right, their rules, and the number beside the date line
 // on one baseline.
 func (l *layouter) header(doc *content.Document) {
+	if doc.Party {
+		l.partyHeader(doc)
+		return
+	}
 	const size = 13.0
 	leftCX := Left + leftColW/2
 	rightCX := rightColX + rightColW/2
-	colW := leftColW - 2 // keep a millimetre of air on each side
+	qh := "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+	tn := "Độc lập - Tự do - Hạnh phúc"
+	// The agency block keeps headerGap of white from the Quốc hiệu and
+	// the Tiêu ngữ beside it: its lines are centred on leftCX, so none may
+	// be wider than twice the room from there to the nearer of their left
+	// edges; nor wider than its column, less a millimetre on each side.
+	nearest := rightCX - max(l.width(qh, fonts.Bold, size), l.width(tn, fonts.Bold, 14))/2
+	colW := min(leftColW-2, 2*(nearest-headerGap-leftCX))
 
 	top := Top
 	if doc.Parent != "" {
@@ -281,8 +440,6 @@ func (l *layouter) header(doc *content.Document) {
 	half := agency * 0.4 / 2
 	l.line(leftCX-half, ruleY, leftCX+half, ruleY)
 
-	qh := "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-	tn := "Độc lập - Tự do - Hạnh phúc"
 	l.centred([]string{qh}, rightCX, Top, fonts.Bold, size)
 	tnTop := Top + lineHeight(size)
 	tnW, rightBottom := l.centred([]string{tn}, rightCX, tnTop, fonts.Bold, 14)
@@ -300,13 +457,49 @@ func (l *layouter) header(doc *content.Document) {
 	l.page().Items = append(l.page().Items, Item{Kind: TextItem, X: leftCX - numW/2, Y: baseline, Style: fonts.Regular, Size: size, Text: doc.Number})
 	l.y = lineTop + lineHeight(14)
 	if doc.DateLine != "" {
-		lines := l.wrap(doc.DateLine, fonts.Italic, 14, rightColW)
+		lines := l.dateLines(doc.DateLine, 14)
 		for i, s := range lines {
 			w := l.width(s, fonts.Italic, 14)
 			l.page().Items = append(l.page().Items, Item{Kind: TextItem, X: rightCX - w/2, Y: baseline + float64(i)*lineHeight(14), Style: fonts.Italic, Size: 14, Text: s})
 		}
 		l.y = lineTop + float64(len(lines))*lineHeight(14)
 	}
+}
+
+// partyHeader draws the header of a Party document, as Hướng dẫn
+// 36-HD/VPTW lays it out (docs/hd36-layout.md §3): "ĐẢNG CỘNG SẢN VIỆT
+// NAM" in 15 pt bold on the right with a rule as long as it; on the left
+// the superior Party body in 14 pt, the issuing body in 14 pt bold and a
+// star under it instead of a rule; then "Số 15-TB/HU" under the star and
+// the date line under the rule, on one baseline.
+func (l *layouter) partyHeader(doc *content.Document) {
+	const size, titleSize = 14.0, 15.0
+	leftCX := Left + leftColW/2
+	rightCX := rightColX + rightColW/2
+	const title = "ĐẢNG CỘNG SẢN VIỆT NAM"
+	titleW, rightBottom := l.centred([]string{title}, rightCX, Top, fonts.Bold, titleSize)
+	rule := rightBottom + 0.8
+	l.line(rightCX-titleW/2, rule, rightCX+titleW/2, rule)
+	colW := min(leftColW-2, 2*(rightCX-titleW/2-headerGap-leftCX))
+
+	top := Top
+	if doc.Parent != "" {
+		_, top = l.centred(l.agencyLines(doc.Parent, fonts.Regular, size, colW), leftCX, top, fonts.Regular, size)
+	}
+	_, top = l.centred(l.agencyLines(doc.Agency, fonts.Bold, size, colW), leftCX, top, fonts.Bold, size)
+	_, leftBottom := l.centred([]string{"*"}, leftCX, top, fonts.Regular, size)
+
+	lineTop := max(leftBottom, rule+2.5)
+	baseline := lineTop + ascent*size*pt
+	numW := l.width(doc.Number, fonts.Regular, size)
+	l.page().Items = append(l.page().Items, Item{Kind: TextItem, X: leftCX - numW/2, Y: baseline, Style: fonts.Regular, Size: size, Text: doc.Number})
+	l.y = lineTop + lineHeight(size)
+	lines := l.dateLines(doc.DateLine, size)
+	for i, s := range lines {
+		w := l.width(s, fonts.Italic, size)
+		l.page().Items = append(l.page().Items, Item{Kind: TextItem, X: rightCX - w/2, Y: baseline + float64(i)*lineHeight(size), Style: fonts.Italic, Size: size, Text: s})
+	}
+	l.y = lineTop + float64(max(len(lines), 1))*lineHeight(size)
 }
 
 // title draws ô 5a: the type name and the abstract, centred, and the rule
@@ -318,8 +511,17 @@ func (l *layouter) title(doc *content.Document) {
 		gap = 14
 	}
 	top := l.y + gap
+	if doc.Party {
+		// Hướng dẫn 36: the type name in 15 pt, the abstract under it and
+		// a line of five hyphens, not a drawn rule.
+		_, top = l.centred([]string{doc.TypeName}, Left+TextW/2, l.y+10.5, fonts.Bold, 15)
+		_, top = l.centred(texts(balanced(bind(l.plain(doc.Abstract, fonts.Bold, size, false)), 140)), Left+TextW/2, top, fonts.Bold, size)
+		_, top = l.centred([]string{"-----"}, Left+TextW/2, top, fonts.Regular, size)
+		l.y = top + 2
+		return
+	}
 	_, top = l.centred([]string{doc.TypeName}, Left+TextW/2, top, fonts.Bold, size)
-	abstract, bottom := l.centred(l.balanced(doc.Abstract, fonts.Bold, size, 140), Left+TextW/2, top, fonts.Bold, size)
+	abstract, bottom := l.centred(texts(balanced(bind(l.plain(doc.Abstract, fonts.Bold, size, false)), 140)), Left+TextW/2, top, fonts.Bold, size)
 	ruleY := bottom + 1
 	half := max(abstract/3, 15) / 2
 	l.line(Left+TextW/2-half, ruleY, Left+TextW/2+half, ruleY)
@@ -340,7 +542,9 @@ func (l *layouter) to(recipients []string) {
 		l.y += lineHeight(size) + paraBefore
 		return
 	}
-	l.text(x, l.y, label, fonts.Regular, size)
+	// The label ends with its space, so that it copies out apart from
+	// the recipient after it.
+	l.text(x, l.y, label+" ", fonts.Regular, size)
 	ix := x + l.width(label+" ", fonts.Regular, size)
 	if len(recipients) == 1 {
 		for _, s := range l.wrap(recipients[0], fonts.Regular, size, Left+TextW-ix) {

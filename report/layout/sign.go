@@ -5,24 +5,51 @@ import (
 	"github.com/hoinghi/hoinghi/report/content"
 )
 
-const (
-	recipientLabel = 12.0 // "Nơi nhận:", bold italic
-	recipientSize  = 11.0 // its items
-	signSize       = 14.0
+const signSize = 14.0
+
+// recipientForm is how a frame sets the Nơi nhận list: Decree 30's label
+// in 12 pt bold italic and items in 11 pt; Hướng dẫn 36's label in 14 pt
+// regular, underlined, and items in 12 pt.
+type recipientForm struct {
+	label     fonts.Style
+	labelSize float64
+	underline bool
+	itemSize  float64
+}
+
+var (
+	stateRecipients = recipientForm{fonts.BoldItalic, 12, false, 11}
+	partyRecipients = recipientForm{fonts.Regular, 14, true, 12}
 )
+
+func recipientsOf(doc *content.Document) recipientForm {
+	if doc.Party {
+		return partyRecipients
+	}
+	return stateRecipients
+}
 
 // stack is a signature stack measured before it is drawn, so that the
 // whole block can move to the next page rather than split.
 type stack struct {
 	titles [][]string // each title line, wrapped
+	styles []fonts.Style
 	name   string
 	cx     float64
 }
 
-func (l *layouter) newStack(s content.Signer, cx, w float64) stack {
+// newStack measures a signer's stack. Every line is bold in Decree 30;
+// in a Party document only the authority line is, the positions under
+// it are not (docs/hd36-layout.md §5.2).
+func (l *layouter) newStack(s content.Signer, cx, w float64, party bool) stack {
 	st := stack{name: s.Name, cx: cx}
-	for _, t := range s.Titles {
-		st.titles = append(st.titles, l.wrap(t, fonts.Bold, signSize, w))
+	for i, t := range s.Titles {
+		style := fonts.Bold
+		if party && i > 0 {
+			style = fonts.Regular
+		}
+		st.titles = append(st.titles, l.wrap(t, style, signSize, w))
+		st.styles = append(st.styles, style)
 	}
 	return st
 }
@@ -37,8 +64,8 @@ func (s stack) titleHeight() float64 {
 
 // drawStack writes the titles from top and the name at nameTop.
 func (l *layouter) drawStack(s stack, top, nameTop float64) {
-	for _, t := range s.titles {
-		_, top = l.centred(t, s.cx, top, fonts.Bold, signSize)
+	for i, t := range s.titles {
+		_, top = l.centred(t, s.cx, top, s.styles[i], signSize)
 	}
 	if s.name != "" {
 		l.centred([]string{s.name}, s.cx, nameTop, fonts.Bold, signSize)
@@ -53,10 +80,10 @@ type indented struct {
 
 // recipientLines measures the Nơi nhận list in a column of width w: each
 // item wrapped with its continuation lines under the text, not the dash.
-func (l *layouter) recipientLines(items []string, w float64) (lines []indented, h float64) {
-	dash := l.width("- ", fonts.Regular, recipientSize)
+func (l *layouter) recipientLines(items []string, w float64, f recipientForm) (lines []indented, h float64) {
+	dash := l.width("- ", fonts.Regular, f.itemSize)
 	for _, it := range items {
-		for j, s := range l.wrap(it, fonts.Regular, recipientSize, w-dash) {
+		for j, s := range l.wrap(it, fonts.Regular, f.itemSize, w-dash) {
 			indent := 0.0
 			if j > 0 {
 				indent = dash
@@ -64,15 +91,21 @@ func (l *layouter) recipientLines(items []string, w float64) (lines []indented, 
 			lines = append(lines, indented{s, indent})
 		}
 	}
-	return lines, lineHeight(recipientLabel) + float64(len(lines))*lineHeight(recipientSize)
+	return lines, lineHeight(f.labelSize) + float64(len(lines))*lineHeight(f.itemSize)
 }
 
-func (l *layouter) drawRecipients(lines []indented, top float64) {
-	l.text(Left, top, "Nơi nhận:", fonts.BoldItalic, recipientLabel)
-	top += lineHeight(recipientLabel)
+func (l *layouter) drawRecipients(lines []indented, top float64, f recipientForm) {
+	const label = "Nơi nhận:"
+	l.text(Left, top, label, f.label, f.labelSize)
+	if f.underline {
+		// Under the words, not the colon.
+		y := top + (ascent+0.12)*f.labelSize*pt
+		l.line(Left, y, Left+l.width("Nơi nhận", f.label, f.labelSize), y)
+	}
+	top += lineHeight(f.labelSize)
 	for _, ln := range lines {
-		l.text(Left+ln.indent, top, ln.text, fonts.Regular, recipientSize)
-		top += lineHeight(recipientSize)
+		l.text(Left+ln.indent, top, ln.text, fonts.Regular, f.itemSize)
+		top += lineHeight(f.itemSize)
 	}
 }
 
@@ -91,19 +124,20 @@ type signatureBlock struct {
 
 func (l *layouter) signatureBlock(doc *content.Document) signatureBlock {
 	var b signatureBlock
+	f := recipientsOf(doc)
 	if doc.Frame == content.Minutes && len(doc.Signers) == 2 {
 		// Mẫu 1.9: 60 | 7.5 | 97.5 mm.
-		b.stacks = []stack{l.newStack(doc.Signers[0], Left+30, 58), l.newStack(doc.Signers[1], Left+67.5+97.5/2, 95)}
+		b.stacks = []stack{l.newStack(doc.Signers[0], Left+30, 58, doc.Party), l.newStack(doc.Signers[1], Left+67.5+97.5/2, 95, doc.Party)}
 		b.titles = max(b.stacks[0].titleHeight(), b.stacks[1].titleHeight())
 		var rh float64
-		b.lines, rh = l.recipientLines(doc.Recipients, 90)
+		b.lines, rh = l.recipientLines(doc.Recipients, 90, f)
 		b.h = b.titles + signSpace + lineHeight(signSize) + 3 + rh
 		return b
 	}
-	b.stacks = []stack{l.newStack(doc.Signers[0], rightColX+rightColW/2, rightColW-2)}
+	b.stacks = []stack{l.newStack(doc.Signers[0], rightColX+rightColW/2, rightColW-2, doc.Party)}
 	b.titles = b.stacks[0].titleHeight()
 	var rh float64
-	b.lines, rh = l.recipientLines(doc.Recipients, leftColW-2)
+	b.lines, rh = l.recipientLines(doc.Recipients, leftColW-2, f)
 	b.h = max(b.titles+signSpace+lineHeight(signSize), rh)
 	return b
 }
@@ -125,10 +159,11 @@ func (l *layouter) signatures(doc *content.Document) {
 	for _, s := range b.stacks {
 		l.drawStack(s, top, nameTop)
 	}
+	f := recipientsOf(doc)
 	if len(b.stacks) == 2 {
-		l.drawRecipients(b.lines, nameTop+lineHeight(signSize)+3)
+		l.drawRecipients(b.lines, nameTop+lineHeight(signSize)+3, f)
 	} else {
-		l.drawRecipients(b.lines, top+(lineHeight(signSize)-lineHeight(recipientLabel))/2)
+		l.drawRecipients(b.lines, top+(lineHeight(signSize)-lineHeight(f.labelSize))/2, f)
 	}
 	l.y = top + b.h
 }

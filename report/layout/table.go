@@ -124,8 +124,10 @@ func (l *layouter) row(cells []cell, widths []float64, h float64) {
 
 // columnWidths gives each column its share of the text block: the
 // table's own proportions when it has them, else room for each column's
-// longest line when everything fits, and otherwise each column's longest
-// word plus a share of what is left in proportion to its wish for more.
+// longest line when everything fits, and otherwise each column's widest
+// run of words no line breaks inside (a word, or words a dash holds
+// together) plus a share of what is left in proportion to its wish for
+// more.
 func (l *layouter) columnWidths(t *content.Table, cols int) []float64 {
 	widths := make([]float64, cols)
 	if len(t.Widths) == cols {
@@ -142,8 +144,10 @@ func (l *layouter) columnWidths(t *content.Table, cols int) []float64 {
 	least := make([]float64, cols)
 	measure := func(i int, s string, st fonts.Style) {
 		natural[i] = max(natural[i], l.width(s, st, tableSize)+2*padX)
-		for _, w := range strings.Fields(s) {
-			least[i] = max(least[i], l.width(w, st, tableSize)+2*padX)
+		ws := l.plain(s, st, tableSize, false)
+		at := breaks(ws)
+		for k := 0; k+1 < len(at); k++ {
+			least[i] = max(least[i], span(ws[at[k]:at[k+1]])+2*padX)
 		}
 	}
 	for i, h := range t.Header {

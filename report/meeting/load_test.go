@@ -40,7 +40,7 @@ func TestShippedFilesLoad(t *testing.T) {
 		if len(m.Documents) != len(builtinKinds) {
 			t.Errorf("%s: %d documents, want one of each kind", name, len(m.Documents))
 		}
-		if _, ok := m.Meeting.Period.Parse(); !ok {
+		if p, err := m.Meeting.Period.Value(); err != nil || !p.Known() {
 			t.Errorf("%s: no period", name)
 		}
 	}
@@ -206,8 +206,8 @@ func TestParseProblems(t *testing.T) {
 				"      chuc_vu: Phó Chủ tịch UBND tỉnh",
 			),
 			want: []want{{7, 7, "meeting.chairs[0].chuc_vu",
-				"unknown field chuc_vu: expected one of name, position, role, unit",
-				"trường chuc_vu không có trong định dạng: cần một trong các trường name, position, role, unit", false}},
+				"unknown field chuc_vu: expected one of honorific, name, position, role, unit",
+				"trường chuc_vu không có trong định dạng: cần một trong các trường honorific, name, position, role, unit", false}},
 		},
 		{
 			name: "missing issuer.name and meeting.title",
@@ -272,19 +272,37 @@ func TestParseProblems(t *testing.T) {
 			),
 			want: []want{
 				{7, 11, "documents[0].date",
-					"expected a date that exists, such as 2023-07-28 or 28/07/2023, got 2023-02-30",
-					"cần một ngày có thật, như 2023-07-28 hoặc 28/07/2023, nhận được 2023-02-30", false},
+					"expected a date that exists, such as 2023-07-28 or 28/07/2023 (or a month, 2023-07), got 2023-02-30",
+					"cần một ngày có thật, như 2023-07-28 hoặc 28/07/2023 (hoặc một tháng, 2023-07), nhận được 2023-02-30", false},
 				{10, 15, "tasks[0].deadline",
-					"expected a date that exists, such as 2023-07-28 or 28/07/2023, got 31/9/2023",
-					"cần một ngày có thật, như 2023-07-28 hoặc 28/07/2023, nhận được 31/9/2023", false},
+					"expected a date that exists, such as 2023-07-28 or 28/07/2023 (or a month, 2023-07), got 31/9/2023",
+					"cần một ngày có thật, như 2023-07-28 hoặc 28/07/2023 (hoặc một tháng, 2023-07), nhận được 31/9/2023", false},
 			},
 		},
 		{
 			name: "bad period",
 			src:  with("  period: 2023-H3"),
 			want: []want{{5, 11, "meeting.period",
-				"expected a period such as 2023-H1, 2023-Q3, 2023-07, 2023-9M, 2023 or 2023-2024, got 2023-H3",
-				"cần một kỳ như 2023-H1, 2023-Q3, 2023-07, 2023-9M, 2023 hoặc 2023-2024, nhận được 2023-H3", false}},
+				"expected a period such as 2023-H1, 2023-Q3, 2023-07, 2023-9M, 2023, 2023-2024 (a school year), 2021-2025 (a phase), 2024-05-01/2024-08-31, or words such as quý II năm 2025, got 2023-H3",
+				"cần một kỳ như 2023-H1, 2023-Q3, 2023-07, 2023-9M, 2023, 2023-2024 (năm học), 2021-2025 (giai đoạn), 2024-05-01/2024-08-31, hoặc bằng chữ như quý II năm 2025, nhận được 2023-H3", false}},
+		},
+		{
+			name: "a time without a date, a year before 1900, counts that do not add up",
+			src:  with("  start: \"8:30\"", "  end: 1899-12-30", "  attendance: {invited: 40, present: 37, absent: 5}", "  type: so-ke"),
+			want: []want{
+				{5, 10, "meeting.start",
+					"a time of day without a date: write the date too, such as 2023-07-28 08:00 or 28/07/2023 08:00",
+					"có giờ mà không có ngày: hãy ghi cả ngày, như 2023-07-28 08:00 hoặc 28/07/2023 08:00", false},
+				{6, 8, "meeting.end",
+					"the year of 1899-12-30 is before 1900: write the year in full, such as 2023",
+					"năm của 1899-12-30 trước năm 1900: hãy ghi đủ bốn chữ số của năm, như 2023", false},
+				{7, 50, "meeting.attendance.absent",
+					"present (37) and absent (5) do not add up to the invited (40)",
+					"số có mặt (37) cộng số vắng (5) không bằng số được mời (40)", false},
+				{8, 9, "meeting.type",
+					"unknown meeting type so-ke: expected one of so-ket, tong-ket, phien-hop-thuong-ky, phien-hop-thuong-truc, giao-ban, chuyen-de, toa-dam, hoi-thao, binh-xet, hop-chi-bo, hop-dang-uy, hop-ban-thuong-vu, hop-ban-chap-hanh, hop-lien-nganh, hop-dot-xuat, or the name of the type in words",
+					"không có loại cuộc họp so-ke: cần một trong các loại so-ket, tong-ket, phien-hop-thuong-ky, phien-hop-thuong-truc, giao-ban, chuyen-de, toa-dam, hoi-thao, binh-xet, hop-chi-bo, hop-dang-uy, hop-ban-thuong-vu, hop-ban-chap-hanh, hop-lien-nganh, hop-dot-xuat, hoặc ghi tên loại bằng chữ", false},
+			},
 		},
 		{
 			name: "wrong cell count",
@@ -361,16 +379,16 @@ func TestParseProblems(t *testing.T) {
 					"không có trạng thái Xong: cần một trong các trạng thái Chưa thực hiện, Đang thực hiện, Đã hoàn thành, Quá hạn", false},
 				{5, 10, "meeting.title", "missing the title of the meeting", "thiếu tên hội nghị", false},
 				{6, 11, "meeting.period",
-					"expected a period such as 2023-H1, 2023-Q3, 2023-07, 2023-9M, 2023 or 2023-2024, got 2023-H3",
-					"cần một kỳ như 2023-H1, 2023-Q3, 2023-07, 2023-9M, 2023 hoặc 2023-2024, nhận được 2023-H3", false},
+					"expected a period such as 2023-H1, 2023-Q3, 2023-07, 2023-9M, 2023, 2023-2024 (a school year), 2021-2025 (a phase), 2024-05-01/2024-08-31, or words such as quý II năm 2025, got 2023-H3",
+					"cần một kỳ như 2023-H1, 2023-Q3, 2023-07, 2023-9M, 2023, 2023-2024 (năm học), 2021-2025 (giai đoạn), 2024-05-01/2024-08-31, hoặc bằng chữ như quý II năm 2025, nhận được 2023-H3", false},
 				{9, 7, "meeting.chairs[0].tittle",
-					"unknown field tittle: expected one of name, position, role, unit",
-					"trường tittle không có trong định dạng: cần một trong các trường name, position, role, unit", false},
+					"unknown field tittle: expected one of honorific, name, position, role, unit",
+					"trường tittle không có trong định dạng: cần một trong các trường honorific, name, position, role, unit", false},
 				{11, 9, "issuer.name", "missing the name of the issuing agency", "thiếu tên cơ quan ban hành", false},
 				{14, 13, "documents[0].number", "expected a positive whole number or a blank, got số 3", "cần một số nguyên dương hoặc để trống, nhận được số 3", false},
 				{15, 11, "documents[0].date",
-					"expected a date that exists, such as 2023-07-28 or 28/07/2023, got 2023-02-30",
-					"cần một ngày có thật, như 2023-07-28 hoặc 28/07/2023, nhận được 2023-02-30", false},
+					"expected a date that exists, such as 2023-07-28 or 28/07/2023 (or a month, 2023-07), got 2023-02-30",
+					"cần một ngày có thật, như 2023-07-28 hoặc 28/07/2023 (hoặc một tháng, 2023-07), nhận được 2023-02-30", false},
 			},
 		},
 		{

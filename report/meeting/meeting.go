@@ -43,6 +43,10 @@ type Issuer struct {
 	Code string `yaml:"code,omitempty" json:"code,omitempty"`
 	// Place is the địa danh of the date line ("Tuyên Quang").
 	Place string `yaml:"place,omitempty" json:"place,omitempty"`
+	// Type is the kind of body, one of BodyTypes; inferred from Name when
+	// blank. A Party body ("dang") issues its documents in the Party's
+	// frame.
+	Type string `yaml:"type,omitempty" json:"type,omitempty"`
 }
 
 // Document is one document to produce from the meeting.
@@ -83,6 +87,9 @@ type Signer struct {
 type Info struct {
 	// Title is the meeting's name ("Hội nghị sơ kết ..."). Required.
 	Title string `yaml:"title" json:"title"`
+	// Type is the kind of meeting, one of MeetingTypes, or a label of
+	// its own; inferred from the title when blank.
+	Type string `yaml:"type,omitempty" json:"type,omitempty"`
 	// Start and End bound the meeting; a meeting may span two days.
 	Start DateTime `yaml:"start,omitempty" json:"start,omitempty"`
 	End   DateTime `yaml:"end,omitempty" json:"end,omitempty"`
@@ -90,27 +97,61 @@ type Info struct {
 	Venue string `yaml:"venue,omitempty" json:"venue,omitempty"`
 	// Online lists the online points (điểm cầu) connected, if any.
 	Online []string `yaml:"online,omitempty" json:"online,omitempty"`
+	// Mode is how the meeting is held, one of Modes; inferred from Online
+	// and Venue when blank.
+	Mode string `yaml:"mode,omitempty" json:"mode,omitempty"`
 	// Period is the period the meeting reviews; Next the one it plans.
-	// Next defaults to the period after Period.
+	// Either is taken from the title when blank; neither is invented.
 	Period Period `yaml:"period,omitempty" json:"period,omitempty"`
 	Next   Period `yaml:"next,omitempty" json:"next,omitempty"`
-	// Organizer is who holds the meeting ("Cụm thi đua ...").
+	// Subject is what a sơ kết or tổng kết reviews ("công tác thi đua,
+	// khen thưởng"); taken from the title when blank.
+	Subject string `yaml:"subject,omitempty" json:"subject,omitempty"`
+	// Organizer is who holds the meeting ("Cụm thi đua ..."), written as
+	// in a sentence; the issuing agency when blank.
 	Organizer string `yaml:"organizer,omitempty" json:"organizer,omitempty"`
+	// OrganizerType is the kind of body the organizer is, one of
+	// BodyTypes; inferred from its name when blank.
+	OrganizerType string `yaml:"organizer_type,omitempty" json:"organizer_type,omitempty"`
 	// Chairs chair the meeting, in protocol order; several co-chair it.
 	Chairs []Person `yaml:"chairs,omitempty" json:"chairs,omitempty"`
 	// Secretary keeps the minutes.
 	Secretary Person `yaml:"secretary,omitempty" json:"secretary,omitempty"`
-	// Units are the member units in protocol order.
+	// Units are the units that attend (a cluster's member units), in
+	// protocol order.
 	Units []string `yaml:"units,omitempty" json:"units,omitempty"`
+	// Participants are the groups that attend by role ("Trưởng các thôn,
+	// bản"), which are not units.
+	Participants []string `yaml:"participants,omitempty" json:"participants,omitempty"`
+	// Attendance is how many were invited, present and absent.
+	Attendance Attendance `yaml:"attendance,omitempty" json:"attendance,omitempty"`
+	// Agenda is what the meeting heard and discussed, in order.
+	Agenda []string `yaml:"agenda,omitempty" json:"agenda,omitempty"`
 	// Attendees are the people invited, in protocol order.
 	Attendees []Attendee `yaml:"attendees,omitempty" json:"attendees,omitempty"`
 }
 
+// Attendance is the headcount as the clerk knows it. Counts may be exact
+// or approximate; a missing one is derived from the two others when both
+// are exact. Complete says that Attendees is the whole list of those
+// invited, so that it may be counted: a list of only the people worth
+// naming never gives a count.
+type Attendance struct {
+	Invited  Count `yaml:"invited,omitempty" json:"invited,omitempty"`
+	Present  Count `yaml:"present,omitempty" json:"present,omitempty"`
+	Absent   Count `yaml:"absent,omitempty" json:"absent,omitempty"`
+	Complete bool  `yaml:"complete,omitempty" json:"complete,omitempty"`
+}
+
 // Person is someone with a position in a unit.
 type Person struct {
-	Name     string `yaml:"name,omitempty" json:"name,omitempty"`
-	Position string `yaml:"position,omitempty" json:"position,omitempty"`
-	Unit     string `yaml:"unit,omitempty" json:"unit,omitempty"`
+	// Honorific is how sentences address them: "đồng chí" when blank;
+	// "ông", "bà" for a guest who is not a Party or State official, such
+	// as a foreign delegate.
+	Honorific string `yaml:"honorific,omitempty" json:"honorific,omitempty"`
+	Name      string `yaml:"name,omitempty" json:"name,omitempty"`
+	Position  string `yaml:"position,omitempty" json:"position,omitempty"`
+	Unit      string `yaml:"unit,omitempty" json:"unit,omitempty"`
 	// Role is the person's role in the meeting or the cluster ("Cụm trưởng").
 	Role string `yaml:"role,omitempty" json:"role,omitempty"`
 }
@@ -146,10 +187,12 @@ type Table struct {
 
 // Speech is one opinion voiced in the discussion.
 type Speech struct {
-	Speaker  string `yaml:"speaker,omitempty" json:"speaker,omitempty"`
-	Position string `yaml:"position,omitempty" json:"position,omitempty"`
-	Unit     string `yaml:"unit,omitempty" json:"unit,omitempty"`
-	Content  string `yaml:"content" json:"content"`
+	// Honorific is as a Person's: "đồng chí" when blank.
+	Honorific string `yaml:"honorific,omitempty" json:"honorific,omitempty"`
+	Speaker   string `yaml:"speaker,omitempty" json:"speaker,omitempty"`
+	Position  string `yaml:"position,omitempty" json:"position,omitempty"`
+	Unit      string `yaml:"unit,omitempty" json:"unit,omitempty"`
+	Content   string `yaml:"content" json:"content"`
 }
 
 // Task is one assignment agreed at the meeting.
@@ -166,7 +209,7 @@ type Task struct {
 // drop-down shows them.
 var TaskStatuses = []string{"Chưa thực hiện", "Đang thực hiện", "Đã hoàn thành", "Quá hạn"}
 
-// PresentCount returns how many attendees were present.
+// PresentCount returns how many of the listed attendees were present.
 func (i *Info) PresentCount() int {
 	n := 0
 	for _, a := range i.Attendees {

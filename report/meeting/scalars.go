@@ -2,11 +2,12 @@ package meeting
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/goccy/go-yaml/ast"
+	"github.com/hoinghi/hoinghi/report/when"
 )
 
 // The scalar types below keep the text as written and parse it on demand.
@@ -14,17 +15,19 @@ import (
 // date of a file at once, each with its own position, instead of stopping
 // at the first.
 
-// Date is a calendar date written as 2023-07-28 or 28/07/2023. The zero
-// value is a date not yet known.
+// Date is a calendar date written as 2023-07-28 or 28/07/2023, or a
+// month, 2024-11. The zero value is a date not yet known.
 type Date struct{ Raw string }
 
-// DateTime is a date with an optional time of day, written as
-// 2023-07-28 08:00, 2023-07-28T08:00 or 28/07/2023 08:00.
+// DateTime is a date with an optional time of day or session, written as
+// 2023-07-28 08:00, 28/07/2023 08:00 or 2025-03-12 sáng (see
+// when.ParseMoment).
 type DateTime struct{ Raw string }
 
-// Period is a reporting period: 2023-07 (a month), 2023-Q3 (a quarter),
-// 2023-H1 or 2023-H2 (six months), 2023-9M (nine months), 2023 (a year),
-// or 2023-2024 (a school year).
+// Period is a reporting period, in the forms of when.ParsePeriod: 2023-07
+// (a month), 2023-Q3, 2023-H1, 2023-9M, 2023, 2023-2024 (a school year),
+// 2021-2025 (a phase), dates, words, several separated by ";", or
+// "không" for none.
 type Period struct{ Raw string }
 
 // Cell is one table cell: any scalar, kept as the text written.
@@ -112,115 +115,61 @@ func (d DateTime) IsZero() bool { return strings.TrimSpace(d.Raw) == "" }
 // IsZero reports whether the period is not given.
 func (p Period) IsZero() bool { return strings.TrimSpace(p.Raw) == "" }
 
-// Time returns the date at midnight UTC; ok is false when the date is
-// blank or invalid.
-func (d Date) Time() (t time.Time, ok bool) {
-	t, err := parseDate(strings.TrimSpace(d.Raw))
-	return t, err == nil && !d.IsZero()
+// Value parses the date; a blank is the zero when.Date.
+func (d Date) Value() (when.Date, error) { return when.ParseDate(d.Raw) }
+
+// Known returns the date when it is valid and at least its month is
+// known; ok is false otherwise.
+func (d Date) Known() (when.Date, bool) {
+	v, err := d.Value()
+	return v, err == nil && !v.IsZero()
 }
 
-func parseDate(s string) (time.Time, error) {
-	for _, layout := range []string{"2006-01-02", "2/1/2006"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t, nil
-		}
-	}
-	return time.Time{}, fmt.Errorf("invalid date %q", s)
+// Value parses the moment; a blank is the zero when.Moment.
+func (d DateTime) Value() (when.Moment, error) { return when.ParseMoment(d.Raw) }
+
+// Known returns the moment when it is valid and given.
+func (d DateTime) Known() (when.Moment, bool) {
+	v, err := d.Value()
+	return v, err == nil && !v.IsZero()
 }
 
-// Time returns the moment in UTC; hasClock tells whether a time of day was
-// given; ok is false when the value is blank or invalid.
-func (d DateTime) Time() (t time.Time, hasClock, ok bool) {
-	s := strings.TrimSpace(d.Raw)
-	if s == "" {
-		return time.Time{}, false, false
-	}
-	for _, layout := range []string{"2006-01-02 15:04", "2006-01-02T15:04", "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2/1/2006 15:04", "15:04 2/1/2006"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t, true, true
-		}
-	}
-	if t, err := parseDate(s); err == nil {
-		return t, false, true
-	}
-	return time.Time{}, false, false
+// Value parses the period; a blank is the zero when.Period.
+func (p Period) Value() (when.Period, error) { return when.ParsePeriod(p.Raw) }
+
+// Count is a number of people as a clerk knows it: exact ("37") or
+// approximate ("khoảng 60", "hơn 40").
+type Count struct{ Raw string }
+
+// UnmarshalYAML implements yaml.NodeUnmarshaler.
+func (c *Count) UnmarshalYAML(n ast.Node) (err error) {
+	c.Raw, err = scalarText(n)
+	return err
 }
 
-// PeriodKind says what span a Period covers.
-type PeriodKind int
+// MarshalYAML implements yaml.InterfaceMarshaler.
+func (c Count) MarshalYAML() (any, error) { return c.Raw, nil }
 
-// The kinds of period a meeting reviews.
-const (
-	Month PeriodKind = iota + 1
-	Quarter
-	Half
-	NineMonths
-	Year
-	SchoolYear
-)
+// IsZero reports whether the count is not given.
+func (c Count) IsZero() bool { return strings.TrimSpace(c.Raw) == "" }
 
-// Parsed is a Period taken apart. Index is the month (1–12), the quarter
-// (1–4) or the half (1–2); Year is the calendar year or, for a school year,
-// its first year.
-type Parsed struct {
-	Kind  PeriodKind
-	Year  int
-	Index int
-}
+// Approximations are the words that make a count approximate, as
+// documents write them before the number.
+var Approximations = []string{"khoảng", "gần", "hơn", "trên", "chừng"}
 
-// Parse takes the period apart; ok is false when it is blank or invalid.
-func (p Period) Parse() (Parsed, bool) {
-	s := strings.ToUpper(strings.TrimSpace(p.Raw))
-	year, rest, found := strings.Cut(s, "-")
-	y, err := strconv.Atoi(year)
-	if err != nil || len(year) != 4 {
-		return Parsed{}, false
+// Parse reads the count: its approximating word, if any ("khoảng"), and
+// the number; ok is false when it is blank or not a count.
+func (c Count) Parse() (approx string, n int, ok bool) {
+	f := strings.Fields(strings.ToLower(strings.TrimSpace(c.Raw)))
+	if len(f) == 2 && slices.Contains(Approximations, f[0]) {
+		approx, f = f[0], f[1:]
 	}
-	if !found {
-		return Parsed{Kind: Year, Year: y}, true
+	if len(f) != 1 {
+		return "", 0, false
 	}
-	switch {
-	case rest == "9M":
-		return Parsed{Kind: NineMonths, Year: y}, true
-	case rest == "H1" || rest == "H2":
-		return Parsed{Kind: Half, Year: y, Index: int(rest[1] - '0')}, true
-	case len(rest) == 2 && rest[0] == 'Q' && rest[1] >= '1' && rest[1] <= '4':
-		return Parsed{Kind: Quarter, Year: y, Index: int(rest[1] - '0')}, true
-	case len(rest) == 4:
-		if y2, err := strconv.Atoi(rest); err == nil && y2 == y+1 {
-			return Parsed{Kind: SchoolYear, Year: y}, true
-		}
-	case len(rest) == 2:
-		if m, err := strconv.Atoi(rest); err == nil && m >= 1 && m <= 12 {
-			return Parsed{Kind: Month, Year: y, Index: m}, true
-		}
+	n, err := strconv.Atoi(f[0])
+	if err != nil || n < 0 || strings.HasPrefix(f[0], "+") {
+		return "", 0, false
 	}
-	return Parsed{}, false
-}
-
-// Following returns the period that comes after p: the next month, the
-// next quarter, the second half after the first, the last quarter after
-// nine months, the next year or school year.
-func (p Parsed) Following() Parsed {
-	switch p.Kind {
-	case Month:
-		if p.Index == 12 {
-			return Parsed{Kind: Month, Year: p.Year + 1, Index: 1}
-		}
-		return Parsed{Kind: Month, Year: p.Year, Index: p.Index + 1}
-	case Quarter:
-		if p.Index == 4 {
-			return Parsed{Kind: Quarter, Year: p.Year + 1, Index: 1}
-		}
-		return Parsed{Kind: Quarter, Year: p.Year, Index: p.Index + 1}
-	case Half:
-		if p.Index == 2 {
-			return Parsed{Kind: Half, Year: p.Year + 1, Index: 1}
-		}
-		return Parsed{Kind: Half, Year: p.Year, Index: 2}
-	case NineMonths:
-		return Parsed{Kind: Quarter, Year: p.Year, Index: 4}
-	default:
-		return Parsed{Kind: p.Kind, Year: p.Year + 1}
-	}
+	return approx, n, true
 }

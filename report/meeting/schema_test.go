@@ -391,7 +391,7 @@ func TestRequiredMatchesValidate(t *testing.T) {
 // repository ships.
 func meetingFiles(t *testing.T) map[string][]byte {
 	t.Helper()
-	paths, err := filepath.Glob(filepath.Join("..", "..", "samples", "*"))
+	paths, err := filepath.Glob(filepath.Join("..", "..", "samples", "*.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -414,7 +414,16 @@ func meetingFiles(t *testing.T) map[string][]byte {
 // what Load accepts and the samples stay in the format.
 func TestFilesMatchSchema(t *testing.T) {
 	sch := compileSchema(t)
-	for name, data := range meetingFiles(t) {
+	files := meetingFiles(t)
+	corpus, _ := filepath.Glob(filepath.Join("..", "..", "samples", "corpus", "*.yaml"))
+	for _, p := range corpus {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[filepath.ToSlash(p)] = data
+	}
+	for name, data := range files {
 		if err := validateJSON(sch, data); err != nil {
 			t.Errorf("%s: %v", name, err)
 		}
@@ -473,7 +482,11 @@ func TestSchemaAgreesWithLoad(t *testing.T) {
 		{"period", "2023-07"}, {"period", "2023-9M"}, {"period", "2023-2024"}, {"period", ""},
 		{"next", "2024-Q1"}, {"start", "2023-07-28 08:00"}, {"start", "2023-07-28T08:00"},
 		{"start", "2023-07-28T08:00:00"}, {"start", "28/7/2023 08:00"}, {"start", "08:00 28/7/2023"},
-		{"start", "28/07/2023"}, {"end", "2023-07-28"},
+		{"start", "28/07/2023"}, {"end", "2023-07-28"}, {"start", "28/7/2023 8h"}, {"start", "2023-07-28 08h00"},
+		{"start", "2025-03-12 sáng"}, {"start", "sáng 12/3/2025"}, {"start", "Chiều ngày 12/3/2025"},
+		{"period", "quý II năm 2025"}, {"period", "2024; 2021-2025"}, {"period", "2021-2025"},
+		{"period", "2024-05-01/2024-08-31"}, {"next", "không"}, {"period", "6 tháng đầu năm 2024"},
+		{"period", "đợt thi đua cao điểm"},
 	} {
 		src := fmt.Sprintf("issuer: {name: X}\nmeeting: {title: T, %s: %q}\n", m.key, m.value)
 		if err := validateJSON(sch, []byte(src)); err != nil {
@@ -485,7 +498,7 @@ func TestSchemaAgreesWithLoad(t *testing.T) {
 	}
 	for _, m := range []struct{ key, value string }{
 		{"period", "2023-H3"}, {"period", "2023-13"}, {"period", "23-H1"}, {"period", "2023-Q0"},
-		{"start", "28/7/2023 8h"}, {"start", "2023-07-28 08h00"}, {"end", "hôm nay"},
+		{"end", "hôm nay"}, {"start", "8:30"}, {"start", "sáng"}, {"period", "2023-H1; 2023-H3"},
 	} {
 		src := fmt.Sprintf("issuer: {name: X}\nmeeting: {title: T, %s: %q}\n", m.key, m.value)
 		if validateJSON(sch, []byte(src)) == nil {

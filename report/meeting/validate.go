@@ -1,16 +1,17 @@
 package meeting
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 	"unicode"
 
 	"github.com/hoinghi/hoinghi/report/internal/yamlnode"
 	"github.com/hoinghi/hoinghi/report/lang"
+	"github.com/hoinghi/hoinghi/report/when"
 )
 
 // Validate checks a meeting built by other means than Parse — read from a
@@ -66,11 +67,11 @@ func validate(m *Meeting, opt Options) []Problem {
 		checkDate(&ps, p+".date", d.Date)
 	}
 
-	checkDateTime(&ps, "meeting.start", m.Meeting.Start)
-	checkDateTime(&ps, "meeting.end", m.Meeting.End)
-	if s, sc, ok := m.Meeting.Start.Time(); ok {
+	start := checkMoment(&ps, "meeting.start", m.Meeting.Start)
+	end := checkMoment(&ps, "meeting.end", m.Meeting.End)
+	if !start.IsZero() && !end.IsZero() {
 		// A date without a time of day ends with that day.
-		if e, ec, ok := m.Meeting.End.Time(); ok && (e.Before(s) && sc && ec || e.Before(s.Truncate(24*time.Hour))) {
+		if e, st := end.Time(), start.Time(); e.Before(st) && start.Clock && end.Clock || e.Before(start.Date.Time()) {
 			bad("meeting.end", "the meeting ends before it starts (%s)", m.Meeting.Start.Raw)
 		}
 	}
@@ -78,12 +79,23 @@ func validate(m *Meeting, opt Options) []Problem {
 		path string
 		p    Period
 	}{{"meeting.period", m.Meeting.Period}, {"meeting.next", m.Meeting.Next}} {
-		if !f.p.IsZero() {
-			if _, ok := f.p.Parse(); !ok {
-				bad(f.path, "expected a period such as 2023-H1, 2023-Q3, 2023-07, 2023-9M, 2023 or 2023-2024, got %s", f.p.Raw)
-			}
+		if _, err := f.p.Value(); err != nil {
+			ps = append(ps, Problem{Path: f.path, Msg: message(err)})
 		}
 	}
+	choose := func(path, value string, from []Choice) {
+		if v := strings.TrimSpace(value); v != "" && !slices.Contains(Codes(from), v) {
+			bad(path, "unknown value %s: expected one of %s", v, strings.Join(Codes(from), ", "))
+		}
+	}
+	choose("issuer.type", m.Issuer.Type, BodyTypes)
+	choose("meeting.organizer_type", m.Meeting.OrganizerType, BodyTypes)
+	choose("meeting.mode", m.Meeting.Mode, Modes)
+	// A code of the wrong spelling would silently become a label.
+	if t := strings.TrimSpace(m.Meeting.Type); slug.MatchString(t) && !slices.Contains(Codes(MeetingTypes), t) {
+		bad("meeting.type", "unknown meeting type %s: expected one of %s, or the name of the type in words", t, strings.Join(Codes(MeetingTypes), ", "))
+	}
+	ps = append(ps, checkAttendance(m.Meeting.Attendance)...)
 	for i, a := range m.Meeting.Attendees {
 		required(fmt.Sprintf("meeting.attendees[%d].name", i), a.Name, "the attendee's name")
 	}
@@ -117,21 +129,60 @@ func validate(m *Meeting, opt Options) []Problem {
 }
 
 func checkDate(ps *[]Problem, path string, d Date) {
-	if d.IsZero() {
-		return
-	}
-	if _, ok := d.Time(); !ok {
-		*ps = append(*ps, Problem{Path: path, Msg: lang.M("expected a date that exists, such as 2023-07-28 or 28/07/2023, got %s", d.Raw)})
+	if _, err := d.Value(); err != nil {
+		*ps = append(*ps, Problem{Path: path, Msg: message(err)})
 	}
 }
 
-func checkDateTime(ps *[]Problem, path string, d DateTime) {
-	if d.IsZero() {
-		return
+func checkMoment(ps *[]Problem, path string, d DateTime) when.Moment {
+	v, err := d.Value()
+	if err != nil {
+		*ps = append(*ps, Problem{Path: path, Msg: message(err)})
 	}
-	if _, _, ok := d.Time(); !ok {
-		*ps = append(*ps, Problem{Path: path, Msg: lang.M("expected a date and time that exist, such as 2023-07-28 08:00, got %s", d.Raw)})
+	return v
+}
+
+// message is the message of an error of package when.
+func message(err error) lang.Message {
+	var le *lang.Error
+	if errors.As(err, &le) {
+		return le.Msg
 	}
+	return lang.M(err.Error())
+}
+
+// checkAttendance checks the headcount: counts a clerk can write, and
+// that agree with one another when they are exact.
+func checkAttendance(a Attendance) []Problem {
+	var ps []Problem
+	exact := map[string]int{}
+	for _, c := range []struct {
+		path string
+		c    Count
+	}{{"invited", a.Invited}, {"present", a.Present}, {"absent", a.Absent}} {
+		if c.c.IsZero() {
+			continue
+		}
+		approx, n, ok := c.c.Parse()
+		switch {
+		case !ok:
+			ps = append(ps, Problem{Path: "meeting.attendance." + c.path, Msg: lang.M("expected a number of people, such as 37, or an approximate one, such as khoảng 60 or hơn 40, got %s", c.c.Raw)})
+		case approx == "":
+			exact[c.path] = n
+		}
+	}
+	inv, okI := exact["invited"]
+	pre, okP := exact["present"]
+	abs, okA := exact["absent"]
+	switch {
+	case okI && okP && pre > inv:
+		ps = append(ps, Problem{Path: "meeting.attendance.present", Msg: lang.M("more present (%d) than invited (%d)", pre, inv)})
+	case okI && okP && okA && pre+abs != inv:
+		ps = append(ps, Problem{Path: "meeting.attendance.absent", Msg: lang.M("present (%d) and absent (%d) do not add up to the invited (%d)", pre, abs, inv)})
+	case okI && okA && abs > inv:
+		ps = append(ps, Problem{Path: "meeting.attendance.absent", Msg: lang.M("more absent (%d) than invited (%d)", abs, inv)})
+	}
+	return ps
 }
 
 // uncovered walks every string of v and reports the characters that the

@@ -69,6 +69,7 @@ func (p *Profile) Apply(name string, m *meeting.Meeting) Sources {
 	mg.text("issuer.name", &m.Issuer.Name, is.Name, "issuer.name")
 	mg.text("issuer.code", &m.Issuer.Code, is.Code, "issuer.code")
 	mg.text("issuer.place", &m.Issuer.Place, is.Place, "issuer.place")
+	mg.text("issuer.type", &m.Issuer.Type, is.Type, "issuer.type")
 
 	fromProfile := len(m.Documents) == 0 && p != nil && len(p.data.Render.Kinds) > 0
 	if fromProfile {

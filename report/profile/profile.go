@@ -200,14 +200,17 @@ func Load(path string) (*Profile, error) {
 	return p, nil
 }
 
-// check validates what decoding cannot — sort order, formats, kinds
-// listed twice — and makes the folders absolute, reporting a folder that
+// check validates what decoding cannot — the kind of body, sort order,
+// formats, kinds listed twice — and makes the folders absolute, reporting a folder that
 // is not there where it is written rather than when the fonts fail to
 // load.
 func (p *Profile) check(dir string) []meeting.Problem {
 	var ps []meeting.Problem
 	bad := func(path string, key string, args ...any) {
 		ps = append(ps, p.problem(path, lang.M(key, args...)))
+	}
+	if t := strings.TrimSpace(p.data.Issuer.Type); t != "" && !slices.Contains(meeting.Codes(meeting.BodyTypes), t) {
+		bad("issuer.type", "unknown value %s: expected one of %s", t, strings.Join(meeting.Codes(meeting.BodyTypes), ", "))
 	}
 	r := &p.data.Render
 	if !slices.Contains(sorts, r.Sort) {

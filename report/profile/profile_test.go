@@ -494,8 +494,8 @@ func TestLoadProblems(t *testing.T) {
 			),
 			want: []want{
 				{3, 3, "issuer.dia_danh",
-					"unknown field dia_danh: expected one of code, name, parent, place",
-					"trường dia_danh không có trong định dạng: cần một trong các trường code, name, parent, place"},
+					"unknown field dia_danh: expected one of code, name, parent, place, type",
+					"trường dia_danh không có trong định dạng: cần một trong các trường code, name, parent, place, type"},
 				{6, 5, "documents.thong-bao.number",
 					"unknown field number: expected one of annex, archive, recipients, secretary, signer, to",
 					"trường number không có trong định dạng: cần một trong các trường annex, archive, recipients, secretary, signer, to"},
@@ -529,6 +529,15 @@ func TestLoadProblems(t *testing.T) {
 				{8, 13, "documents.bien-ban.signer.name", "expected text", "cần văn bản"},
 				{9, 14, "documents.thong-bao", "expected a group of fields (key: value)", "cần một nhóm trường (khóa: giá trị)"},
 				{11, 10, "render.kinds", "expected a list", "cần một danh sách"},
+			},
+		},
+		{
+			name: "an unknown kind of body",
+			src:  src("issuer:", "  type: so"),
+			want: []want{
+				{2, 9, "issuer.type",
+					"unknown value so: expected one of cum-thi-dua, khoi-thi-dua, ubnd, hdnd, truong, dang, doan-the, hoi-dong, co-quan",
+					"không có giá trị so: cần một trong các giá trị cum-thi-dua, khoi-thi-dua, ubnd, hdnd, truong, dang, doan-the, hoi-dong, co-quan"},
 			},
 		},
 		{

@@ -1,19 +1,16 @@
-// Package vn writes dates, times, periods, numbering and names the way
-// Vietnamese administrative documents write them, and sorts names in
-// Vietnamese order.
+// Package vn writes numbering and names the way Vietnamese administrative
+// documents write them, and sorts names in Vietnamese order. Dates, times
+// and periods are package when's.
 package vn
 
 import (
 	"bytes"
 	"cmp"
-	"fmt"
 	"slices"
 	"strings"
 	"sync"
-	"time"
 	"unicode"
 
-	"github.com/hoinghi/hoinghi/report/meeting"
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
@@ -22,80 +19,6 @@ import (
 // Blank is what a document shows for a value not yet known: dots, as the
 // official templates print them, for a clerk to fill by hand.
 const Blank = "……"
-
-// Day writes a day of the month with the leading zero Decree 30 requires
-// below 10: "05", "28".
-func Day(d int) string { return fmt.Sprintf("%02d", d) }
-
-// Month writes a month with a leading zero only for January and February,
-// as Decree 30 requires: "01", "02", "3" … "12".
-func Month(m time.Month) string {
-	if m <= 2 {
-		return fmt.Sprintf("%02d", int(m))
-	}
-	return fmt.Sprint(int(m))
-}
-
-// Date writes "ngày 28 tháng 7 năm 2023"; a date not known is written with
-// blanks.
-func Date(t time.Time, known bool) string {
-	if !known {
-		return "ngày " + Blank + " tháng " + Blank + " năm " + Blank
-	}
-	return "ngày " + Day(t.Day()) + " tháng " + Month(t.Month()) + " năm " + fmt.Sprint(t.Year())
-}
-
-// DateLine writes the địa danh and date line of ô 4:
-// "Tuyên Quang, ngày 28 tháng 7 năm 2023".
-func DateLine(place string, t time.Time, known bool) string {
-	if strings.TrimSpace(place) == "" {
-		place = Blank
-	}
-	return place + ", " + Date(t, known)
-}
-
-// Clock writes a time of day as documents do: "08 giờ 00 phút", never
-// "08:00".
-func Clock(t time.Time) string {
-	return fmt.Sprintf("%02d giờ %02d phút", t.Hour(), t.Minute())
-}
-
-// Moment writes a meeting time: "08 giờ 00 phút, ngày 28 tháng 7 năm
-// 2023", or only the date when no time of day was given.
-func Moment(d meeting.DateTime) string {
-	t, clock, ok := d.Time()
-	switch {
-	case !ok:
-		return Blank + " giờ " + Blank + ", " + Date(t, false)
-	case !clock:
-		return Date(t, true)
-	}
-	return Clock(t) + ", " + Date(t, true)
-}
-
-// Period writes a reporting period: "tháng 7 năm 2023", "quý III năm
-// 2023", "6 tháng đầu năm 2023", "9 tháng đầu năm 2023", "năm 2023",
-// "năm học 2023 - 2024".
-func Period(p meeting.Parsed) string {
-	switch p.Kind {
-	case meeting.Month:
-		return fmt.Sprintf("tháng %d năm %d", p.Index, p.Year)
-	case meeting.Quarter:
-		return fmt.Sprintf("quý %s năm %d", Roman(p.Index), p.Year)
-	case meeting.Half:
-		if p.Index == 1 {
-			return fmt.Sprintf("6 tháng đầu năm %d", p.Year)
-		}
-		return fmt.Sprintf("6 tháng cuối năm %d", p.Year)
-	case meeting.NineMonths:
-		return fmt.Sprintf("9 tháng đầu năm %d", p.Year)
-	case meeting.Year:
-		return fmt.Sprintf("năm %d", p.Year)
-	case meeting.SchoolYear:
-		return fmt.Sprintf("năm học %d - %d", p.Year, p.Year+1)
-	}
-	return Blank
-}
 
 // Roman writes n (1–3999) in Roman numerals, for mục headings: I, II, IV.
 func Roman(n int) string {
@@ -185,4 +108,160 @@ func SortByName[T any](s []T, name func(T) string) {
 	for i, k := range ks {
 		s[i] = k.v
 	}
+}
+
+// oldTones maps the old placement of a tone mark at the end of a word
+// ("hoà", "uỷ", "thuý") to the placement most offices now use ("hòa",
+// "ủy", "thúy"), so that both spellings compare equal. Only an open
+// syllable differs: "hoàn" and "quý" are spelt so either way.
+var oldTones = map[string]string{
+	"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+	"oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+	"uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}
+
+// Fold makes text comparable as Vietnamese readers compare it: NFC, lower
+// case, single spaces, tone marks placed the new way. It is for matching
+// only; documents print the text as written.
+func Fold(s string) string {
+	words := strings.Fields(strings.ToLower(norm.NFC.String(s)))
+	for i, w := range words {
+		core := strings.TrimRightFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+		rs := []rune(core)
+		if len(rs) < 2 {
+			continue
+		}
+		end := string(rs[len(rs)-2:])
+		if to, ok := oldTones[end]; ok && !(len(rs) >= 3 && rs[len(rs)-3] == 'q') {
+			words[i] = string(rs[:len(rs)-2]) + to + w[len(core):]
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// placeWords are the administrative units whose proper name follows
+// them: "xã Tân An", "tỉnh Bắc Kạn". After "các" they are plural and no
+// name follows.
+var placeWords = map[string]bool{
+	"xã": true, "phường": true, "thị trấn": true, "huyện": true, "quận": true, "thị xã": true,
+	"thành phố": true, "tỉnh": true, "thôn": true, "bản": true, "ấp": true, "tổ dân phố": true,
+}
+
+// partyCommittees are capitalized and, like a place word, followed by a
+// proper name: "Huyện ủy Chợ Đồn".
+var partyCommittees = map[string]bool{"huyện ủy": true, "tỉnh ủy": true, "thành ủy": true, "quận ủy": true, "thị ủy": true}
+
+// heads name a kind of agency; Phụ lục II of Decree 30 capitalizes the
+// first word of the function that follows ("Sở Tài nguyên và Môi
+// trường", "Ban Thi đua - Khen thưởng").
+var heads = map[string]bool{
+	"sở": true, "ban": true, "bộ": true, "vụ": true, "cục": true, "phòng": true, "hội đồng": true,
+	"văn phòng": true, "trung tâm": true, "chi cục": true, "tổng cục": true, "viện": true,
+	"ban thường vụ": true, "ban chấp hành": true, "thường trực": true, "trường": true,
+}
+
+// fixed are compound words written with a capital inside them, or as
+// one name with no capital after the first word.
+var fixed = map[string]string{
+	"ban thường vụ": "Ban Thường vụ", "ban chấp hành": "Ban Chấp hành", "thường trực": "Thường trực",
+	"ủy ban nhân dân": "ủy ban nhân dân", "hội đồng nhân dân": "hội đồng nhân dân",
+}
+
+// abbreviations keep their capitals in ordinary case. A word of capitals
+// without a vowel is one too.
+var abbreviations = map[string]bool{
+	"UBND": true, "HĐND": true, "MTTQ": true, "TNCS": true, "THCS": true, "THPT": true, "UB": true,
+	"BCH": true, "BTV": true, "LHPN": true, "HTX": true, "CCB": true, "TW": true, "TƯ": true, "KT-XH": true,
+}
+
+// OrdinaryCase writes an agency's name given in capitals ("ỦY BAN NHÂN
+// DÂN XÃ TÂN AN") as a sentence writes it ("Ủy ban nhân dân xã Tân An"),
+// by the rules of Phụ lục II of Decree 30: the first word, the function
+// after a kind of agency ("Sở Tài nguyên và Môi trường"), proper names
+// after an administrative unit, and abbreviations (UBND, THCS) keep
+// capitals. It cannot know every proper name, so a file's own spelling
+// is always preferred to it.
+func OrdinaryCase(caps string) string {
+	words := strings.Fields(caps)
+	lower := make([]string, len(words))
+	for i, w := range words {
+		lower[i] = strings.ToLower(w)
+	}
+	// span returns the longest known compound at i, and its length.
+	span := func(i int) (string, int) {
+		for n := 4; n >= 2; n-- {
+			if i+n <= len(lower) {
+				c := strings.Join(lower[i:i+n], " ")
+				if placeWords[c] || heads[c] || partyCommittees[c] || fixed[c] != "" {
+					return c, n
+				}
+			}
+		}
+		return lower[i], 1
+	}
+	var out []string
+	name, capNext, function := false, true, false
+	for i := 0; i < len(words); {
+		w := lower[i]
+		switch {
+		case isAbbreviation(words[i]):
+			out = append(out, words[i])
+			// "Trường THCS" is followed by the school's name.
+			name = name || i > 0 && lower[i-1] == "trường"
+			capNext = false
+			i++
+			continue
+		case w == "-" || w == "–" || w == "và":
+			out = append(out, w)
+			capNext = function && !name
+			i++
+			continue
+		}
+		sp, n := span(i)
+		text := sp
+		if f, ok := fixed[sp]; ok {
+			text = f
+		}
+		if capNext || name || partyCommittees[sp] || len(out) == 0 {
+			text = capitalize(text)
+		}
+		out = append(out, strings.Fields(text)...)
+		plural := i > 0 && (lower[i-1] == "các" || lower[i-1] == "những")
+		i += n
+		switch {
+		case placeWords[sp] && !plural || partyCommittees[sp]:
+			name, capNext, function = true, false, false
+		case heads[sp]:
+			capNext, function = true, true
+		default:
+			capNext = false
+			if sp == "các" || sp == "của" {
+				function = false
+			}
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// isAbbreviation tells an abbreviation such as UBND, HĐND, THCS.
+func isAbbreviation(w string) bool {
+	if abbreviations[w] {
+		return true
+	}
+	if len([]rune(w)) < 2 || strings.ToUpper(w) != w {
+		return false
+	}
+	for _, r := range norm.NFD.String(strings.ToLower(w)) {
+		if strings.ContainsRune("aeiouy", r) {
+			return false
+		}
+	}
+	return true
+}
+
+func capitalize(s string) string {
+	for i, r := range s {
+		return string(unicode.ToUpper(r)) + s[i+len(string(r)):]
+	}
+	return s
 }

@@ -3,71 +3,7 @@ package vn
 import (
 	"slices"
 	"testing"
-
-	"github.com/hoinghi/hoinghi/report/meeting"
 )
-
-func TestDateLine(t *testing.T) {
-	for _, tc := range []struct {
-		date string
-		want string
-	}{
-		{"2023-07-28", "Tuyên Quang, ngày 28 tháng 7 năm 2023"},
-		{"2020-01-05", "Tuyên Quang, ngày 05 tháng 01 năm 2020"},
-		{"2024-02-03", "Tuyên Quang, ngày 03 tháng 02 năm 2024"},
-		{"2024-10-09", "Tuyên Quang, ngày 09 tháng 10 năm 2024"},
-		{"2024-03-31", "Tuyên Quang, ngày 31 tháng 3 năm 2024"},
-		{"", "Tuyên Quang, ngày …… tháng …… năm ……"},
-	} {
-		d, ok := meeting.Date{Raw: tc.date}.Time()
-		if got := DateLine("Tuyên Quang", d, ok); got != tc.want {
-			t.Errorf("DateLine(%q) = %q, want %q", tc.date, got, tc.want)
-		}
-	}
-}
-
-func TestMoment(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
-		{"2023-07-28 08:00", "08 giờ 00 phút, ngày 28 tháng 7 năm 2023"},
-		{"2023-07-28T14:05", "14 giờ 05 phút, ngày 28 tháng 7 năm 2023"},
-		{"2023-07-28", "ngày 28 tháng 7 năm 2023"},
-		{"", "…… giờ ……, ngày …… tháng …… năm ……"},
-	} {
-		if got := Moment(meeting.DateTime{Raw: tc.in}); got != tc.want {
-			t.Errorf("Moment(%q) = %q, want %q", tc.in, got, tc.want)
-		}
-	}
-}
-
-func TestPeriod(t *testing.T) {
-	for _, tc := range []struct{ in, want, next string }{
-		{"2023-H1", "6 tháng đầu năm 2023", "6 tháng cuối năm 2023"},
-		{"2023-H2", "6 tháng cuối năm 2023", "6 tháng đầu năm 2024"},
-		{"2023-Q3", "quý III năm 2023", "quý IV năm 2023"},
-		{"2023-Q4", "quý IV năm 2023", "quý I năm 2024"},
-		{"2023-07", "tháng 7 năm 2023", "tháng 8 năm 2023"},
-		{"2023-12", "tháng 12 năm 2023", "tháng 1 năm 2024"},
-		{"2023-9M", "9 tháng đầu năm 2023", "quý IV năm 2023"},
-		{"2023", "năm 2023", "năm 2024"},
-		{"2023-2024", "năm học 2023 - 2024", "năm học 2024 - 2025"},
-	} {
-		p, ok := meeting.Period{Raw: tc.in}.Parse()
-		if !ok {
-			t.Fatalf("Parse(%q) failed", tc.in)
-		}
-		if got := Period(p); got != tc.want {
-			t.Errorf("Period(%q) = %q, want %q", tc.in, got, tc.want)
-		}
-		if got := Period(p.Following()); got != tc.next {
-			t.Errorf("Period(%q).Following = %q, want %q", tc.in, got, tc.next)
-		}
-	}
-	for _, bad := range []string{"2023-H3", "2023-13", "2023-Q5", "23", "2023-2025", "abcd"} {
-		if _, ok := (meeting.Period{Raw: bad}).Parse(); ok {
-			t.Errorf("Parse(%q) accepted a bad period", bad)
-		}
-	}
-}
 
 func TestLetterRoman(t *testing.T) {
 	var got []string
@@ -116,5 +52,38 @@ func TestSortByName(t *testing.T) {
 	SortByName(pair, func(s string) string { return s })
 	if pair[0] != "Dương Văn Hùng" {
 		t.Errorf("Đặng sorted before Dương: %v", pair)
+	}
+}
+
+func TestFold(t *testing.T) {
+	for in, want := range map[string]string{
+		"Hoà Bình":         "hòa bình",
+		"UỶ BAN  NHÂN DÂN": "ủy ban nhân dân",
+		"Thuý, quý, Quỳnh": "thúy, quý, quỳnh",
+		"hoàn thành":       "hoàn thành",
+		"toạ đàm":          "tọa đàm",
+	} {
+		if got := Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestOrdinaryCase(t *testing.T) {
+	for in, want := range map[string]string{
+		"ỦY BAN NHÂN DÂN XÃ TÂN AN":                   "Ủy ban nhân dân xã Tân An",
+		"UBND HUYỆN CHỢ ĐỒN":                          "UBND huyện Chợ Đồn",
+		"SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG":                 "Sở Tài nguyên và Môi trường",
+		"BAN THI ĐUA - KHEN THƯỞNG":                   "Ban Thi đua - Khen thưởng",
+		"HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG TỈNH BẮC KẠN": "Hội đồng Thi đua - Khen thưởng tỉnh Bắc Kạn",
+		"BAN THƯỜNG VỤ HUYỆN ỦY CHỢ ĐỒN":              "Ban Thường vụ Huyện ủy Chợ Đồn",
+		"ĐẢNG ỦY XÃ TÂN AN":                           "Đảng ủy xã Tân An",
+		"TRƯỜNG THCS LÊ LỢI":                          "Trường THCS Lê Lợi",
+		"CỤM THI ĐUA CÁC TỈNH TRUNG DU":               "Cụm thi đua các tỉnh trung du",
+		"THƯỜNG TRỰC HĐND HUYỆN ĐỨC TRỌNG":            "Thường trực HĐND huyện Đức Trọng",
+	} {
+		if got := OrdinaryCase(in); got != want {
+			t.Errorf("OrdinaryCase(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

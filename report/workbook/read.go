@@ -12,6 +12,7 @@ import (
 
 	"github.com/hoinghi/hoinghi/report/lang"
 	"github.com/hoinghi/hoinghi/report/meeting"
+	"github.com/hoinghi/hoinghi/report/when"
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/unicode/norm"
 )
@@ -178,6 +179,7 @@ type value struct {
 	format string
 	moment *time.Time
 	clock  bool // the moment's format shows the time of day
+	day    bool // the moment's format shows the day, not only the month
 }
 
 func (v value) blank() bool { return v.text == "" && v.number == nil && v.moment == nil }
@@ -186,6 +188,9 @@ func (v value) blank() bool { return v.text == "" && v.number == nil && v.moment
 // prints it, a moment as dd/mm/yyyy.
 func (v value) asText() string {
 	switch {
+	case v.moment != nil && v.moment.Year() < when.Earliest:
+		// A time of day alone: the 30 December 1899 is Excel's day zero.
+		return v.moment.Format("15:04")
 	case v.moment != nil && v.clock:
 		return v.moment.Format("02/01/2006 15:04")
 	case v.moment != nil:
@@ -217,10 +222,10 @@ func (r *reader) get(sheet string, rows [][]string, col, row int) value {
 			return value{text: clean(raw)}
 		}
 		format := r.format(sheet, ref)
-		if code := sansLiterals(format); strings.ContainsAny(code, "dy") {
+		if code := sansLiterals(format); strings.ContainsAny(code, "dyh") {
 			if t, err := excelize.ExcelDateToTime(n, r.date1904); err == nil {
 				t = t.Round(time.Minute)
-				return value{moment: &t, clock: strings.Contains(code, "h")}
+				return value{moment: &t, clock: strings.Contains(code, "h"), day: strings.Contains(code, "d")}
 			}
 		}
 		return value{number: &n, format: format}
@@ -228,7 +233,7 @@ func (r *reader) get(sheet string, rows [][]string, col, row int) value {
 		for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02"} {
 			if t, err := time.Parse(layout, strings.TrimSpace(raw)); err == nil {
 				t = t.Round(time.Minute)
-				return value{moment: &t, clock: t.Hour() != 0 || t.Minute() != 0}
+				return value{moment: &t, clock: t.Hour() != 0 || t.Minute() != 0, day: true}
 			}
 		}
 	case excelize.CellTypeBool:
@@ -392,6 +397,8 @@ func (r *reader) into(v reflect.Value, c value, path string, p place, ch *choice
 		v.Set(reflect.ValueOf(meeting.Period{Raw: raw}))
 	case cellType:
 		v.Set(reflect.ValueOf(meeting.Cell{Raw: c.asText()}))
+	case countType:
+		v.Set(reflect.ValueOf(meeting.Count{Raw: c.asText()}))
 	case listType:
 		v.Set(reflect.ValueOf(lines(c.asText())))
 	default:
@@ -427,28 +434,33 @@ func (ch *choice) read(s string) (yes, ok bool) {
 	return false, false
 }
 
-// dateText is a date cell as the model keeps it: the ISO form of a date
-// cell or of a text that is a date; any other text as written, for
-// validation to report with its cell.
+// dateText is a date cell as the model keeps it: the form package when
+// writes of a date cell or of a text that is a date; any other text as
+// written, for validation to report with its cell. A cell of a time
+// alone (Excel's day zero, 30 December 1899) is kept as the time, which
+// validation refuses for want of a date rather than print a day of 1899.
 func dateText(c value, withClock bool) string {
 	if c.moment != nil {
-		if withClock && c.clock {
-			return c.moment.Format(dateTimeLayout)
+		t := *c.moment
+		switch {
+		case t.Year() < when.Earliest:
+			return t.Format("15:04")
+		case withClock && c.clock:
+			return t.Format(dateTimeLayout)
+		case !c.day:
+			return t.Format(monthLayout)
 		}
-		return c.moment.Format(dateLayout)
+		return t.Format(dateLayout)
 	}
 	raw := c.asText()
 	if withClock {
-		if t, clock, ok := (meeting.DateTime{Raw: raw}).Time(); ok {
-			if clock {
-				return t.Format(dateTimeLayout)
-			}
-			return t.Format(dateLayout)
+		if m, err := when.ParseMoment(raw); err == nil {
+			return m.String()
 		}
 		return raw
 	}
-	if t, ok := (meeting.Date{Raw: raw}).Time(); ok {
-		return t.Format(dateLayout)
+	if d, err := when.ParseDate(raw); err == nil {
+		return d.String()
 	}
 	return raw
 }
@@ -503,7 +515,7 @@ func (r *reader) info(m reflect.Value) {
 			seen[fl] = true
 			r.at(fl.path, place{sheet, 2, row})
 			if !fl.block {
-				r.into(fieldOf(m, fl.path), v, fl.path, place{sheet, 2, row}, nil)
+				r.into(fieldOf(m, fl.path), v, fl.path, place{sheet, 2, row}, fl.choice)
 				continue
 			}
 			block, items = fl, nil

@@ -51,9 +51,20 @@ type choice struct {
 }
 
 var (
-	absentChoice = &choice{yes: "Vắng", no: "Có mặt", more: []string{"Vắng mặt"}}
-	annexChoice  = &choice{yes: "Có", no: "Không"}
+	absentChoice   = &choice{yes: "Vắng", no: "Có mặt", more: []string{"Vắng mặt"}}
+	annexChoice    = &choice{yes: "Có", no: "Không"}
+	completeChoice = &choice{yes: "Đủ", no: "Chưa đủ", more: []string{"Có", "Đầy đủ"}}
 )
+
+// codes describes the codes of a choice list for the guide: "so-ket (hội
+// nghị sơ kết), …".
+func codes(cs []meeting.Choice) string {
+	parts := make([]string, len(cs))
+	for i, c := range cs {
+		parts[i] = c.Code + " (" + c.Text + ")"
+	}
+	return strings.Join(parts, ", ")
+}
 
 // column is one column of a table sheet, bound to a field of the items of
 // the sheet's list.
@@ -100,6 +111,8 @@ var builtinKinds = []string{"thong-bao", "bao-cao", "bien-ban"}
 // of an attendee is picked from.
 const unitsName = "DanhSachDonVi"
 
+const honorificHelp = "Cách gọi người này trong câu: để trống là đồng chí; ghi ông hoặc bà cho khách không phải cán bộ, như đại biểu nước ngoài."
+
 const onePerLine = "Mỗi mục một dòng trong ô: xuống dòng bằng Alt+Enter (Excel) hoặc Ctrl+Enter (LibreOffice)."
 
 // tables are the table sheets, in workbook order, the results table aside:
@@ -139,13 +152,14 @@ var tables = []table{
 	{sheet: sheetChairs, path: "meeting.chairs", numbered: true,
 		help: "Người chủ trì hội nghị theo thứ tự nghi thức; nhiều người là đồng chủ trì.",
 		columns: []column{
-			{header: "Họ và tên", field: "name", width: 26, help: "Họ và tên người chủ trì."},
+			{header: "Họ và tên", field: "name", width: 26, help: "Họ và tên người chủ trì. Chủ trì là một cơ quan thì chỉ ghi cột Đơn vị."},
 			{header: "Chức vụ", field: "position", width: 44, help: "Chức vụ, như Phó Chủ tịch UBND tỉnh Bắc Kạn."},
 			{header: "Đơn vị", field: "unit", width: 34, help: "Đơn vị công tác."},
 			{header: "Vai trò", field: "role", width: 18, help: "Vai trò trong hội nghị hoặc trong cụm, khối thi đua, như Cụm trưởng."},
+			{header: "Cách gọi", field: "honorific", width: 11, help: honorificHelp},
 		}},
 	{sheet: sheetUnits, path: "meeting.units", numbered: true,
-		help: "Các đơn vị thành viên theo thứ tự nghi thức. Danh sách đại biểu nhóm theo đơn vị; cột Đơn vị của trang Đại biểu chọn trong danh sách này.",
+		help: "Các đơn vị dự họp (của cụm, khối thi đua: các đơn vị thành viên) theo thứ tự nghi thức. Danh sách đại biểu nhóm theo đơn vị; cột Đơn vị của trang Đại biểu chọn trong danh sách này.",
 		columns: []column{
 			{header: "Tên đơn vị", width: 70, help: "Tên đơn vị, ghi một lần, đúng như sẽ in."},
 		}},
@@ -168,6 +182,7 @@ var tables = []table{
 			{header: "Chức vụ", field: "position", width: 40, help: "Chức vụ, ghi đủ như khi đọc trong biên bản."},
 			{header: "Đơn vị", field: "unit", width: 28, help: "Đơn vị công tác."},
 			{header: "Nội dung phát biểu", field: "content", width: 80, required: true, help: "Nội dung ý kiến."},
+			{header: "Cách gọi", field: "honorific", width: 11, help: honorificHelp},
 		}},
 	{sheet: sheetConclusions, path: "conclusions", numbered: true,
 		help: "Kết luận của chủ trì hội nghị, mỗi dòng một đoạn, in vào thông báo kết luận.",
@@ -207,6 +222,11 @@ type field struct {
 	required bool
 	hint     string // column C: how to fill the field
 	help     string // the field's line in the guide, before the hint
+	// choice is the words of a yes/no field; list the values a drop-down
+	// offers, which an open field extends with a label of its own.
+	choice *choice
+	list   []string
+	open   bool
 }
 
 // section heads a group of fields on the Thông tin sheet.
@@ -230,10 +250,14 @@ var sections = []section{
 			help: "Chữ viết tắt tên cơ quan trong ký hiệu văn bản."},
 		{label: "Địa danh", path: "issuer.place", hint: "Như Bắc Kạn.",
 			help: "Địa danh ở dòng ngày tháng: Bắc Kạn, ngày … tháng … năm …"},
+		{label: "Loại cơ quan ban hành", path: "issuer.type", hint: "Để trống thì hoinghi suy ra từ tên cơ quan.", list: meeting.Codes(meeting.BodyTypes),
+			help: "Loại cơ quan: " + codes(meeting.BodyTypes) + ". Tổ chức Đảng (dang) ban hành văn bản theo thể thức của Đảng."},
 	}},
 	{"HỘI NGHỊ", []field{
 		{label: "Tên hội nghị", path: "meeting.title", required: true, hint: "Như Hội nghị sơ kết công tác …",
 			help: "Tên đầy đủ của hội nghị."},
+		{label: "Loại cuộc họp", path: "meeting.type", hint: "Để trống thì hoinghi suy ra từ tên hội nghị.", list: meeting.Codes(meeting.MeetingTypes), open: true,
+			help: "Loại cuộc họp: " + codes(meeting.MeetingTypes) + "; loại khác thì ghi tên gọi bằng chữ."},
 		{label: "Bắt đầu", path: "meeting.start", hint: dateTimeHint,
 			help: "Thời gian bắt đầu. Chỉ ghi ngày khi chưa biết giờ."},
 		{label: "Kết thúc", path: "meeting.end", hint: dateTimeHint,
@@ -241,11 +265,32 @@ var sections = []section{
 		{label: "Địa điểm", path: "meeting.venue", help: "Địa điểm họp."},
 		{label: "Điểm cầu trực tuyến", path: "meeting.online", hint: onePerLine,
 			help: "Các điểm cầu trực tuyến, nếu có."},
-		{label: "Đơn vị tổ chức", path: "meeting.organizer", help: "Đơn vị tổ chức hội nghị."},
+		{label: "Hình thức", path: "meeting.mode", hint: "Để trống thì suy ra từ địa điểm và điểm cầu.", list: meeting.Codes(meeting.Modes),
+			help: "Hình thức tổ chức: " + codes(meeting.Modes) + "."},
+		{label: "Đơn vị tổ chức", path: "meeting.organizer", hint: "Chữ thường như trong câu, như UBND xã Tân An.",
+			help: "Đơn vị tổ chức hội nghị, viết như trong câu văn. Để trống là cơ quan ban hành."},
+		{label: "Loại đơn vị tổ chức", path: "meeting.organizer_type", hint: "Để trống thì suy ra từ tên đơn vị.", list: meeting.Codes(meeting.BodyTypes),
+			help: "Loại đơn vị tổ chức, như loại cơ quan ban hành. Chỉ cụm, khối thi đua có \"đơn vị thành viên\"."},
+		{label: "Nội dung sơ kết, tổng kết", path: "meeting.subject", hint: "Như công tác thi đua, khen thưởng.",
+			help: "Lĩnh vực được sơ kết, tổng kết. Để trống thì lấy từ tên hội nghị."},
 		{label: "Kỳ sơ kết, tổng kết", path: "meeting.period", hint: "Như 2023-H1.",
-			help: "Kỳ được sơ kết, tổng kết: 2023-H1 (6 tháng đầu năm), 2023-H2 (6 tháng cuối năm), 2023-Q3 (quý III), 2023-07 (tháng 7), 2023-9M (9 tháng), 2023 (cả năm) hoặc 2023-2024 (năm học)."},
-		{label: "Kỳ triển khai tiếp theo", path: "meeting.next", hint: "Để trống là kỳ liền sau.",
-			help: "Kỳ triển khai nhiệm vụ, ghi như kỳ sơ kết. Để trống thì là kỳ liền sau kỳ sơ kết."},
+			help: "Kỳ được sơ kết, tổng kết hoặc kỳ cuộc họp bàn đến: 2023-H1 (6 tháng đầu năm), 2023-H2 (6 tháng cuối năm), 2023-Q3 (quý III), 2023-07 (tháng 7), 2023-9M (9 tháng), 2023 (cả năm), 2023-2024 (năm học), 2021-2025 (giai đoạn), 2024-05-01/2024-08-31 (một đợt), hoặc ghi bằng chữ như quý II năm 2025; hai kỳ cách nhau bằng dấu chấm phẩy. Để trống thì lấy từ tên hội nghị."},
+		{label: "Kỳ triển khai tiếp theo", path: "meeting.next", hint: "Để trống thì lấy từ tên hội nghị; không có thì ghi không.",
+			help: "Kỳ triển khai nhiệm vụ, ghi như kỳ sơ kết. Để trống thì lấy từ tên hội nghị (\"…, triển khai nhiệm vụ năm 2025\"); hoinghi không tự đặt ra kỳ tiếp theo. Ghi không khi cuộc họp không đặt kỳ tiếp theo."},
+	}},
+	{"THÀNH PHẦN", []field{
+		{label: "Thành phần theo chức danh", path: "meeting.participants", hint: onePerLine,
+			help: "Những nhóm dự họp theo chức danh, không phải đơn vị, như Trưởng các thôn, bản; mỗi nhóm một dòng trong ô."},
+		{label: "Số người được mời", path: "meeting.attendance.invited", hint: "Như 40, hoặc khoảng 60, hơn 40.",
+			help: "Tổng số người được mời hoặc triệu tập, đúng hoặc ước chừng (khoảng, gần, hơn, trên)."},
+		{label: "Số người có mặt", path: "meeting.attendance.present", hint: "Như 37.",
+			help: "Số người có mặt."},
+		{label: "Số người vắng", path: "meeting.attendance.absent", hint: "Như 3.",
+			help: "Số người vắng mặt. Biết hai trong ba số thì số còn lại được tính ra."},
+		{label: "Danh sách đại biểu đã đủ", path: "meeting.attendance.complete", choice: completeChoice, hint: "Chọn Đủ khi trang Đại biểu ghi đủ mọi người được mời.",
+			help: "Chọn Đủ khi trang Đại biểu ghi đủ mọi người được mời: khi đó số có mặt, vắng mặt được đếm từ danh sách. Danh sách chỉ ghi một số người thì để Chưa đủ: văn bản không tự đếm."},
+		{label: "Nội dung chương trình", path: "meeting.agenda", block: true, hint: blockHint,
+			help: "Những nội dung cuộc họp nghe và thảo luận, mỗi nội dung một dòng, như Báo cáo tình hình kinh tế - xã hội tháng 9."},
 	}},
 	{"THƯ KÝ HỘI NGHỊ", []field{
 		{label: "Thư ký: họ và tên", path: "meeting.secretary.name", help: "Họ và tên thư ký, người ghi biên bản."},
@@ -253,6 +298,7 @@ var sections = []section{
 		{label: "Thư ký: đơn vị", path: "meeting.secretary.unit", help: "Đơn vị công tác của thư ký."},
 		{label: "Thư ký: vai trò", path: "meeting.secretary.role", hint: "Thường để trống.",
 			help: "Vai trò của thư ký trong cụm, khối thi đua, nếu cần ghi."},
+		{label: "Thư ký: cách gọi", path: "meeting.secretary.honorific", hint: "Thường để trống (đồng chí).", help: honorificHelp},
 	}},
 	{"KẾT QUẢ", []field{
 		{label: "Tên bảng số liệu", path: "results.table.title", hint: "Bảng ở trang Kết quả.",
@@ -304,6 +350,7 @@ var (
 	dateTimeType = reflect.TypeOf(meeting.DateTime{})
 	periodType   = reflect.TypeOf(meeting.Period{})
 	cellType     = reflect.TypeOf(meeting.Cell{})
+	countType    = reflect.TypeOf(meeting.Count{})
 	listType     = reflect.TypeOf([]string(nil))
 )
 

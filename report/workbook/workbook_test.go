@@ -3,6 +3,7 @@ package workbook
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"fmt"
 	"html"
 	"io"
@@ -61,16 +62,13 @@ func read(t *testing.T, name string, b []byte) *meeting.Meeting {
 // A text that is no date stays as written, as Read keeps it.
 func canonical(m *meeting.Meeting) *meeting.Meeting {
 	date := func(d *meeting.Date) {
-		if t, ok := d.Time(); ok {
-			d.Raw = t.Format(dateLayout)
+		if t, ok := d.Known(); ok {
+			d.Raw = t.String()
 		}
 	}
 	dateTime := func(d *meeting.DateTime) {
-		if t, clock, ok := d.Time(); ok {
-			d.Raw = t.Format(dateLayout)
-			if clock {
-				d.Raw = t.Format(dateTimeLayout)
-			}
+		if t, ok := d.Known(); ok {
+			d.Raw = t.String()
 		}
 	}
 	for i := range m.Documents {
@@ -233,7 +231,7 @@ func TestSameBytes(t *testing.T) {
 func TestBlank(t *testing.T) {
 	_, err := Read("hop.xlsx", write(t, nil), meeting.Options{})
 	want := "hop.xlsx: Thông tin!B4: issuer.name: thiếu tên cơ quan ban hành\n" +
-		"hop.xlsx: Thông tin!B8: meeting.title: thiếu tên hội nghị"
+		"hop.xlsx: Thông tin!" + infoCell(t, "meeting.title") + ": meeting.title: thiếu tên hội nghị"
 	if got := problems(t, err).In(lang.Vietnamese); got != want {
 		t.Errorf("problems of the blank workbook:\n%s\nwant:\n%s", got, want)
 	}
@@ -265,6 +263,27 @@ func edit(t *testing.T, b []byte, change func(f *excelize.File)) []byte {
 	return buf.Bytes()
 }
 
+// infoCell is the value cell of a field of the Thông tin sheet that comes
+// before the first block of paragraphs, as Write lays them out.
+func infoCell(t *testing.T, path string) string {
+	t.Helper()
+	row := 2
+	for _, s := range sections {
+		row++
+		for _, fl := range s.fields {
+			switch {
+			case fl.path == path:
+				return fmt.Sprintf("B%d", row)
+			case fl.block:
+				t.Fatalf("%s comes after the block %s", path, fl.path)
+			}
+			row++
+		}
+	}
+	t.Fatalf("no field %s", path)
+	return ""
+}
+
 func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
@@ -278,25 +297,25 @@ func TestWrongCells(t *testing.T) {
 	sample := samples(t)[0] // cum-thi-dua-2023.yaml
 	m := load(t, sample)
 	b := edit(t, write(t, m), func(f *excelize.File) {
-		must(t, f.SetCellValue(sheetAttendees, "B14", nil))               // a missing name
-		must(t, f.SetCellValue(sheetAttendees, "E3", "x"))                // neither Có mặt nor Vắng
-		must(t, f.SetCellValue(sheetDocuments, "C2", "30/02/2023"))       // an impossible date
-		must(t, f.SetCellValue(sheetInfo, "B9", "sáng thứ Sáu"))          // a text that is no date
-		must(t, f.SetCellValue(sheetTasks, "F3", "Xong"))                 // an unknown status
-		must(t, f.SetCellValue(sheetResults, "G4", "lạc"))                // outside the table
-		must(t, f.SetCellValue(sheetInfo, "A40", "Ghi chú của tôi"))      // an unknown label
-		must(t, f.SetCellValue(sheetDocuments, "B3", "12a"))              // not a number
-		must(t, f.SetCellValue(sheetConclusions, "B3", "   "))            // a blank row: skipped
-		must(t, f.SetCellValue(sheetInfo, "B14", "2023-H3"))              // not a period
-		must(t, f.SetCellValue(sheetDiscussion, "A8", 7))                 // a numbered row without content: skipped
-		must(t, f.SetCellValue(sheetDiscussion, "C9", "Phó Giám đốc Sở")) // a speech without content
+		must(t, f.SetCellValue(sheetAttendees, "B14", nil))                              // a missing name
+		must(t, f.SetCellValue(sheetAttendees, "E3", "x"))                               // neither Có mặt nor Vắng
+		must(t, f.SetCellValue(sheetDocuments, "C2", "30/02/2023"))                      // an impossible date
+		must(t, f.SetCellValue(sheetInfo, infoCell(t, "meeting.start"), "sáng thứ Sáu")) // a text that is no date
+		must(t, f.SetCellValue(sheetTasks, "F3", "Xong"))                                // an unknown status
+		must(t, f.SetCellValue(sheetResults, "G4", "lạc"))                               // outside the table
+		must(t, f.SetCellValue(sheetInfo, "A200", "Ghi chú của tôi"))                    // an unknown label
+		must(t, f.SetCellValue(sheetDocuments, "B3", "12a"))                             // not a number
+		must(t, f.SetCellValue(sheetConclusions, "B3", "   "))                           // a blank row: skipped
+		must(t, f.SetCellValue(sheetInfo, infoCell(t, "meeting.period"), "2023-H3"))     // not a period
+		must(t, f.SetCellValue(sheetDiscussion, "A8", 7))                                // a numbered row without content: skipped
+		must(t, f.SetCellValue(sheetDiscussion, "C9", "Phó Giám đốc Sở"))                // a speech without content
 	})
 	_, err := Read("hop.xlsx", b, meeting.Options{Kinds: []string{"thong-bao", "bao-cao"}})
 	want := []string{
-		"hop.xlsx: Thông tin!B9: meeting.start: cần ngày giờ có thật, như 2023-07-28 08:00, nhận được sáng thứ Sáu",
-		"hop.xlsx: Thông tin!B14: meeting.period: cần một kỳ như 2023-H1, 2023-Q3, 2023-07, 2023-9M, 2023 hoặc 2023-2024, nhận được 2023-H3",
-		"hop.xlsx: Thông tin!A40: không có mục Ghi chú của tôi: cột A ghi tên các mục như sổ tính mẫu",
-		"hop.xlsx: Văn bản!C2: documents[0].date: cần một ngày có thật, như 2023-07-28 hoặc 28/07/2023, nhận được 30/02/2023",
+		"hop.xlsx: Thông tin!" + infoCell(t, "meeting.start") + ": meeting.start: cần ngày giờ như 2023-07-28 08:00, buổi trong ngày như 2025-03-12 sáng, hoặc chỉ ngày, nhận được sáng thứ Sáu",
+		"hop.xlsx: Thông tin!" + infoCell(t, "meeting.period") + ": meeting.period: cần một kỳ như 2023-H1, 2023-Q3, 2023-07, 2023-9M, 2023, 2023-2024 (năm học), 2021-2025 (giai đoạn), 2024-05-01/2024-08-31, hoặc bằng chữ như quý II năm 2025, nhận được 2023-H3",
+		"hop.xlsx: Thông tin!A200: không có mục Ghi chú của tôi: cột A ghi tên các mục như sổ tính mẫu",
+		"hop.xlsx: Văn bản!C2: documents[0].date: cần một ngày có thật, như 2023-07-28 hoặc 28/07/2023 (hoặc một tháng, 2023-07), nhận được 30/02/2023",
 		"hop.xlsx: Văn bản!B3: documents[1].number: cần một số nguyên dương hoặc để trống, nhận được 12a",
 		"hop.xlsx: Văn bản!A4: documents[2].kind: không có loại văn bản bien-ban: cần một trong các loại thong-bao, bao-cao",
 		"hop.xlsx: Đại biểu!E3: meeting.attendees[1].absent: cần Có mặt hoặc Vắng, nhận được x",
@@ -329,35 +348,35 @@ func TestClerkValues(t *testing.T) {
 		must(t, err)
 		longDate, err := f.NewStyle(&excelize.Style{CustomNumFmt: ptr(`[$-42A]dd" tháng "mm" năm "yyyy`)})
 		must(t, err)
-		must(t, f.SetCellValue(sheetDocuments, "B2", 7))                                  // Số as a number
-		must(t, f.SetCellValue(sheetTasks, "E2", " 04/08/2023 "))                         // a date as text
-		must(t, f.SetCellValue(sheetInfo, "B9", "28/07/2023 8:05"))                       // a date and time as text
-		must(t, f.SetCellValue(sheetInfo, "B10", 45136))                                  // midnight in a date and time cell
-		must(t, f.SetCellValue(sheetInfo, "B14", 45108))                                  // Excel took 2023-07 for a date
-		must(t, f.SetCellStyle(sheetInfo, "B14", "B14", month))                           //
-		must(t, f.SetCellValue(sheetInfo, "B15", 2024))                                   // a year as a number
-		must(t, f.SetCellValue(sheetDocuments, "C3", 45135))                              // a date in a long format
-		must(t, f.SetCellStyle(sheetDocuments, "C3", "C3", longDate))                     //
-		must(t, f.SetCellValue(sheetResults, "C2", 1234567))                              // a grouped number
-		must(t, f.SetCellStyle(sheetResults, "C2", "C2", grouped))                        //
-		must(t, f.SetCellValue(sheetResults, "D2", 95.5))                                 // two decimals
-		must(t, f.SetCellStyle(sheetResults, "D2", "D2", decimal))                        //
-		must(t, f.SetCellValue(sheetResults, "D3", 0.1+0.2))                              // binary noise
-		must(t, f.SetCellValue(sheetAttendees, "B3", "Pha\u0323m Quô\u0301c Viê\u0323t")) // NFD
-		must(t, f.SetCellValue(sheetDocuments, "F2", "Như trên\r\n\n  Lưu trữ  \n"))      // CR LF, blank lines
-		must(t, f.SetCellValue(sheetDocuments, "L2", "có"))                               // lower case
-		must(t, f.SetCellValue(sheetConclusions, "B5", "Kết luận ba."))                   // after a blank row
-		must(t, f.InsertCols(sheetAttendees, "C", 1))                                     // a column of the clerk's
-		must(t, f.SetCellValue(sheetAttendees, "C1", "Điện thoại"))                       //
-		must(t, f.SetCellValue(sheetAttendees, "C2", "0912 345 678"))                     //
-		must(t, f.SetCellValue(sheetAttendees, "H1", "Ghi chú"))                          // headers moved
-		must(t, f.SetCellValue(sheetAttendees, "G1", nil))                                //
-		must(t, f.SetCellValue(sheetAttendees, "H2", "Vắng có lý do"))                    //
-		must(t, f.SetCellValue(sheetAttendees, "G2", nil))                                //
-		must(t, f.SetCellValue(sheetAttendees, "F3", " vắng MẶT "))                       // another spelling
-		must(t, f.SetCellValue(sheetInfo, "A12", "  điểm CẦU   trực tuyến "))             // a label retyped
-		must(t, f.SetSheetName(sheetGuide, "Ghi chú riêng"))                              // the guide is not read
-		_, err = f.NewSheet("Nháp")                                                       // a sheet of the clerk's
+		must(t, f.SetCellValue(sheetDocuments, "B2", 7))                                                        // Số as a number
+		must(t, f.SetCellValue(sheetTasks, "E2", " 04/08/2023 "))                                               // a date as text
+		must(t, f.SetCellValue(sheetInfo, infoCell(t, "meeting.start"), "28/07/2023 8:05"))                     // a date and time as text
+		must(t, f.SetCellValue(sheetInfo, infoCell(t, "meeting.end"), 45136))                                   // midnight in a date and time cell
+		must(t, f.SetCellValue(sheetInfo, infoCell(t, "meeting.period"), 45108))                                // Excel took 2023-07 for a date
+		must(t, f.SetCellStyle(sheetInfo, infoCell(t, "meeting.period"), infoCell(t, "meeting.period"), month)) //
+		must(t, f.SetCellValue(sheetInfo, infoCell(t, "meeting.next"), 2024))                                   // a year as a number
+		must(t, f.SetCellValue(sheetDocuments, "C3", 45135))                                                    // a date in a long format
+		must(t, f.SetCellStyle(sheetDocuments, "C3", "C3", longDate))                                           //
+		must(t, f.SetCellValue(sheetResults, "C2", 1234567))                                                    // a grouped number
+		must(t, f.SetCellStyle(sheetResults, "C2", "C2", grouped))                                              //
+		must(t, f.SetCellValue(sheetResults, "D2", 95.5))                                                       // two decimals
+		must(t, f.SetCellStyle(sheetResults, "D2", "D2", decimal))                                              //
+		must(t, f.SetCellValue(sheetResults, "D3", 0.1+0.2))                                                    // binary noise
+		must(t, f.SetCellValue(sheetAttendees, "B3", "Pha\u0323m Quô\u0301c Viê\u0323t"))                       // NFD
+		must(t, f.SetCellValue(sheetDocuments, "F2", "Như trên\r\n\n  Lưu trữ  \n"))                            // CR LF, blank lines
+		must(t, f.SetCellValue(sheetDocuments, "L2", "có"))                                                     // lower case
+		must(t, f.SetCellValue(sheetConclusions, "B5", "Kết luận ba."))                                         // after a blank row
+		must(t, f.InsertCols(sheetAttendees, "C", 1))                                                           // a column of the clerk's
+		must(t, f.SetCellValue(sheetAttendees, "C1", "Điện thoại"))                                             //
+		must(t, f.SetCellValue(sheetAttendees, "C2", "0912 345 678"))                                           //
+		must(t, f.SetCellValue(sheetAttendees, "H1", "Ghi chú"))                                                // headers moved
+		must(t, f.SetCellValue(sheetAttendees, "G1", nil))                                                      //
+		must(t, f.SetCellValue(sheetAttendees, "H2", "Vắng có lý do"))                                          //
+		must(t, f.SetCellValue(sheetAttendees, "G2", nil))                                                      //
+		must(t, f.SetCellValue(sheetAttendees, "F3", " vắng MẶT "))                                             // another spelling
+		must(t, f.SetCellValue(sheetInfo, "A"+infoCell(t, "meeting.online")[1:], "  điểm CẦU   trực tuyến "))   // a label retyped
+		must(t, f.SetSheetName(sheetGuide, "Ghi chú riêng"))                                                    // the guide is not read
+		_, err = f.NewSheet("Nháp")                                                                             // a sheet of the clerk's
 		must(t, err)
 	})
 	want := canonical(full())
@@ -544,8 +563,8 @@ func TestLayout(t *testing.T) {
 	for _, c := range []struct{ sheet, cell, value string }{
 		{sheetDocuments, "C2", "45296"},
 		{sheetTasks, "E2", "45351"},
-		{sheetInfo, "B10", "45297.7395833334"},
-		{sheetInfo, "B9", "45296"},
+		{sheetInfo, infoCell(t, "meeting.end"), "45297.7395833334"},
+		{sheetInfo, infoCell(t, "meeting.start"), "45296"},
 	} {
 		re := regexp.MustCompile(`<c r="` + c.cell + `" s="(\d+)"><v>` + regexp.QuoteMeta(c.value) + `</v></c>`)
 		if !re.MatchString(sheetXML(t, p, c.sheet)) {
@@ -604,5 +623,42 @@ func TestGuide(t *testing.T) {
 				t.Errorf("the guide does not describe column %s of %s", c.header, tb.sheet)
 			}
 		}
+	}
+}
+
+// TestTimeWithoutDate: a start cell holding only a time of day — Excel's
+// day zero, 30 December 1899 — and a time typed as text are refused at
+// their cells, where printing "ngày 30 tháng 12 năm 1899" would be a lie;
+// a document date shown as a month is read as a month.
+func TestTimeWithoutDate(t *testing.T) {
+	b := edit(t, write(t, full()), func(f *excelize.File) {
+		clock, err := f.NewStyle(&excelize.Style{CustomNumFmt: ptr("h:mm")})
+		must(t, err)
+		month, err := f.NewStyle(&excelize.Style{CustomNumFmt: ptr("mm/yyyy")})
+		must(t, err)
+		start, end := infoCell(t, "meeting.start"), infoCell(t, "meeting.end")
+		must(t, f.SetCellValue(sheetInfo, start, 8.5/24))
+		must(t, f.SetCellStyle(sheetInfo, start, start, clock))
+		must(t, f.SetCellValue(sheetInfo, end, "11:30"))
+		must(t, f.SetCellValue(sheetDocuments, "C2", 45597))
+		must(t, f.SetCellStyle(sheetDocuments, "C2", "C2", month))
+	})
+	_, err := Read("hop.xlsx", b, meeting.Options{})
+	want := []string{
+		"hop.xlsx: Thông tin!" + infoCell(t, "meeting.start") + ": meeting.start: có giờ mà không có ngày: hãy ghi cả ngày, như 2023-07-28 08:00 hoặc 28/07/2023 08:00",
+		"hop.xlsx: Thông tin!" + infoCell(t, "meeting.end") + ": meeting.end: có giờ mà không có ngày: hãy ghi cả ngày, như 2023-07-28 08:00 hoặc 28/07/2023 08:00",
+	}
+	var ps meeting.Problems
+	if !errors.As(err, &ps) || ps.In(lang.Vietnamese) != strings.Join(want, "\n") {
+		t.Fatalf("problems:\n%v\nwant:\n%s", err, strings.Join(want, "\n"))
+	}
+	b = edit(t, write(t, full()), func(f *excelize.File) {
+		month, err := f.NewStyle(&excelize.Style{CustomNumFmt: ptr("mm/yyyy")})
+		must(t, err)
+		must(t, f.SetCellValue(sheetDocuments, "C2", 45597))
+		must(t, f.SetCellStyle(sheetDocuments, "C2", "C2", month))
+	})
+	if m := read(t, "hop.xlsx", b); m.Documents[0].Date.Raw != "2024-11" {
+		t.Errorf("a date cell shown as a month reads %q, want 2024-11", m.Documents[0].Date.Raw)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/hoinghi/hoinghi/report/excel"
 
 	"github.com/hoinghi/hoinghi/report/meeting"
+	"github.com/hoinghi/hoinghi/report/when"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -40,8 +41,8 @@ func Write(m *meeting.Meeting) ([]byte, error) {
 		m = &meeting.Meeting{}
 	}
 	stamp := epoch
-	if t, _, ok := m.Meeting.Start.Time(); ok {
-		stamp = t
+	if t, ok := m.Meeting.Start.Known(); ok {
+		stamp = t.Time()
 	}
 	f := excelize.NewFile()
 	defer f.Close()
@@ -279,7 +280,7 @@ func (w *writer) styleOf(t reflect.Type, c column) int {
 		return w.st.date
 	case t == dateTimeType:
 		return w.st.dateTime
-	case c.text || t == periodType || t == cellType:
+	case c.text || t == periodType || t == cellType || t == countType:
 		return w.st.plain
 	}
 	return w.st.text
@@ -294,22 +295,28 @@ func (w *writer) value(sheet string, col, row int, v reflect.Value, style int, c
 	switch v.Type() {
 	case dateType:
 		d := v.Interface().(meeting.Date)
-		if t, ok := d.Time(); ok {
-			value = serial(t)
-		} else if !d.IsZero() {
+		switch t, ok := d.Known(); {
+		case ok && t.HasDay():
+			value = serial(t.Time())
+		case ok:
+			value = t.String()
+		case !d.IsZero():
 			value = d.Raw
 		}
 	case dateTimeType:
 		d := v.Interface().(meeting.DateTime)
-		if t, clock, ok := d.Time(); ok {
-			value = serial(t)
-			if !clock {
+		switch t, ok := d.Known(); {
+		case ok && t.Session == when.NoSession && t.HasDay():
+			value = serial(t.Time())
+			if !t.Clock {
 				style = w.st.date
 			}
-		} else if !d.IsZero() {
+		case ok:
+			value = t.String()
+		case !d.IsZero():
 			value = d.Raw
 		}
-	case periodType, cellType:
+	case periodType, cellType, countType:
 		value = v.Field(0).String()
 	case listType:
 		value = strings.Join(v.Interface().([]string), "\n")
@@ -380,7 +387,8 @@ func (w *writer) info(m reflect.Value) {
 			v := fieldOf(m, fl.path)
 			if !fl.block {
 				w.set(sheet, 1, row, fl.label, label)
-				w.value(sheet, 2, row, v, w.styleOf(v.Type(), column{}), nil)
+				w.value(sheet, 2, row, v, w.styleOf(v.Type(), column{}), fl.choice)
+				w.offerField(sheet, row, fl)
 				w.set(sheet, 3, row, nilIfBlank(requiredText(fl.required)+fl.hint), w.st.hint)
 				row++
 				continue
@@ -481,6 +489,27 @@ func (w *writer) offer(sheet string, col int, c column) {
 		dv.SetInput(c.header, c.prompt)
 	}
 	w.check(w.f.AddDataValidation(sheet, dv), "adding the list of %s", c.header)
+}
+
+// offerField adds the drop-down of a field of the Thông tin sheet, if
+// it has one: its choices, or its codes with their meanings in the hint.
+func (w *writer) offerField(sheet string, row int, fl field) {
+	if w.err != nil || fl.choice == nil && fl.list == nil {
+		return
+	}
+	dv := excelize.NewDataValidation(true)
+	dv.Sqref = fmt.Sprintf("B%d", row)
+	list := fl.list
+	if fl.choice != nil {
+		list = []string{fl.choice.no, fl.choice.yes}
+	}
+	w.check(dv.SetDropList(list), "listing %s", fl.label)
+	if fl.open {
+		dv.SetError(excelize.DataValidationErrorStyleInformation, fl.label, "Giá trị này không có trong danh sách: hoinghi dùng nó làm tên gọi riêng.")
+	} else {
+		dv.SetError(excelize.DataValidationErrorStyleStop, fl.label, "Chọn một giá trị trong danh sách: "+strings.Join(list, ", ")+".")
+	}
+	w.check(w.f.AddDataValidation(sheet, dv), "adding the list of %s", fl.label)
 }
 
 // results writes the Kết quả sheet: the clerk's column names in row 1,

@@ -139,9 +139,11 @@ func listTitle(t *table, st *styles, m *meeting.Meeting) {
 	if venue == "" {
 		venue = vn.Blank
 	}
-	t.span(listPrinted, excelize.Cell{StyleID: st.title, Value: "DANH SÁCH ĐẠI BIỂU DỰ HỘI NGHỊ"}, titleSize, true)
+	noun := meeting.Infer(m).Noun
+	t.span(listPrinted, excelize.Cell{StyleID: st.title, Value: "DANH SÁCH ĐẠI BIỂU DỰ " + strings.ToUpper(noun)}, titleSize, true)
 	t.span(listPrinted, excelize.Cell{StyleID: st.subtitle, Value: m.Meeting.Title}, fontSize, true)
-	line := "Thời gian: " + vn.Moment(m.Meeting.Start) + "; Địa điểm: " + venue
+	start, _ := m.Meeting.Start.Known()
+	line := "Thời gian: " + start.Words() + "; Địa điểm: " + venue
 	t.span(listPrinted, excelize.Cell{StyleID: st.line, Value: line}, fontSize, false)
 	t.add(spacerHeight)
 }

@@ -34,8 +34,10 @@ func writeTasks(f *excelize.File, st *styles, m *meeting.Meeting) error {
 			status = meeting.TaskStatuses[0]
 		}
 		deadline := excelize.Cell{StyleID: st.date}
-		if d, ok := task.Deadline.Time(); ok {
-			deadline.Value = int(d.Sub(excelEpoch).Hours() / 24)
+		if d, ok := task.Deadline.Known(); ok && d.HasDay() {
+			deadline.Value = int(d.Time().Sub(excelEpoch).Hours() / 24)
+		} else if ok {
+			deadline.Value = d.Numeric()
 		}
 		t.add(t.fit(0, false, "", task.Content, task.Lead, support, "", status),
 			excelize.Cell{StyleID: st.center, Value: i + 1},
