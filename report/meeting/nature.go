@@ -137,10 +137,6 @@ type Inference struct {
 // Reviews reports whether the meeting is a sơ kết or tổng kết.
 func (n Nature) Reviews() bool { return n.Type == Review || n.Type == FinalReview }
 
-// Grouped reports whether the organizer is a Cụm or Khối thi đua, whose
-// units are its member units.
-func (n Nature) Grouped() bool { return n.OrganizerType == Cluster || n.OrganizerType == Bloc }
-
 // Infer works out the nature of m from what it states, and records
 // every value it had to infer.
 func Infer(m *Meeting) Nature {
@@ -368,8 +364,7 @@ func subject(title string) string {
 	}
 	end := start
 	for ; end < len(words); end++ {
-		rest := strings.Join(folded[end:], " ")
-		if stopsSubject(rest) {
+		if subjectStops.MatchString(strings.Join(folded[end:], " ")) {
 			break
 		}
 	}
@@ -379,8 +374,6 @@ func subject(title string) string {
 // subjectStops end a subject: a period, or the start of what the
 // meeting plans or of its organizer.
 var subjectStops = regexp.MustCompile(`^(năm |năm học|6 tháng|9 tháng|quý |tháng \d|giai đoạn|nhiệm kỳ|đợt|triển khai|phương hướng|và triển khai|của |tại |\d{4})`)
-
-func stopsSubject(rest string) bool { return subjectStops.MatchString(rest) }
 
 // issuerText is the issuing agency's name as a sentence writes it. A
 // header writes it in capitals, from which the case of a proper name

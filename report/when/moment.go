@@ -51,10 +51,43 @@ func (m Moment) Time() time.Time {
 	return m.Date.Time().Add(time.Duration(m.Hour)*time.Hour + time.Duration(m.Minute)*time.Minute)
 }
 
+// Of is the moment a spreadsheet's date cell shows: t's date, its day
+// only when day is set, its time of day only when clock is. A time on a
+// day before Earliest — a spreadsheet's day zero — is a time alone.
+func Of(t time.Time, clock, day bool) Moment {
+	var m Moment
+	if t.Year() >= Earliest {
+		m.Date = Date{t.Year(), t.Month(), t.Day()}
+		if !day {
+			m.Day = 0
+		}
+	}
+	if clock || m.IsZero() {
+		m.Clock, m.Hour, m.Minute = true, t.Hour(), t.Minute()
+	}
+	return m
+}
+
+// Numeric writes the moment as a cell shows it: "28/07/2023 08:00",
+// "28/07/2023", "08:30" for a time alone.
+func (m Moment) Numeric() string {
+	return strings.TrimSpace(m.Date.Numeric() + " " + m.clockDigits())
+}
+
+func (m Moment) clockDigits() string {
+	if !m.Clock {
+		return ""
+	}
+	return fmt.Sprintf("%02d:%02d", m.Hour, m.Minute)
+}
+
 // String writes the moment as files do: "2023-07-28 08:00", "2025-03-12
-// sáng", "2023-07-28".
+// sáng", "2023-07-28", and "08:30" for a time alone, which ParseMoment
+// refuses.
 func (m Moment) String() string {
 	switch {
+	case m.Clock && m.IsZero():
+		return m.clockDigits()
 	case m.Clock:
 		return fmt.Sprintf("%s %02d:%02d", m.Date, m.Hour, m.Minute)
 	case m.Session != NoSession:

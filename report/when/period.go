@@ -54,9 +54,6 @@ type Period struct {
 // IsZero reports whether no period is given.
 func (p Period) IsZero() bool { return len(p.Parts) == 0 && !p.None }
 
-// Known reports whether there is a period to write.
-func (p Period) Known() bool { return len(p.Parts) > 0 }
-
 // Words writes the period: "6 tháng đầu năm 2023", "quý II năm 2025",
 // "năm 2024 và giai đoạn 2021 – 2025"; "" when there is none.
 func (p Period) Words() string {

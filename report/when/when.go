@@ -48,9 +48,6 @@ func (d Date) Time() time.Time {
 	return time.Date(d.Year, d.Month, max(d.Day, 1), 0, 0, 0, 0, time.UTC)
 }
 
-// FromTime is the date of t.
-func FromTime(t time.Time) Date { return Date{t.Year(), t.Month(), t.Day()} }
-
 // String writes the date in the form files and file names use:
 // "2023-07-28", or "2024-11" when the day is not known.
 func (d Date) String() string {

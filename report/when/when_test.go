@@ -3,6 +3,7 @@ package when
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestDate(t *testing.T) {
@@ -160,6 +161,23 @@ func TestFind(t *testing.T) {
 		r, n := Find(tc.title)
 		if r.Words() != tc.review || n.Words() != tc.next {
 			t.Errorf("Find(%q) = %q, %q; want %q, %q", tc.title, r.Words(), n.Words(), tc.review, tc.next)
+		}
+	}
+}
+
+func TestOf(t *testing.T) {
+	at := time.Date(2023, 7, 28, 8, 5, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		m             Moment
+		iso, numeric string
+	}{
+		{Of(at, true, true), "2023-07-28 08:05", "28/07/2023 08:05"},
+		{Of(at, false, true), "2023-07-28", "28/07/2023"},
+		{Of(at, false, false), "2023-07", "07/2023"},
+		{Of(time.Date(1899, 12, 30, 8, 30, 0, 0, time.UTC), true, false), "08:30", "08:30"},
+	} {
+		if tc.m.String() != tc.iso || tc.m.Numeric() != tc.numeric {
+			t.Errorf("%+v: %q, %q; want %q, %q", tc.m, tc.m.String(), tc.m.Numeric(), tc.iso, tc.numeric)
 		}
 	}
 }

@@ -17,14 +17,6 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// The layouts Read writes dates in, whatever the cell showed: the ISO
-// form, which no reader of the meeting can take for a month-first date.
-const (
-	dateLayout     = "2006-01-02"
-	dateTimeLayout = "2006-01-02 15:04"
-	monthLayout    = "2006-01"
-)
-
 // Read reads a workbook made by Write, as a clerk filled it in with Excel
 // or LibreOffice, into a meeting, and validates the meeting as
 // meeting.Parse validates a YAML file with opt. Invalid content gives
@@ -184,17 +176,15 @@ type value struct {
 
 func (v value) blank() bool { return v.text == "" && v.number == nil && v.moment == nil }
 
+// when is what a moment cell shows.
+func (v value) when() when.Moment { return when.Of(*v.moment, v.clock, v.day) }
+
 // asText is the value as text: a number written as a Vietnamese document
 // prints it, a moment as dd/mm/yyyy.
 func (v value) asText() string {
 	switch {
-	case v.moment != nil && v.moment.Year() < when.Earliest:
-		// A time of day alone: the 30 December 1899 is Excel's day zero.
-		return v.moment.Format("15:04")
-	case v.moment != nil && v.clock:
-		return v.moment.Format("02/01/2006 15:04")
 	case v.moment != nil:
-		return v.moment.Format("02/01/2006")
+		return v.when().Numeric()
 	case v.number != nil:
 		return numberText(*v.number, v.format)
 	}
@@ -392,7 +382,7 @@ func (r *reader) into(v reflect.Value, c value, path string, p place, ch *choice
 		raw := c.asText()
 		if c.moment != nil {
 			// Excel takes a typed 2023-07 for July 2023.
-			raw = c.moment.Format(monthLayout)
+			raw = when.Of(*c.moment, false, false).Date.String()
 		}
 		v.Set(reflect.ValueOf(meeting.Period{Raw: raw}))
 	case cellType:
@@ -441,16 +431,11 @@ func (ch *choice) read(s string) (yes, ok bool) {
 // validation refuses for want of a date rather than print a day of 1899.
 func dateText(c value, withClock bool) string {
 	if c.moment != nil {
-		t := *c.moment
-		switch {
-		case t.Year() < when.Earliest:
-			return t.Format("15:04")
-		case withClock && c.clock:
-			return t.Format(dateTimeLayout)
-		case !c.day:
-			return t.Format(monthLayout)
+		m := c.when()
+		if withClock || m.IsZero() {
+			return m.String()
 		}
-		return t.Format(dateLayout)
+		return m.Date.String()
 	}
 	raw := c.asText()
 	if withClock {
