@@ -168,7 +168,7 @@ func TestFind(t *testing.T) {
 func TestOf(t *testing.T) {
 	at := time.Date(2023, 7, 28, 8, 5, 0, 0, time.UTC)
 	for _, tc := range []struct {
-		m             Moment
+		m            Moment
 		iso, numeric string
 	}{
 		{Of(at, true, true), "2023-07-28 08:05", "28/07/2023 08:05"},
