@@ -59,8 +59,21 @@ type Data struct {
 	Organizer, IssuerName string
 	// Held is the title as a sentence with the organizer as its subject
 	// writes it: without the "của UBND xã Tân An" that would repeat the
-	// organizer ("UBND xã Tân An tổ chức Phiên họp thường kỳ tháng 9").
-	Held string
+	// organizer ("UBND xã Tân An tổ chức Phiên họp thường kỳ tháng 9"),
+	// and with a common noun that starts it in lower case ("họp", "sinh
+	// hoạt"); Title is the whole title with that noun in lower case.
+	Held, Title string
+	// Named tells that the title itself names the organizer ("Phiên họp
+	// Thường trực HĐND huyện …"), so that a sentence says it was held
+	// rather than who held it; SelfChaired that the organizer alone chairs
+	// it ("Sở Nội vụ tổ chức và chủ trì …").
+	Named, SelfChaired bool
+	// Listed tells that the attendance list goes with the documents: the
+	// file says it is complete, or the document attaches it.
+	Listed bool
+	// Before tells a document dated before the meeting: a report to be
+	// presented to it, which cannot tell how it went.
+	Before bool
 	// Group is "Cụm" or "Khối" when a Cụm or Khối thi đua holds the
 	// meeting, whose units are then its member units; else empty.
 	Group string
@@ -124,8 +137,10 @@ func newData(m *meeting.Meeting, d meeting.Document, front templates.Front) Data
 		Organizer:  n.Organizer,
 		IssuerName: n.IssuerText,
 		Held:       held(m.Meeting.Title, n.Organizer),
+		Title:      lowerNoun(collapse(m.Meeting.Title)),
 		Party:      n.IssuerType == meeting.Party,
-		Points:     strings.Join(trimAll(m.Meeting.Online), ", "),
+		Points:     strings.Join(trimAll(m.Meeting.Online), "; "),
+		Listed:     len(m.Meeting.Attendees) > 0 && (m.Meeting.Attendance.Complete || d.Annex),
 	}
 	switch n.Type {
 	case meeting.Review:
@@ -156,6 +171,15 @@ func newData(m *meeting.Meeting, d meeting.Document, front templates.Front) Data
 	if data.Review != "" {
 		data.Reviewed = collapse(data.Review + " " + data.Subject + " " + data.Period)
 	}
+	if hw, _ := expanded(data.Held); n.Organizer != "" {
+		data.Named = names(hw, leading(n.Organizer))
+	}
+	if len(m.Meeting.Chairs) == 1 && !isPerson(m.Meeting.Chairs[0]) {
+		data.SelfChaired = vn.Fold(m.Meeting.Chairs[0].Unit) == vn.Fold(n.Organizer)
+	}
+	if docDate.HasDay() && start.HasDay() && docDate.Time().Before(start.Date.Time()) {
+		data.Before = true
+	}
 	data.Chairs, data.Chair = chairs(m.Meeting.Chairs, n.Noun)
 	data.Attending = attending(m.Meeting, data.Group != "")
 	data.headcount(m.Meeting.Headcount(), n.Type)
@@ -177,13 +201,9 @@ func newData(m *meeting.Meeting, d meeting.Document, front templates.Front) Data
 }
 
 // held is title without a last "của …" naming the organizer, in full
-// or by the start of its name. A title that starts with the common noun
-// "Họp" or "Cuộc họp" takes it in lower case inside the sentence.
+// or by the start of its name, and with its common noun in lower case.
 func held(title, organizer string) string {
-	title = collapse(title)
-	if f := vn.Fold(title); strings.HasPrefix(f, "họp ") || strings.HasPrefix(f, "cuộc họp ") {
-		title = strings.ToLower(title[:1]) + title[1:]
-	}
+	title = lowerNoun(collapse(title))
 	i := strings.LastIndex(title, " của ")
 	if i < 0 || organizer == "" || !strings.HasPrefix(vn.Fold(organizer), vn.Fold(title[i+len(" của "):])) {
 		return title
@@ -191,26 +211,75 @@ func held(title, organizer string) string {
 	return strings.TrimRight(title[:i], ",")
 }
 
+// genericNouns start titles without naming the one meeting: inside a
+// sentence they take no capital ("tổ chức họp Hội đồng …", "kết quả cuộc
+// họp giao ban …"), unlike "Hội nghị" and "Phiên họp".
+var genericNouns = []string{"họp", "cuộc họp", "sinh hoạt", "buổi làm việc", "buổi sinh hoạt"}
+
+func lowerNoun(title string) string {
+	f := vn.Fold(title)
+	for _, n := range genericNouns {
+		if strings.HasPrefix(f, n+" ") {
+			for i, r := range title {
+				return strings.ToLower(string(r)) + title[i+len(string(r)):]
+			}
+		}
+	}
+	return title
+}
+
+// leading is an organizer's name up to the administrative unit of its
+// place ("UBND huyện" of "UBND huyện Lục Ngạn"), of at least two words,
+// by which a title may name it.
+func leading(organizer string) string {
+	words := strings.Fields(organizer)
+	for i := 1; i < len(words)-1; i++ {
+		if placeStart(strings.Join(words[i:], " ")) {
+			return strings.Join(words[:i+1], " ")
+		}
+	}
+	return organizer
+}
+
+// placeStart tells a name that starts with an administrative unit: "tỉnh
+// Quảng Ngãi", "huyện Hải Hậu".
+func placeStart(s string) bool {
+	f := vn.Fold(s)
+	for _, w := range []string{"xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "thành phố", "tỉnh"} {
+		if strings.HasPrefix(f, w+" ") {
+			return true
+		}
+	}
+	return false
+}
+
 // chairs writes each chair as a phrase, and who concludes the meeting.
+// Several chairs who are all comrades conclude as "các đồng chí chủ
+// trì"; chairs among whom are an organization or a guest addressed
+// otherwise are each named.
 func chairs(ps []meeting.Person, noun string) (phrases []string, concluder string) {
-	persons := 0
+	comrades := 0
+	var one meeting.Person
 	for _, p := range ps {
 		if s := person(p); s != "" {
 			phrases = append(phrases, s)
-			if isPerson(p) {
-				persons++
+			one = p
+			if isPerson(p) && honorific(p.Honorific) == "đồng chí" {
+				comrades++
 			}
 		}
 	}
 	switch {
 	case len(phrases) == 0:
 		return nil, "chủ trì " + noun
-	case persons == 0 && len(phrases) == 1:
-		return phrases, phrases[0]
+	case len(phrases) == 1 && isPerson(one):
+		return phrases, honorific(one.Honorific) + " chủ trì"
 	case len(phrases) == 1:
-		return phrases, "đồng chí chủ trì"
+		return phrases, phrases[0]
+	case comrades == len(phrases):
+		return phrases, "các đồng chí chủ trì"
 	}
-	return phrases, "các đồng chí chủ trì"
+	return phrases, andList(phrases)
 }
 
 // isPerson tells a chair that is a person — named, or known by position
@@ -281,7 +350,8 @@ func (data *Data) headcount(h meeting.Headcount, typ string) {
 var commonNouns = []string{
 	"báo cáo", "tờ trình", "dự thảo", "dự kiến", "tổng hợp", "đề nghị", "kế hoạch", "đề án",
 	"đánh giá", "phương hướng", "triển khai", "thông qua", "xem xét", "cho ý kiến", "thu, nộp",
-	"tham luận", "đề dẫn", "nhiệm vụ", "thông tin",
+	"tham luận", "đề dẫn", "nhiệm vụ", "thông tin", "thông báo", "chuyên đề", "trả lời", "kết luận",
+	"nghệ nhân", "có mặt", "vắng", "số", "hoạt động", "sơ kết", "tổng kết",
 	"chương trình", "tình hình", "kết quả",
 	"danh sách", "phương án", "quy chế", "ý kiến", "công tác", "việc", "các", "những", "đại diện",
 	"lãnh đạo", "cán bộ", "công chức", "viên chức", "giáo viên", "đảng viên", "đoàn viên", "hội viên",
@@ -290,15 +360,27 @@ var commonNouns = []string{
 }
 
 // lowerFirst writes an item's first letter in lower case when it starts
-// with a common noun, so that it reads inside a sentence.
+// with a common noun, or with a position or a group of many ("Chủ tịch
+// UBND các xã", "Tổ trưởng một số tổ"), so that it reads inside a
+// sentence. A name of one body keeps its capital ("Ban Thường vụ Huyện
+// ủy", "Sở Tư pháp").
 func lowerFirst(s string) string {
 	f := vn.Fold(s)
+	lower := false
 	for _, w := range commonNouns {
 		if f == w || strings.HasPrefix(f, w+" ") || strings.HasPrefix(f, w+",") {
-			for i, r := range s {
-				return strings.ToLower(string(r)) + s[i+len(string(r)):]
-			}
+			lower = true
 		}
+	}
+	words := strings.Fields(f)
+	for i := 1; i < len(words) && i < 5 && !lower && !agencyStart(f); i++ {
+		lower = words[i] == "các" || words[i] == "những" || words[i] == "một" && i+1 < len(words) && words[i+1] == "số"
+	}
+	if !lower {
+		return s
+	}
+	for i, r := range s {
+		return strings.ToLower(string(r)) + s[i+len(string(r)):]
 	}
 	return s
 }
@@ -309,6 +391,18 @@ var funcs = template.FuncMap{
 	"upper": strings.ToUpper,
 	"lower": strings.ToLower,
 	"cap":   capitalize,
+	"uncap": lowerFirst,
+	"uncaps": func(list []string) []string {
+		out := make([]string, len(list))
+		for i, s := range list {
+			out[i] = lowerFirst(s)
+		}
+		return out
+	},
+	"speaker": func(s meeting.Speech) string {
+		return person(meeting.Person{Honorific: s.Honorific, Name: s.Speaker, Position: s.Position, Unit: s.Unit})
+	},
+	"unit": agencyStart,
 	"blank": func(s string) string {
 		if strings.TrimSpace(s) == "" {
 			return vn.Blank
@@ -345,8 +439,12 @@ var funcs = template.FuncMap{
 // "".
 func person(p meeting.Person) string {
 	name, pos, unit := collapse(p.Name), collapse(p.Position), collapse(p.Unit)
-	if name == "" && pos == "" {
+	switch {
+	case name == "" && pos == "":
 		return unit
+	case name == "" && representative(pos):
+		// "Đại diện hộ dân khu phố 3" speaks for others: not a comrade.
+		return withUnit(pos, unit)
 	}
 	s := honorific(p.Honorific) + " "
 	switch {
@@ -363,6 +461,18 @@ func person(p meeting.Person) string {
 		s += " (" + r + ")"
 	}
 	return s
+}
+
+// representative tells a position that is no office but someone
+// speaking for others: "Đại diện hộ dân", "Người dân khu phố 3".
+func representative(pos string) bool {
+	f := vn.Fold(pos)
+	for _, w := range []string{"đại diện", "người", "hộ", "nhân dân", "cử tri", "các", "một"} {
+		if strings.HasPrefix(f, w+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 // honorific is how a sentence addresses a person: "đồng chí" unless the

@@ -3,7 +3,6 @@ package content
 import (
 	"bytes"
 	"fmt"
-	"slices"
 	"strings"
 	"text/template"
 	"time"
@@ -129,8 +128,13 @@ func (k *Kind) Build(m *meeting.Meeting, d meeting.Document) (*Document, error) 
 // authority of their own, as a Party chi bộ's chair signs "T/M CHI BỘ".
 func signer(titles []string, name string, fixed []string) Signer {
 	if len(titles) > 0 {
-		first := strings.ToUpper(strings.TrimSpace(titles[0]))
-		if authority(first) || slices.Contains(sameRole, first) {
+		first := vn.Fold(titles[0])
+		for _, r := range sameRole {
+			if first == r || strings.HasPrefix(first, r+" ") {
+				fixed = nil
+			}
+		}
+		if authority(titles[0]) {
 			fixed = nil
 		}
 	}
@@ -146,9 +150,10 @@ func signer(titles []string, name string, fixed []string) Signer {
 	return s
 }
 
-// sameRole are the lines that head a signature of the minutes: a file
-// that starts a stack with one of them has written the frame's line.
-var sameRole = []string{"CHỦ TỌA", "CHỦ TRÌ", "CHỦ TRÌ HỘI NGHỊ", "THƯ KÝ", "NGƯỜI GHI BIÊN BẢN"}
+// sameRole are the lines that head a signature of the minutes, folded: a
+// file that starts a stack with one of them ("CHỦ TOẠ", "THƯ KÝ HỘI
+// THẢO") has written the frame's line.
+var sameRole = []string{"chủ tọa", "chủ trì", "thư ký", "người ghi biên bản"}
 
 // authority tells a line that signs on behalf of someone: TM., KT., TL.,
 // TUQ. in Decree 30; T/M, K/T, T/L in the Party's documents.

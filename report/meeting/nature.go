@@ -237,7 +237,7 @@ func noun(title string) string {
 		{"hội nghị", "Hội nghị"}, {"phiên họp", "Phiên họp"}, {"kỳ họp", "Kỳ họp"},
 		{"cuộc họp", "cuộc họp"}, {"họp", "cuộc họp"}, {"hội thảo", "Hội thảo"},
 		{"buổi tọa đàm", "Tọa đàm"}, {"tọa đàm", "Tọa đàm"}, {"giao ban", "cuộc họp"},
-		{"buổi làm việc", "Buổi làm việc"},
+		{"buổi làm việc", "buổi làm việc"},
 	} {
 		if title == p.prefix || strings.HasPrefix(title, p.prefix+" ") {
 			return p.noun
@@ -398,8 +398,10 @@ func issuerText(m *Meeting) string {
 	for _, a := range m.Meeting.Attendees {
 		candidates = append(candidates, a.Unit)
 	}
+	// The same agency, or named in full ("Hội đồng Thi đua - Khen thưởng
+	// tỉnh Quảng Ngãi" for "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG").
 	for _, c := range candidates {
-		if c = strings.Join(strings.Fields(c), " "); vn.Fold(c) == key {
+		if c = strings.Join(strings.Fields(c), " "); vn.Fold(c) == key || strings.HasPrefix(vn.Fold(c), key+" ") {
 			return c
 		}
 	}

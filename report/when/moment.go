@@ -100,7 +100,7 @@ func (m Moment) String() string {
 // never "08:00"; blanks when it is not known.
 func (m Moment) ClockWords() string {
 	if !m.Clock {
-		return Blank + " giờ " + Blank
+		return Blank + " giờ " + Blank + " phút"
 	}
 	return fmt.Sprintf("%02d giờ %02d phút", m.Hour, m.Minute)
 }
@@ -111,7 +111,7 @@ func (m Moment) ClockWords() string {
 func (m Moment) Words() string {
 	switch {
 	case m.IsZero():
-		return Blank + " giờ " + Blank + ", " + m.Date.Words()
+		return m.ClockWords() + ", " + m.Date.Words()
 	case m.Clock:
 		return m.ClockWords() + ", " + m.Date.Words()
 	case m.Session != NoSession:

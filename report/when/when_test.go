@@ -56,7 +56,7 @@ func TestMoment(t *testing.T) {
 		{"sáng ngày 12/3/2025", "sáng ngày 12 tháng 3 năm 2025", "2025-03-12 sáng"},
 		{"Chiều 12/03/2025", "chiều ngày 12 tháng 3 năm 2025", "2025-03-12 chiều"},
 		{"Tối 12/03/2025", "tối ngày 12 tháng 3 năm 2025", "2025-03-12 tối"},
-		{"", "…… giờ ……, ngày …… tháng …… năm ……", ""},
+		{"", "…… giờ …… phút, ngày …… tháng …… năm ……", ""},
 	} {
 		m, err := ParseMoment(tc.in)
 		if err != nil {

@@ -746,7 +746,7 @@ func TestUnknownValues(t *testing.T) {
 			line = s
 		}
 	}
-	if want := "Thời gian: …… giờ ……, ngày …… tháng …… năm ……; Địa điểm: ……"; line != want {
+	if want := "Thời gian: …… giờ …… phút, ngày …… tháng …… năm ……; Địa điểm: ……"; line != want {
 		t.Errorf("time and place = %q, want %q", line, want)
 	}
 	if got := bk.text(ws.grid()[fmt.Sprintf("A%d", len(ws.Rows))]); got != "Tổng số: 0 đại biểu (có mặt 0, vắng 0)" {
