@@ -36,6 +36,7 @@ import (
 	"github.com/hoinghi/hoinghi/report/pdf"
 	"github.com/hoinghi/hoinghi/report/profile"
 	"github.com/hoinghi/hoinghi/report/vn"
+	"github.com/hoinghi/hoinghi/report/when"
 	"github.com/hoinghi/hoinghi/report/workbook"
 	"github.com/hoinghi/hoinghi/report/xlsx"
 	"github.com/hoinghi/hoinghi/templates"
@@ -47,7 +48,7 @@ type Renderer struct {
 	// Creator stamps every output: "hoinghi v1.0.0".
 	Creator string
 	// Epoch, when set (from SOURCE_DATE_EPOCH), is the date stamped in
-	// every output instead of the document's own date.
+	// an output whose document and meeting tell none (when.Stamp).
 	Epoch *time.Time
 
 	// Profile, when set, is the office profile of every meeting;
@@ -238,13 +239,27 @@ func (r *Renderer) Documents(l *Loaded, kinds []string) ([]meeting.Document, err
 	return docs, nil
 }
 
-// Content builds what document d of m says, before layout.
+// Content builds what document d of m says, before layout, stamped with
+// its date by the rule of when.Stamp.
 func (r *Renderer) Content(m *meeting.Meeting, d meeting.Document) (*content.Document, error) {
 	k, ok := r.kinds[d.Kind]
 	if !ok {
 		return nil, lang.Errorf("unknown kind %s: expected one of %s", d.Kind, strings.Join(r.order, ", "))
 	}
-	return k.Build(m, d)
+	doc, err := k.Build(m, d)
+	if err != nil {
+		return nil, err
+	}
+	date, _ := d.Date.Known()
+	doc.Meta.Date = r.Stamp(m, date)
+	return doc, nil
+}
+
+// Stamp is the date the outputs of m carry — of its document dated doc,
+// or of none with a zero doc — by the rule of when.Stamp.
+func (r *Renderer) Stamp(m *meeting.Meeting, doc when.Date) time.Time {
+	start, _ := m.Meeting.Start.Known()
+	return when.Stamp(doc, start, r.Epoch)
 }
 
 // PDF renders document d of m as a PDF into w.
@@ -253,29 +268,17 @@ func (r *Renderer) PDF(w io.Writer, m *meeting.Meeting, d meeting.Document) erro
 	if err != nil {
 		return err
 	}
-	pages := layout.Layout(doc, r.Fonts)
-	return pdf.Write(w, pages, r.Fonts, pdf.Options{Creator: r.Creator, Date: r.date(doc.Meta.Date)})
+	return pdf.Write(w, layout.Layout(doc, r.Fonts), r.Fonts, r.Creator)
 }
 
 // XLSX renders the attendance workbook of m into w.
 func (r *Renderer) XLSX(w io.Writer, m *meeting.Meeting, sortByName bool) error {
-	date := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-	if t, ok := m.Meeting.Start.Known(); ok {
-		date = t.Time()
-	}
-	data, err := xlsx.Attendance(m, xlsx.Options{SortByName: sortByName, Creator: r.Creator, Date: r.date(date)})
+	data, err := xlsx.Attendance(m, xlsx.Options{SortByName: sortByName, Creator: r.Creator, Date: r.Stamp(m, when.Date{})})
 	if err != nil {
 		return err
 	}
 	_, err = w.Write(data)
 	return err
-}
-
-func (r *Renderer) date(t time.Time) time.Time {
-	if r.Epoch != nil {
-		return *r.Epoch
-	}
-	return t
 }
 
 // FileName is the output name of document d: ASCII only, so that it

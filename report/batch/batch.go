@@ -30,6 +30,7 @@ import (
 	"github.com/hoinghi/hoinghi/report/lang"
 	"github.com/hoinghi/hoinghi/report/meeting"
 	"github.com/hoinghi/hoinghi/report/vn"
+	"github.com/hoinghi/hoinghi/report/when"
 )
 
 // Input is one meeting file and where its outputs go.
@@ -143,7 +144,7 @@ func (opt Options) one(in Input, previous map[string]Entry) Entry {
 		return e.fail(err)
 	}
 	if opt.Bundle {
-		z, err := bundle(files, opt.stamp(l.Meeting))
+		z, err := bundle(files, opt.Renderer.Stamp(l.Meeting, when.Date{}))
 		if err != nil {
 			return e.fail(err)
 		}
@@ -164,17 +165,6 @@ func (opt Options) one(in Input, previous map[string]Entry) Entry {
 		e.Outputs = append(e.Outputs, Output{Path: filepath.ToSlash(f.name), Size: int64(len(f.data)), SHA256: hash(f.data)})
 	}
 	return e
-}
-
-// stamp is the date inside a bundle: the one stamped in its documents.
-func (opt Options) stamp(m *meeting.Meeting) time.Time {
-	if opt.Renderer.Epoch != nil {
-		return *opt.Renderer.Epoch
-	}
-	if t, ok := m.Meeting.Start.Known(); ok {
-		return t.Time()
-	}
-	return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 }
 
 type file struct {

@@ -56,8 +56,8 @@ type Signer struct {
 // Meta is the PDF's document information.
 type Meta struct {
 	Title, Author, Subject, Keywords string
-	// Date stamps the file; it comes from the document, not the clock, so
-	// that the same input gives the same bytes.
+	// Date stamps the file, by the rule of when.Stamp: the renderer sets
+	// it, since SOURCE_DATE_EPOCH is its option.
 	Date time.Time
 }
 

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 	"text/template"
-	"time"
 
 	"github.com/hoinghi/hoinghi/report/meeting"
 	"github.com/hoinghi/hoinghi/report/vn"
@@ -87,7 +86,6 @@ func (k *Kind) Build(m *meeting.Meeting, d meeting.Document) (*Document, error) 
 			Author:   collapse(m.Issuer.Name),
 			Subject:  strings.TrimSpace(m.Meeting.Title),
 			Keywords: data.Number,
-			Date:     documentDate(m, d),
 		},
 	}
 	doc.Party = data.Party
@@ -231,18 +229,6 @@ func trimAll(list []string) []string {
 		}
 	}
 	return out
-}
-
-// documentDate is the date a document's file carries: its date of issue,
-// else the day of the meeting, else a fixed day — never the clock.
-func documentDate(m *meeting.Meeting, d meeting.Document) time.Time {
-	if t, ok := d.Date.Known(); ok {
-		return t.Time()
-	}
-	if t, ok := m.Meeting.Start.Known(); ok {
-		return t.Time()
-	}
-	return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 }
 
 // number writes the number and symbol of ô 3: "05/TB-CTĐ", with a leading

@@ -166,7 +166,7 @@ func breakLines(ws []word, first, rest float64) [][]word {
 // top is top, aligned as asked; justify stretches the spaces to fill it.
 func (l *layouter) setLine(line []word, x, top, avail float64, align content.Align, justify bool, size float64) {
 	natural := span(line)
-	base := top + ascent*size*pt
+	base := top + ascent*size*mmPerPt
 	oneStyle := true
 	for _, wd := range line {
 		for _, p := range wd.pieces {
@@ -175,9 +175,10 @@ func (l *layouter) setLine(line []word, x, top, avail float64, align content.Ali
 	}
 	switch {
 	case justify && len(line) > 1 && oneStyle:
-		// One item whose spaces the exporter stretches: far smaller than
-		// a text object per word.
-		l.page().Items = append(l.page().Items, Item{Kind: TextItem, X: x, Y: base, Style: line[0].pieces[0].style, Size: size, Text: joinWords(line), Justify: avail})
+		// One item whose every space stretches by the same amount: far
+		// smaller than a text object per word.
+		t := l.baseline(x, base, joinWords(line), line[0].pieces[0].style, size)
+		t.Gap = (avail - natural) / float64(len(line)-1)
 		return
 	case align == content.Center:
 		x += (avail - natural) / 2
@@ -190,8 +191,7 @@ func (l *layouter) setLine(line []word, x, top, avail float64, align content.Ali
 	}
 	// Pieces of one style that follow each other with natural spacing
 	// share one item.
-	items := &l.page().Items
-	run := -1 // index of the item the next piece may join
+	var run *Text // the item the next piece may join
 	for i, wd := range line {
 		for j, p := range wd.pieces {
 			startsWord := j == 0 && i > 0
@@ -200,13 +200,12 @@ func (l *layouter) setLine(line []word, x, top, avail float64, align content.Ali
 				// text copies out with it: the item before the word ends
 				// with it, whether the word joins that item or starts its
 				// own, placed where the stretched space ends.
-				(*items)[run].Text += " "
+				run.Text += " "
 			}
-			if run >= 0 && (*items)[run].Style == p.style && (!startsWord || extra == 0) {
-				(*items)[run].Text += p.text
+			if run != nil && run.Style == p.style && (!startsWord || extra == 0) {
+				run.Text += p.text
 			} else {
-				*items = append(*items, Item{Kind: TextItem, X: x, Y: base, Style: p.style, Size: size, Text: p.text})
-				run = len(*items) - 1
+				run = l.baseline(x, base, p.text, p.style, size)
 			}
 			x += p.w
 		}

@@ -12,7 +12,7 @@
 package layout
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -38,7 +38,7 @@ const (
 	// Quốc hiệu beside it.
 	headerGap = 4.0
 
-	pt = 25.4 / 72 // one point in millimetres
+	mmPerPt = 25.4 / 72
 	// lineFactor is single line spacing for Times New Roman and its
 	// metric twins: (ascender + descender + line gap) / em = 1.15.
 	lineFactor = 1.15
@@ -48,9 +48,9 @@ const (
 
 	bodySize   = 14.0
 	tableSize  = 12.0
-	ruleWidth  = 0.5 * pt
+	ruleWidth  = 0.5 * mmPerPt
 	signSpace  = 27.0 // room for signature and seal, 25–30 mm
-	paraBefore = 6 * pt
+	paraBefore = 6 * mmPerPt
 )
 
 // Metrics measures text: the advance of r in style, in thousandths of the
@@ -59,37 +59,39 @@ type Metrics interface {
 	Width(style fonts.Style, r rune) float64
 }
 
-// ItemKind tells text from lines.
-type ItemKind int
+// Item is one thing drawn on a page: a *Text or a *Rule. Layout decides
+// everything about it, so that an exporter draws it without measuring.
+type Item interface{ item() }
 
-// Kinds of item.
-const (
-	TextItem ItemKind = iota
-	LineItem
-)
-
-// Item is one thing drawn on a page. Text sits on its baseline at (X, Y);
-// when Justify is set, the exporter stretches the text's spaces so that
-// it spans exactly Justify millimetres. A line runs from (X, Y) to (X2, Y2).
-type Item struct {
-	Kind    ItemKind
-	X, Y    float64
-	Style   fonts.Style
-	Size    float64 // points
-	Text    string
-	Justify float64
-	X2, Y2  float64
-	Width   float64 // line thickness, mm
+// Text is text in one style, its baseline starting at (X, Y). Gap is the
+// room added after each of its spaces, in millimetres: the stretch of a
+// justified line, zero otherwise.
+type Text struct {
+	X, Y  float64
+	Style fonts.Style
+	Size  float64 // points
+	Text  string
+	Gap   float64
 }
 
-// Page is one laid-out page. Number is what to print centred in the top
-// margin; it is empty on the first page of the document and of an annex.
+// Rule is a straight line from (X1, Y1) to (X2, Y2), Width thick.
+type Rule struct {
+	X1, Y1, X2, Y2 float64
+	Width          float64
+}
+
+func (*Text) item() {}
+func (*Rule) item() {}
+
+// Page is one laid-out page; its number, from page 2 on, is its first
+// item.
 type Page struct {
-	Items  []Item
-	Number string
+	Items []Item
 }
 
-// Mark is an outline entry (PDF bookmark) for a heading.
+// Mark is an outline entry (PDF bookmark) for a heading. The levels of a
+// Result's marks make a valid outline: the first is 0, and none is more
+// than one below the mark before it.
 type Mark struct {
 	Title string
 	Level int
@@ -117,6 +119,7 @@ func Layout(doc *content.Document, m Metrics) *Result {
 		l.annex(doc.Annex)
 	}
 	l.number()
+	l.outline()
 	return l.res
 }
 
@@ -136,8 +139,16 @@ func (l *layouter) newPage() {
 	l.y = Top
 }
 
+// Page numbers are 14 pt, centred on the text block in the top margin,
+// their line box 10 mm from the top edge, as in the official samples.
+const (
+	numberSize = 14.0
+	numberTop  = 10.0
+)
+
 // number writes the page numbers: from 2 on, and from 2 on again in the
-// annex, as Decree 30 numbers each annex separately.
+// annex, as Decree 30 numbers each annex separately. Each is the first
+// item of its page.
 func (l *layouter) number() {
 	for i := range l.res.Pages {
 		n := i + 1
@@ -145,8 +156,30 @@ func (l *layouter) number() {
 			n = i - l.annexStart + 1
 		}
 		if n > 1 {
-			l.res.Pages[i].Number = fmt.Sprint(n)
+			s := strconv.Itoa(n)
+			x := Left + TextW/2 - l.width(s, fonts.Regular, numberSize)/2
+			num := &Text{X: x, Y: numberTop + ascent*numberSize*mmPerPt, Style: fonts.Regular, Size: numberSize, Text: s}
+			l.res.Pages[i].Items = append([]Item{num}, l.res.Pages[i].Items...)
 		}
+	}
+}
+
+// outline makes the marks' levels a valid outline: the shallowest
+// heading used becomes level 0, and no mark is more than one level below
+// the one before it.
+func (l *layouter) outline() {
+	marks := l.res.Outline
+	if len(marks) == 0 {
+		return
+	}
+	shallowest := marks[0].Level
+	for _, m := range marks {
+		shallowest = min(shallowest, m.Level)
+	}
+	prev := -1
+	for i := range marks {
+		marks[i].Level = min(marks[i].Level-shallowest, prev+1)
+		prev = marks[i].Level
 	}
 }
 
@@ -156,17 +189,25 @@ func (l *layouter) width(s string, style fonts.Style, size float64) float64 {
 	for _, r := range s {
 		w += l.m.Width(style, r)
 	}
-	return w * size / 1000 * pt
+	return w * size / 1000 * mmPerPt
 }
 
-func lineHeight(size float64) float64 { return size * lineFactor * pt }
+func lineHeight(size float64) float64 { return size * lineFactor * mmPerPt }
 
+// text sets s with the top of its line box at top.
 func (l *layouter) text(x, top float64, s string, style fonts.Style, size float64) {
-	l.page().Items = append(l.page().Items, Item{Kind: TextItem, X: x, Y: top + ascent*size*pt, Style: style, Size: size, Text: s})
+	l.baseline(x, top+ascent*size*mmPerPt, s, style, size)
+}
+
+// baseline sets s on the baseline y.
+func (l *layouter) baseline(x, y float64, s string, style fonts.Style, size float64) *Text {
+	t := &Text{X: x, Y: y, Style: style, Size: size, Text: s}
+	l.page().Items = append(l.page().Items, t)
+	return t
 }
 
 func (l *layouter) line(x1, y1, x2, y2 float64) {
-	l.page().Items = append(l.page().Items, Item{Kind: LineItem, X: x1, Y: y1, X2: x2, Y2: y2, Width: ruleWidth})
+	l.page().Items = append(l.page().Items, &Rule{X1: x1, Y1: y1, X2: x2, Y2: y2, Width: ruleWidth})
 }
 
 // centred writes lines centred on cx, one per line box from top; it
@@ -452,15 +493,15 @@ func (l *layouter) header(doc *content.Document) {
 	if doc.Frame == content.Minutes {
 		lineTop = ruleY + 2.5
 	}
-	baseline := lineTop + ascent*14*pt
+	baseline := lineTop + ascent*14*mmPerPt
 	numW := l.width(doc.Number, fonts.Regular, size)
-	l.page().Items = append(l.page().Items, Item{Kind: TextItem, X: leftCX - numW/2, Y: baseline, Style: fonts.Regular, Size: size, Text: doc.Number})
+	l.baseline(leftCX-numW/2, baseline, doc.Number, fonts.Regular, size)
 	l.y = lineTop + lineHeight(14)
 	if doc.DateLine != "" {
 		lines := l.dateLines(doc.DateLine, 14)
 		for i, s := range lines {
 			w := l.width(s, fonts.Italic, 14)
-			l.page().Items = append(l.page().Items, Item{Kind: TextItem, X: rightCX - w/2, Y: baseline + float64(i)*lineHeight(14), Style: fonts.Italic, Size: 14, Text: s})
+			l.baseline(rightCX-w/2, baseline+float64(i)*lineHeight(14), s, fonts.Italic, 14)
 		}
 		l.y = lineTop + float64(len(lines))*lineHeight(14)
 	}
@@ -490,14 +531,14 @@ func (l *layouter) partyHeader(doc *content.Document) {
 	_, leftBottom := l.centred([]string{"*"}, leftCX, top, fonts.Regular, size)
 
 	lineTop := max(leftBottom, rule+2.5)
-	baseline := lineTop + ascent*size*pt
+	baseline := lineTop + ascent*size*mmPerPt
 	numW := l.width(doc.Number, fonts.Regular, size)
-	l.page().Items = append(l.page().Items, Item{Kind: TextItem, X: leftCX - numW/2, Y: baseline, Style: fonts.Regular, Size: size, Text: doc.Number})
+	l.baseline(leftCX-numW/2, baseline, doc.Number, fonts.Regular, size)
 	l.y = lineTop + lineHeight(size)
 	lines := l.dateLines(doc.DateLine, size)
 	for i, s := range lines {
 		w := l.width(s, fonts.Italic, size)
-		l.page().Items = append(l.page().Items, Item{Kind: TextItem, X: rightCX - w/2, Y: baseline + float64(i)*lineHeight(size), Style: fonts.Italic, Size: size, Text: s})
+		l.baseline(rightCX-w/2, baseline+float64(i)*lineHeight(size), s, fonts.Italic, size)
 	}
 	l.y = lineTop + float64(max(len(lines), 1))*lineHeight(size)
 }

@@ -39,7 +39,8 @@ func render(t *testing.T, docs ...*content.Document) string {
 		r.Pages = append(r.Pages, pages...)
 	}
 	var b bytes.Buffer
-	if err := pdf.Write(&b, r, fonts.Default(), pdf.Options{Creator: "hoinghi test", Date: time.Date(2023, 7, 31, 0, 0, 0, 0, time.UTC)}); err != nil {
+	r.Meta.Date = time.Date(2023, 7, 31, 0, 0, 0, 0, time.UTC)
+	if err := pdf.Write(&b, r, fonts.Default(), "hoinghi test"); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "out.pdf")
@@ -752,4 +753,47 @@ func contentLines(b []byte, fonts map[string]map[uint16]string) []string {
 		lines = append(lines, current.String())
 	}
 	return lines
+}
+
+// TestOutlineAndPageNumbers: layout hands the exporter a valid outline —
+// the shallowest heading at level 0, no level more than one below the one
+// before — and page numbers as the first item of every page after the
+// first, centred on the text block in the top margin.
+func TestOutlineAndPageNumbers(t *testing.T) {
+	para := func(s string) content.Block {
+		return &content.Paragraph{Runs: []content.Run{{Text: s}}, Indent: content.BodyIndent}
+	}
+	long := strings.Repeat("Nội dung kết luận của hội nghị được trình bày ở đây. ", 40)
+	body := []content.Block{
+		&content.Heading{Level: 2, Label: "1.", Runs: []content.Run{{Text: "Một"}}}, para(long),
+		&content.Heading{Level: 3, Label: "a)", Runs: []content.Run{{Text: "Điểm"}}}, para(long),
+		&content.Heading{Level: 2, Label: "2.", Runs: []content.Run{{Text: "Hai"}}}, para(long + long),
+	}
+	r := layout.Layout(document("", "SỞ NỘI VỤ", "Bắc Kạn, ngày 31 tháng 7 năm 2023", "Kết luận", body...), fonts.Default())
+	var levels []int
+	for _, m := range r.Outline {
+		levels = append(levels, m.Level)
+	}
+	if fmt.Sprint(levels) != "[0 1 0]" {
+		t.Errorf("outline levels %v, want [0 1 0]", levels)
+	}
+	if len(r.Pages) < 3 {
+		t.Fatalf("%d pages, want at least 3", len(r.Pages))
+	}
+	if n, ok := r.Pages[0].Items[0].(*layout.Text); ok && n.Text == "1" {
+		t.Error("page 1 is numbered")
+	}
+	for i, p := range r.Pages[1:] {
+		n, ok := p.Items[0].(*layout.Text)
+		if !ok || n.Text != strconv.Itoa(i+2) || n.Size != 14 {
+			t.Fatalf("page %d does not start with its number: %+v", i+2, p.Items[0])
+		}
+		w := 0.0
+		for _, c := range n.Text {
+			w += fonts.Default().Width(fonts.Regular, c)
+		}
+		if mid := n.X + w*14/1000*mm/2; math.Abs(mid-(layout.Left+layout.TextW/2)) > 0.01 || n.Y > layout.Top {
+			t.Errorf("page %d's number is centred on %.2f mm at %.2f mm, want %.2f in the top margin", i+2, mid, n.Y, layout.Left+layout.TextW/2)
+		}
+	}
 }

@@ -99,7 +99,7 @@ func (l *layouter) drawRecipients(lines []indented, top float64, f recipientForm
 	l.text(Left, top, label, f.label, f.labelSize)
 	if f.underline {
 		// Under the words, not the colon.
-		y := top + (ascent+0.12)*f.labelSize*pt
+		y := top + (ascent+0.12)*f.labelSize*mmPerPt
 		l.line(Left, y, Left+l.width("Nơi nhận", f.label, f.labelSize), y)
 	}
 	top += lineHeight(f.labelSize)

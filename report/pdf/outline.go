@@ -53,7 +53,7 @@ func writeOutline(f *file, marks []layout.Mark, pageObjs []int) int {
 	for i, m := range marks {
 		siblings := kids[parent[i]]
 		j := slices.Index(siblings, i)
-		d := fmt.Sprintf("<< /Title %s /Parent %d 0 R /Dest [%d 0 R /XYZ null %s null]", text(m.Title), obj[parent[i]], pageObjs[m.Page], num((layout.PageH-m.Y)*pt))
+		d := fmt.Sprintf("<< /Title %s /Parent %d 0 R /Dest [%d 0 R /XYZ null %s null]", text(m.Title), obj[parent[i]], pageObjs[m.Page], num((layout.PageH-m.Y)*ptPerMM))
 		if j > 0 {
 			d += fmt.Sprintf(" /Prev %d 0 R", obj[siblings[j-1]])
 		}
@@ -64,25 +64,4 @@ func writeOutline(f *file, marks []layout.Mark, pageObjs []int) int {
 	}
 	f.object(obj[root], []byte("<< /Type /Outlines"+children(root)+" >>"))
 	return obj[root]
-}
-
-// outline makes the bookmark levels a valid PDF outline: the shallowest
-// heading used becomes level 0 and no entry is more than one level below
-// the one before it.
-func outline(marks []layout.Mark) []layout.Mark {
-	if len(marks) == 0 {
-		return nil
-	}
-	shallowest := marks[0].Level
-	for _, m := range marks {
-		shallowest = min(shallowest, m.Level)
-	}
-	out := make([]layout.Mark, len(marks))
-	prev := -1
-	for i, m := range marks {
-		m.Level = min(m.Level-shallowest, prev+1)
-		out[i] = m
-		prev = m.Level
-	}
-	return out
 }

@@ -21,34 +21,19 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/hoinghi/hoinghi/fonts"
 	"github.com/hoinghi/hoinghi/report/layout"
 )
 
-// Options stamps the file.
-type Options struct {
-	// Creator is the producing program: "hoinghi v1.0.0".
-	Creator string
-	// Date is the creation and modification date. It comes from the
-	// document (or SOURCE_DATE_EPOCH), so two runs give the same bytes.
-	Date time.Time
-}
+// ptPerMM converts layout's millimetres to PDF points.
+const ptPerMM = 72 / 25.4
 
-// pageNumberSize and pageNumberTop place the page number: 14 pt, centred
-// in the top margin, its line box 10 mm from the top edge, as in the
-// official samples.
-const (
-	pageNumberSize = 14.0
-	pageNumberTop  = 10.0
-)
-
-// pt converts layout's millimetres to PDF points.
-const pt = 72 / 25.4
-
-// Write draws r with the faces of fs into w.
-func Write(w io.Writer, r *layout.Result, fs *fonts.Set, opt Options) error {
+// Write draws r with the faces of fs into w. creator is the producing
+// program, "hoinghi v1.0.0"; the creation and modification date is
+// r.Meta.Date, which comes from the document, so that two runs give the
+// same bytes.
+func Write(w io.Writer, r *layout.Result, fs *fonts.Set, creator string) error {
 	faces, err := cut(r, fs)
 	if err != nil {
 		return err
@@ -70,7 +55,7 @@ func Write(w io.Writer, r *layout.Result, fs *fonts.Set, opt Options) error {
 	}
 	var content []byte
 	for i, p := range r.Pages {
-		content = draw(content[:0], p, faces, fs)
+		content = draw(content[:0], p, faces)
 		c := f.reserve()
 		f.stream(c, "", content)
 		f.object(pageObjs[i], fmt.Appendf(nil, "<< /Type /Page /Parent %d 0 R /Resources %d 0 R /Contents %d 0 R >>", pages, resources, c))
@@ -80,7 +65,7 @@ func Write(w io.Writer, r *layout.Result, fs *fonts.Set, opt Options) error {
 		fmt.Fprintf(&kids, "%d 0 R ", p)
 	}
 	f.object(pages, fmt.Appendf(nil, "<< /Type /Pages /Kids [%s] /Count %d /MediaBox [0 0 %s %s] >>",
-		kids.String(), len(pageObjs), num(layout.PageW*pt), num(layout.PageH*pt)))
+		kids.String(), len(pageObjs), num(layout.PageW*ptPerMM), num(layout.PageH*ptPerMM)))
 
 	for _, fc := range faces {
 		if fc != nil {
@@ -89,15 +74,15 @@ func Write(w io.Writer, r *layout.Result, fs *fonts.Set, opt Options) error {
 	}
 
 	cat := fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R /Lang (vi-VN)", pages)
-	if outlines := writeOutline(f, outline(r.Outline), pageObjs); outlines != 0 {
+	if outlines := writeOutline(f, r.Outline, pageObjs); outlines != 0 {
 		cat += fmt.Sprintf(" /Outlines %d 0 R /PageMode /UseOutlines", outlines)
 	}
 	f.object(catalog, []byte(cat+" >>"))
 
 	info := f.reserve()
-	d := date(opt.Date)
+	d := date(r.Meta.Date)
 	f.object(info, fmt.Appendf(nil, "<< /Title %s /Author %s /Subject %s /Keywords %s /Creator %s /Producer %s /CreationDate %s /ModDate %s >>",
-		text(r.Meta.Title), text(r.Meta.Author), text(r.Meta.Subject), text(r.Meta.Keywords), text(opt.Creator), text(opt.Creator), d, d))
+		text(r.Meta.Title), text(r.Meta.Author), text(r.Meta.Subject), text(r.Meta.Keywords), text(creator), text(creator), d, d))
 
 	if _, err := w.Write(f.finish(catalog, info)); err != nil {
 		return fmt.Errorf("writing the PDF: %w", err)
@@ -118,12 +103,9 @@ func cut(r *layout.Result, fs *fonts.Set) ([]*face, error) {
 		}
 	}
 	for _, p := range r.Pages {
-		if p.Number != "" {
-			use(fonts.Regular, p.Number)
-		}
 		for _, it := range p.Items {
-			if it.Kind == layout.TextItem {
-				use(it.Style, it.Text)
+			if t, ok := it.(*layout.Text); ok {
+				use(t.Style, t.Text)
 			}
 		}
 	}
@@ -147,29 +129,29 @@ func cut(r *layout.Result, fs *fonts.Set) ([]*face, error) {
 // from layout's millimetres down from the top-left corner to the PDF's
 // points up from the bottom-left one; a font is selected only when it
 // changes.
-func draw(dst []byte, p layout.Page, faces []*face, fs *fonts.Set) []byte {
+func draw(dst []byte, p layout.Page, faces []*face) []byte {
 	var (
 		current   *face
 		size      float64
 		lineWidth = -1.0
 	)
-	show := func(fc *face, sz, x, y float64, s string, justify float64) {
-		if fc != current || sz != size {
-			dst = fmt.Appendf(dst, "/%s %s Tf\n", fc.resource, num(sz))
-			current, size = fc, sz
+	show := func(t *layout.Text) {
+		fc := faces[t.Style]
+		if fc != current || t.Size != size {
+			dst = fmt.Appendf(dst, "/%s %s Tf\n", fc.resource, num(t.Size))
+			current, size = fc, t.Size
 		}
-		dst = fmt.Appendf(dst, "BT %s %s Td ", num(x*pt), num((layout.PageH-y)*pt))
-		spaces := strings.Count(s, " ")
-		if justify <= 0 || spaces == 0 {
+		dst = fmt.Appendf(dst, "BT %s %s Td ", num(t.X*ptPerMM), num((layout.PageH-t.Y)*ptPerMM))
+		s := t.Text
+		if t.Gap == 0 || !strings.Contains(s, " ") {
 			dst = append(dst, '(')
 			dst = fc.glyphs(dst, s)
 			dst = append(dst, ") Tj ET\n"...)
 			return
 		}
-		// Justified: every space is widened by the same amount, given
-		// in thousandths of the font size after it.
-		extra := (justify - width(fs, fc.style, sz, s)) / float64(spaces)
-		adjust := num(-extra / (sz / pt) * 1000)
+		// Justified: every space is widened by layout's gap, given in
+		// thousandths of the font size after it.
+		adjust := num(-t.Gap / (t.Size / ptPerMM) * 1000)
 		dst = append(dst, "[("...)
 		for i, word := range strings.Split(s, " ") {
 			if i > 0 {
@@ -182,31 +164,17 @@ func draw(dst []byte, p layout.Page, faces []*face, fs *fonts.Set) []byte {
 		}
 		dst = append(dst, ")] TJ ET\n"...)
 	}
-	if p.Number != "" {
-		fc := faces[fonts.Regular]
-		x := layout.Left + layout.TextW/2 - width(fs, fonts.Regular, pageNumberSize, p.Number)/2
-		show(fc, pageNumberSize, x, pageNumberTop+0.905*pageNumberSize/pt, p.Number, 0)
-	}
 	for _, it := range p.Items {
-		switch it.Kind {
-		case layout.TextItem:
-			show(faces[it.Style], it.Size, it.X, it.Y, it.Text, it.Justify)
-		case layout.LineItem:
+		switch it := it.(type) {
+		case *layout.Text:
+			show(it)
+		case *layout.Rule:
 			if it.Width != lineWidth {
-				dst = fmt.Appendf(dst, "%s w\n", num(it.Width*pt))
+				dst = fmt.Appendf(dst, "%s w\n", num(it.Width*ptPerMM))
 				lineWidth = it.Width
 			}
-			dst = fmt.Appendf(dst, "%s %s m %s %s l S\n", num(it.X*pt), num((layout.PageH-it.Y)*pt), num(it.X2*pt), num((layout.PageH-it.Y2)*pt))
+			dst = fmt.Appendf(dst, "%s %s m %s %s l S\n", num(it.X1*ptPerMM), num((layout.PageH-it.Y1)*ptPerMM), num(it.X2*ptPerMM), num((layout.PageH-it.Y2)*ptPerMM))
 		}
 	}
 	return dst
-}
-
-// width measures s in millimetres with the metrics layout used.
-func width(fs *fonts.Set, st fonts.Style, size float64, s string) float64 {
-	var w float64
-	for _, r := range s {
-		w += fs.Width(st, r)
-	}
-	return w / 1000 * size / pt
 }

@@ -29,7 +29,8 @@ import (
 func write(t *testing.T, r *layout.Result) string {
 	t.Helper()
 	var b bytes.Buffer
-	if err := pdf.Write(&b, r, fonts.Default(), pdf.Options{Creator: "hoinghi test", Date: time.Date(2023, 7, 31, 0, 0, 0, 0, time.UTC)}); err != nil {
+	r.Meta.Date = time.Date(2023, 7, 31, 0, 0, 0, 0, time.UTC)
+	if err := pdf.Write(&b, r, fonts.Default(), "hoinghi test"); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "out.pdf")
@@ -40,8 +41,8 @@ func write(t *testing.T, r *layout.Result) string {
 	return path
 }
 
-func text(x, y float64, st fonts.Style, size float64, s string) layout.Item {
-	return layout.Item{Kind: layout.TextItem, X: x, Y: y, Style: st, Size: size, Text: s}
+func text(x, y float64, st fonts.Style, size float64, s string) *layout.Text {
+	return &layout.Text{X: x, Y: y, Style: st, Size: size, Text: s}
 }
 
 // TestToneMarksAreDrawn rasterizes every Vietnamese vowel with each tone
@@ -159,7 +160,11 @@ func TestJustified(t *testing.T) {
 	const x, width = 30.0, 150.0
 	line := "Một hai ba bốn năm sáu bảy tám"
 	j := text(x, 50, fonts.Regular, 14, line)
-	j.Justify = width
+	natural := 0.0
+	for _, r := range line {
+		natural += fonts.Default().Width(fonts.Regular, r)
+	}
+	j.Gap = (width - natural*14/1000*25.4/72) / float64(strings.Count(line, " "))
 	path := write(t, &layout.Result{Pages: []layout.Page{{Items: []layout.Item{j, text(x, 70, fonts.Regular, 14, line)}}}})
 	ws := words(t, path)
 	n := len(strings.Fields(line))
@@ -167,7 +172,7 @@ func TestJustified(t *testing.T) {
 		t.Fatalf("got %d words, want %d: %v", len(ws), 2*n, ws)
 	}
 	const mm = 72 / 25.4
-	justified, natural := ws[:n], ws[n:]
+	justified, plain := ws[:n], ws[n:]
 	if math.Abs(justified[0].XMin-x*mm) > 0.05 || math.Abs(justified[n-1].XMax-(x+width)*mm) > 0.05 {
 		t.Errorf("the justified line spans %.2f–%.2f pt, want %.2f–%.2f", justified[0].XMin, justified[n-1].XMax, x*mm, (x+width)*mm)
 	}
@@ -176,13 +181,13 @@ func TestJustified(t *testing.T) {
 		if g := justified[i].XMin - justified[i-1].XMax; math.Abs(g-gap) > 0.05 {
 			t.Errorf("space %d is %.2f pt, space 1 is %.2f", i, g, gap)
 		}
-		if g := natural[i].XMin - natural[i-1].XMax; g >= gap || g < 3 {
+		if g := plain[i].XMin - plain[i-1].XMax; g >= gap || g < 3 {
 			t.Errorf("unjustified space %d is %.2f pt (justified %.2f)", i, g, gap)
 		}
 	}
 	for i := range n {
-		if justified[i].Text != natural[i].Text || justified[i].Text != norm.NFC.String(justified[i].Text) {
-			t.Errorf("word %d reads %q and %q", i, justified[i].Text, natural[i].Text)
+		if justified[i].Text != plain[i].Text || justified[i].Text != norm.NFC.String(justified[i].Text) {
+			t.Errorf("word %d reads %q and %q", i, justified[i].Text, plain[i].Text)
 		}
 	}
 }
@@ -193,13 +198,13 @@ func TestJustified(t *testing.T) {
 // a parenthesis (Ĩ, ĩ), a backslash (Ŝ) or a line end (Ċ, č).
 func TestOutlineAndCatalog(t *testing.T) {
 	marks := []layout.Mark{
-		{Title: "I. Kết quả (Ĩ, ĩ)", Level: 1},
-		{Title: "1. Ưu điểm", Level: 2},
-		{Title: "2. Hạn chế", Level: 2, Page: 1, Y: 100},
-		{Title: "II. Nhiệm vụ", Level: 1, Page: 1, Y: 150},
-		{Title: "1. Trọng tâm", Level: 2, Page: 1, Y: 200},
+		{Title: "I. Kết quả (Ĩ, ĩ)", Level: 0},
+		{Title: "1. Ưu điểm", Level: 1},
+		{Title: "2. Hạn chế", Level: 1, Page: 1, Y: 100},
+		{Title: "II. Nhiệm vụ", Level: 0, Page: 1, Y: 150},
+		{Title: "1. Trọng tâm", Level: 1, Page: 1, Y: 200},
 	}
-	pages := []layout.Page{{Items: []layout.Item{text(30, 30, fonts.Bold, 14, "I. Kết quả")}}, {Number: "2"}}
+	pages := []layout.Page{{Items: []layout.Item{text(30, 30, fonts.Bold, 14, "I. Kết quả")}}, {Items: []layout.Item{text(110, 20, fonts.Regular, 14, "2")}}}
 	const title = `BÁO CÁO (Kết quả) \ Ĩĩ Ŝ Ċč`
 	path := write(t, &layout.Result{Pages: pages, Outline: marks, Meta: content.Meta{Title: title, Author: "UBND TỈNH BẮC KẠN"}})
 	info := string(testtool.Run(t, "pdfinfo", path))

@@ -181,3 +181,26 @@ func TestOf(t *testing.T) {
 		}
 	}
 }
+
+// TestStamp: the document's date, else the meeting's, else the epoch,
+// else the fixed day.
+func TestStamp(t *testing.T) {
+	doc, _ := ParseDate("2023-07-31")
+	start, _ := ParseMoment("2023-07-28 08:00")
+	epoch := time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)
+	for _, tc := range []struct {
+		doc   Date
+		start Moment
+		epoch *time.Time
+		want  time.Time
+	}{
+		{doc, start, &epoch, time.Date(2023, 7, 31, 0, 0, 0, 0, time.UTC)},
+		{Date{}, start, &epoch, time.Date(2023, 7, 28, 8, 0, 0, 0, time.UTC)},
+		{Date{}, Moment{}, &epoch, epoch},
+		{Date{}, Moment{}, nil, Fixed},
+	} {
+		if got := Stamp(tc.doc, tc.start, tc.epoch); !got.Equal(tc.want) {
+			t.Errorf("Stamp(%v, %v, %v) = %v, want %v", tc.doc, tc.start, tc.epoch, got, tc.want)
+		}
+	}
+}

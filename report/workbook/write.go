@@ -28,10 +28,6 @@ const (
 // by LibreOffice keeps them to a thousand rows below the last one filled.
 const lastRow = 1048576
 
-// epoch stamps a workbook whose meeting has no start date: the clock is
-// never read, so that the same meeting gives the same bytes.
-var epoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-
 // Write returns the workbook of m as the bytes of an .xlsx file: the
 // guide, the labelled fields and one sheet per list, filled from m. A nil
 // or empty meeting gives the blank workbook a clerk starts from. The same
@@ -40,10 +36,8 @@ func Write(m *meeting.Meeting) ([]byte, error) {
 	if m == nil {
 		m = &meeting.Meeting{}
 	}
-	stamp := epoch
-	if t, ok := m.Meeting.Start.Known(); ok {
-		stamp = t.Time()
-	}
+	start, _ := m.Meeting.Start.Known()
+	stamp := when.Stamp(when.Date{}, start, nil)
 	f := excelize.NewFile()
 	defer f.Close()
 	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newPartZip(w, stamp) })

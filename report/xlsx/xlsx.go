@@ -18,6 +18,7 @@ import (
 	"github.com/hoinghi/hoinghi/report/excel"
 
 	"github.com/hoinghi/hoinghi/report/meeting"
+	"github.com/hoinghi/hoinghi/report/when"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -45,9 +46,6 @@ const (
 	sheetTasks   = "Nhiệm vụ"
 )
 
-// epoch stands in for an unknown document date.
-var epoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-
 // Attendance returns the attendance workbook of m as the bytes of an .xlsx
 // file: the sheets "Danh sách đại biểu", "Tổng hợp" and "Nhiệm vụ".
 func Attendance(m *meeting.Meeting, opt Options) ([]byte, error) {
@@ -56,7 +54,7 @@ func Attendance(m *meeting.Meeting, opt Options) ([]byte, error) {
 	}
 	stamp := opt.Date.UTC()
 	if opt.Date.IsZero() {
-		stamp = epoch
+		stamp = when.Fixed
 	}
 	f := excelize.NewFile()
 	defer f.Close()
