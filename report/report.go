@@ -202,7 +202,7 @@ func (r *Renderer) options() meeting.Options {
 func (r *Renderer) CheckKinds(kinds []string) error {
 	for _, k := range kinds {
 		if _, ok := r.kinds[k]; !ok {
-			return lang.Errorf("unknown kind %s: expected one of %s", k, strings.Join(r.order, ", "))
+			return &lang.Error{Msg: meeting.UnknownKind(k, r.order)}
 		}
 	}
 	return nil
@@ -244,7 +244,7 @@ func (r *Renderer) Documents(l *Loaded, kinds []string) ([]meeting.Document, err
 func (r *Renderer) Content(m *meeting.Meeting, d meeting.Document) (*content.Document, error) {
 	k, ok := r.kinds[d.Kind]
 	if !ok {
-		return nil, lang.Errorf("unknown kind %s: expected one of %s", d.Kind, strings.Join(r.order, ", "))
+		return nil, &lang.Error{Msg: meeting.UnknownKind(d.Kind, r.order)}
 	}
 	doc, err := k.Build(m, d)
 	if err != nil {
@@ -286,10 +286,7 @@ func (r *Renderer) XLSX(w io.Writer, m *meeting.Meeting, sortByName bool) error 
 // and the date: "thong-bao-05-2023-07-31.pdf".
 func FileName(d meeting.Document) string {
 	parts := []string{vn.ASCII(d.Kind)}
-	if n := strings.TrimLeft(strings.TrimSpace(string(d.Number)), "0"); n != "" {
-		if len(n) == 1 {
-			n = "0" + n
-		}
+	if n := d.Number.Printed(); n != "" {
 		parts = append(parts, n)
 	}
 	if t, ok := d.Date.Known(); ok {
@@ -298,10 +295,14 @@ func FileName(d meeting.Document) string {
 	return strings.Join(parts, "-") + ".pdf"
 }
 
+// WorkbookPrefix starts the name of every attendance workbook, which a
+// batch therefore never takes for a meeting file.
+const WorkbookPrefix = "danh-sach-dai-bieu"
+
 // WorkbookName is the output name of the attendance workbook:
 // "danh-sach-dai-bieu-2023-07-28.xlsx".
 func WorkbookName(m *meeting.Meeting) string {
-	name := "danh-sach-dai-bieu"
+	name := WorkbookPrefix
 	if t, ok := m.Meeting.Start.Known(); ok {
 		name += "-" + t.Date.String()
 	}

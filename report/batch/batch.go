@@ -350,7 +350,7 @@ func isMeeting(path string) bool {
 	case ".xlsx":
 		// Attendance workbooks are outputs, and "~$" files are Excel's
 		// locks on a workbook being edited.
-		return !strings.HasPrefix(base, "danh-sach-dai-bieu") && !strings.HasPrefix(base, "~$")
+		return !strings.HasPrefix(base, report.WorkbookPrefix) && !strings.HasPrefix(base, "~$")
 	}
 	return false
 }

@@ -338,7 +338,7 @@ func (data *Data) headcount(h meeting.Headcount, typ string) {
 		s = append(s, "vắng "+h.Absent.Words())
 	}
 	if len(s) > 0 {
-		data.Presence = capitalize(strings.Join(s, ", "))
+		data.Presence = vn.Capitalize(strings.Join(s, ", "))
 	}
 }
 
@@ -390,7 +390,7 @@ func lowerFirst(s string) string {
 var funcs = template.FuncMap{
 	"upper": strings.ToUpper,
 	"lower": strings.ToLower,
-	"cap":   capitalize,
+	"cap":   vn.Capitalize,
 	"uncap": lowerFirst,
 	"uncaps": func(list []string) []string {
 		out := make([]string, len(list))
@@ -590,12 +590,6 @@ func andList(items []string) string {
 	return strings.Join(items[:len(items)-1], "; ") + " và " + items[len(items)-1]
 }
 
-func capitalize(s string) string {
-	for i, r := range s {
-		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
-	}
-	return s
-}
 
 // markdownTable writes a results table as a Markdown table, with a cell's
 // pipes escaped so that they stay text.

@@ -236,12 +236,9 @@ func trimAll(list []string) []string {
 // A Party body writes the type after the number and its own code after a
 // slash, as Hướng dẫn 36-HD/VPTW prescribes: "15-TB/HU".
 func number(d meeting.Document, typeCode, agencyCode string, party bool) string {
-	n := strings.TrimLeft(strings.TrimSpace(string(d.Number)), "0")
-	switch {
-	case n == "":
+	n := d.Number.Printed()
+	if n == "" {
 		n = "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0"
-	case len(n) == 1:
-		n = "0" + n
 	}
 	code := strings.TrimSpace(agencyCode)
 	if party {
@@ -317,21 +314,11 @@ func attendanceAnnex(m *meeting.Meeting, typeName string, data Data, d meeting.D
 			t.Rows = append(t.Rows, Row{Cells: []string{fmt.Sprint(n), a.Name, a.Position, note}})
 		}
 	}
-	kind := sentence(typeName)
+	kind := vn.Capitalize(strings.ToLower(strings.TrimSpace(typeName)))
 	return &Annex{
 		Label: "Phụ lục",
 		Title: "DANH SÁCH ĐẠI BIỂU DỰ " + strings.ToUpper(data.Noun),
 		Note:  fmt.Sprintf("(Kèm theo %s số %s %s của %s)", kind, data.Number, date.Words(), data.IssuerName),
 		Table: t,
 	}
-}
-
-// sentence writes an upper-case type name in sentence case: "BÁO CÁO" →
-// "Báo cáo".
-func sentence(s string) string {
-	s = strings.ToLower(strings.TrimSpace(s))
-	for i, r := range s {
-		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
-	}
-	return s
 }

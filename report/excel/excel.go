@@ -182,3 +182,22 @@ func wordWidth(word string) float64 {
 	}
 	return w
 }
+
+// excelEpoch is day 0 of Excel's 1900 date system, as it counts after
+// February 1900.
+var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+
+// Serial is the Excel date of t to the minute: whole days, and the time of
+// day as a fraction. A whole day is written as an integer, as Excel writes
+// it. A time of day has no exact binary or decimal fraction, and
+// LibreOffice truncates what it shows: a number a hair below 11:30 shows
+// 11:29. So a time is written a hair above it, by a tenth of a millionth
+// of a day (9 µs), which every reader rounds back to the minute.
+func Serial(t time.Time) any {
+	const day = 24 * 60
+	minutes := int64(t.Sub(excelEpoch) / time.Minute)
+	if minutes%day == 0 {
+		return int(minutes / day)
+	}
+	return float64(minutes)/day + 1e-10
+}

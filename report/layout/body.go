@@ -235,10 +235,7 @@ func (l *layouter) body(blocks []content.Block, sign float64) {
 		case *content.Paragraph:
 			if i == len(blocks)-1 {
 				lines := breakLines(l.words(b.Runs, bodySize), TextW-b.Indent, TextW)
-				need := paraBefore + float64(len(lines))*lineHeight(bodySize) + sign
-				if l.y+need > bottomY && l.y > Top {
-					l.newPage()
-				}
+				l.keepTogether(paraBefore + float64(len(lines))*lineHeight(bodySize) + sign)
 			}
 			l.paragraph(b.Runs, b.Indent, b.Align, bodySize)
 		case *content.Heading:
@@ -301,9 +298,7 @@ func (l *layouter) heading(h *content.Heading, next []content.Block) {
 	if len(next) > 0 {
 		need += paraBefore + 2*lineHeight(bodySize)
 	}
-	if l.y+need > bottomY && l.y > Top {
-		l.newPage()
-	}
+	l.keepTogether(need)
 	var title strings.Builder
 	for _, r := range runs {
 		title.WriteString(r.Text)

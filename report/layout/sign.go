@@ -168,11 +168,21 @@ func (l *layouter) signatures(doc *content.Document) {
 	l.y = top + b.h
 }
 
+// keepTogether starts a new page when what comes next, of height h with
+// whatever gap it opens with, does not fit whole on this one — unless
+// this page is still empty. It reports whether it did.
+func (l *layouter) keepTogether(h float64) bool {
+	if l.y+h > bottomY && l.y > Top {
+		l.newPage()
+		return true
+	}
+	return false
+}
+
 // keep makes room for a block of height h after a gap, starting a new
 // page when the block would not fit whole on this one.
 func (l *layouter) keep(gap, h float64) {
-	if l.y+gap+h > bottomY && l.y > Top {
-		l.newPage()
+	if l.keepTogether(gap + h) {
 		return
 	}
 	l.y += gap

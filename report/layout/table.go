@@ -73,9 +73,7 @@ func (l *layouter) table(t *content.Table) {
 	if len(rows) > 0 {
 		firstH += height(rows[0])
 	}
-	if l.y+firstH > bottomY && l.y > Top {
-		l.newPage()
-	}
+	l.keepTogether(firstH)
 	l.row(header, widths, headH)
 	for i, r := range rows {
 		h := height(r)

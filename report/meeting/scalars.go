@@ -81,6 +81,20 @@ func (p *Period) UnmarshalYAML(n ast.Node) (err error) {
 	return err
 }
 
+// Bare is the number without spaces and leading zeros: "5" for "05",
+// "" for a number not yet assigned.
+func (d DocNumber) Bare() string { return strings.TrimLeft(strings.TrimSpace(string(d)), "0") }
+
+// Printed is the number as documents print it, with the leading zero
+// Decree 30 requires below 10: "05", "12"; "" when not yet assigned.
+func (d DocNumber) Printed() string {
+	n := d.Bare()
+	if len(n) == 1 {
+		return "0" + n
+	}
+	return n
+}
+
 // UnmarshalYAML implements yaml.NodeUnmarshaler.
 func (d *DocNumber) UnmarshalYAML(n ast.Node) error {
 	s, err := scalarText(n)

@@ -49,10 +49,10 @@ func validate(m *Meeting, opt Options) []Problem {
 		case strings.TrimSpace(d.Kind) == "":
 			bad(p+".kind", "missing %s", lang.M("the kind of document"))
 		case opt.Kinds != nil && !slices.Contains(opt.Kinds, d.Kind):
-			bad(p+".kind", "unknown kind %s: expected one of %s", d.Kind, strings.Join(opt.Kinds, ", "))
+			ps = append(ps, Problem{Path: p + ".kind", Msg: UnknownKind(d.Kind, opt.Kinds)})
 		}
 		// Blank numbers are assigned after signing, so only given ones clash.
-		if n := strings.TrimLeft(strings.TrimSpace(string(d.Number)), "0"); n != "" {
+		if n := d.Number.Bare(); n != "" {
 			key := d.Kind + "/" + n
 			if j, dup := seen[key]; dup {
 				bad(p, "the same kind and number as documents[%d]: each document needs its own number", j)
@@ -128,6 +128,21 @@ func validate(m *Meeting, opt Options) []Problem {
 	return ps
 }
 
+// UnknownKind is the message for a kind of document no template exists
+// for, wherever it is named.
+func UnknownKind(kind string, kinds []string) lang.Message {
+	return lang.M("unknown kind %s: expected one of %s", kind, strings.Join(kinds, ", "))
+}
+
+// CharName names a character as messages about fonts name it: "'🏛'
+// (U+1F3DB)", or only its code when it cannot be shown.
+func CharName(r rune) string {
+	if unicode.IsPrint(r) {
+		return fmt.Sprintf("%q (U+%04X)", r, r)
+	}
+	return fmt.Sprintf("U+%04X", r)
+}
+
 func checkDate(ps *[]Problem, path string, d Date) {
 	if _, err := d.Value(); err != nil {
 		*ps = append(*ps, Problem{Path: path, Msg: message(err)})
@@ -196,11 +211,7 @@ func uncovered(v reflect.Value, path string, covers func(rune) bool) []Problem {
 			if r == '\n' || r == '\t' || covers(r) {
 				continue
 			}
-			name := fmt.Sprintf("U+%04X", r)
-			if unicode.IsPrint(r) {
-				name = fmt.Sprintf("%q (U+%04X)", r, r)
-			}
-			ps = append(ps, Problem{Path: path, Msg: lang.M("the font cannot draw the character %s", name)})
+			ps = append(ps, Problem{Path: path, Msg: lang.M("the font cannot draw the character %s", CharName(r))})
 			break
 		}
 	case reflect.Struct:

@@ -32,7 +32,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/hoinghi/hoinghi/report/lang"
 	"github.com/hoinghi/hoinghi/report/meeting"
@@ -271,7 +270,7 @@ func (p *Profile) Check(opt meeting.Options) error {
 	if opt.Kinds != nil {
 		unknown := func(path, kind string) {
 			if !slices.Contains(opt.Kinds, kind) {
-				ps = append(ps, p.problem(path, lang.M("unknown kind %s: expected one of %s", kind, strings.Join(opt.Kinds, ", "))))
+				ps = append(ps, p.problem(path, meeting.UnknownKind(kind, opt.Kinds)))
 			}
 		}
 		for k := range p.data.Documents {
@@ -289,7 +288,7 @@ func (p *Profile) Check(opt meeting.Options) error {
 			}
 			for _, r := range t.value {
 				if r != '\n' && r != '\t' && !opt.Covers(r) {
-					ps = append(ps, p.problem(t.path, lang.M("the font cannot draw the character %s", charName(r))))
+					ps = append(ps, p.problem(t.path, lang.M("the font cannot draw the character %s", meeting.CharName(r))))
 					break
 				}
 			}
@@ -321,14 +320,6 @@ func (p *Profile) Document(kind string) meeting.Document {
 	d := meeting.Document{Kind: kind}
 	(&merger{p: p}).document("", &d)
 	return d
-}
-
-// charName names a character as the meeting file's font check does.
-func charName(r rune) string {
-	if unicode.IsPrint(r) {
-		return fmt.Sprintf("%q (U+%04X)", r, r)
-	}
-	return fmt.Sprintf("U+%04X", r)
 }
 
 func (p *Profile) problem(path string, msg lang.Message) meeting.Problem {

@@ -223,7 +223,7 @@ func OrdinaryCase(caps string) string {
 			text = f
 		}
 		if capNext || name || partyCommittees[sp] || len(out) == 0 {
-			text = capitalize(text)
+			text = Capitalize(text)
 		}
 		out = append(out, strings.Fields(text)...)
 		plural := i > 0 && (lower[i-1] == "các" || lower[i-1] == "những")
@@ -259,7 +259,9 @@ func isAbbreviation(w string) bool {
 	return true
 }
 
-func capitalize(s string) string {
+// Capitalize writes the first letter of s in upper case, to open a
+// sentence: "ngày 28 tháng 7" → "Ngày 28 tháng 7".
+func Capitalize(s string) string {
 	for i, r := range s {
 		return string(unicode.ToUpper(r)) + s[i+len(string(r)):]
 	}

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hoinghi/hoinghi/report/excel"
 	"github.com/hoinghi/hoinghi/report/lang"
 	"github.com/hoinghi/hoinghi/report/meeting"
 	"github.com/xuri/excelize/v2"
@@ -419,12 +420,12 @@ func TestMissingSheetsAndColumns(t *testing.T) {
 // truncated (LibreOffice).
 func TestSerial(t *testing.T) {
 	day := time.Date(2023, 7, 28, 0, 0, 0, 0, time.UTC)
-	if got := serial(day); got != 45135 {
+	if got := excel.Serial(day); got != 45135 {
 		t.Errorf("serial of a whole day = %v, want 45135", got)
 	}
 	for minute := 1; minute < 24*60; minute++ {
 		at := day.Add(time.Duration(minute) * time.Minute)
-		v, _ := strconv.ParseFloat(strconv.FormatFloat(serial(at).(float64), 'f', 10, 64), 64)
+		v, _ := strconv.ParseFloat(strconv.FormatFloat(excel.Serial(at).(float64), 'f', 10, 64), 64)
 		shown, err := excelize.ExcelDateToTime(v, false)
 		if err != nil {
 			t.Fatal(err)

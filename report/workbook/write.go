@@ -291,7 +291,7 @@ func (w *writer) value(sheet string, col, row int, v reflect.Value, style int, c
 		d := v.Interface().(meeting.Date)
 		switch t, ok := d.Known(); {
 		case ok && t.HasDay():
-			value = serial(t.Time())
+			value = excel.Serial(t.Time())
 		case ok:
 			value = t.String()
 		case !d.IsZero():
@@ -301,7 +301,7 @@ func (w *writer) value(sheet string, col, row int, v reflect.Value, style int, c
 		d := v.Interface().(meeting.DateTime)
 		switch t, ok := d.Known(); {
 		case ok && t.Session == when.NoSession && t.HasDay():
-			value = serial(t.Time())
+			value = excel.Serial(t.Time())
 			if !t.Clock {
 				style = w.st.date
 			}
@@ -331,25 +331,6 @@ func (w *writer) value(sheet string, col, row int, v reflect.Value, style int, c
 		value = nil
 	}
 	w.set(sheet, col, row, value, style)
-}
-
-// excelEpoch is day 0 of Excel's 1900 date system, as it counts after
-// February 1900.
-var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
-
-// serial is the Excel date of t to the minute: whole days, and the time of
-// day as a fraction. A whole day is written as an integer, as Excel writes
-// it. A time of day has no exact binary or decimal fraction, and
-// LibreOffice truncates what it shows: a number a hair below 11:30 shows
-// 11:29. So a time is written a hair above it, by a tenth of a millionth
-// of a day (9 µs), which every reader rounds back to the minute.
-func serial(t time.Time) any {
-	const day = 24 * 60
-	minutes := int64(t.Sub(excelEpoch) / time.Minute)
-	if minutes%day == 0 {
-		return int(minutes / day)
-	}
-	return float64(minutes)/day + 1e-10
 }
 
 // info writes the Thông tin sheet: label, value and hint of every field,

@@ -2,8 +2,8 @@ package xlsx
 
 import (
 	"fmt"
+	"github.com/hoinghi/hoinghi/report/excel"
 	"strings"
-	"time"
 
 	"github.com/hoinghi/hoinghi/report/meeting"
 	"github.com/xuri/excelize/v2"
@@ -14,10 +14,6 @@ var (
 	// Landscape: the content is the longest text of the sheet.
 	tasksWidths = []float64{5, 40, 20, 22, 12, 16}
 )
-
-// excelEpoch is day 0 of Excel's 1900 date system, as it counts after
-// February 1900.
-var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
 
 // writeTasks writes the tasks for follow-up: the deadline as a date a
 // spreadsheet can sort and filter, the status from a drop-down list.
@@ -35,7 +31,7 @@ func writeTasks(f *excelize.File, st *styles, m *meeting.Meeting) error {
 		}
 		deadline := excelize.Cell{StyleID: st.date}
 		if d, ok := task.Deadline.Known(); ok && d.HasDay() {
-			deadline.Value = int(d.Time().Sub(excelEpoch).Hours() / 24)
+			deadline.Value = excel.Serial(d.Time())
 		} else if ok {
 			deadline.Value = d.Numeric()
 		}
