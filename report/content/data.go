@@ -590,7 +590,6 @@ func andList(items []string) string {
 	return strings.Join(items[:len(items)-1], "; ") + " và " + items[len(items)-1]
 }
 
-
 // markdownTable writes a results table as a Markdown table, with a cell's
 // pipes escaped so that they stay text.
 func markdownTable(t meeting.Table) string {
