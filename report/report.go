@@ -20,6 +20,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"github.com/hoinghi/hoinghi/report/diag"
 	"io"
 	"os"
 	"path/filepath"
@@ -130,7 +131,7 @@ func (r *Renderer) Parse(name string, data []byte) (*Loaded, error) {
 		return nil, err
 	}
 	if !IsWorkbook(name) && otherSpreadsheet(name) {
-		return nil, meeting.Problems{{File: name, Msg: lang.M("hoinghi reads Excel workbooks in the .xlsx format only: save this file as Excel Workbook (.xlsx)")}}
+		return nil, diag.List{{File: name, Msg: lang.M("hoinghi reads Excel workbooks in the .xlsx format only: save this file as Excel Workbook (.xlsx)")}}
 	}
 	l := &Loaded{Profile: prof, ProfileDigest: digest}
 	opt := r.options()

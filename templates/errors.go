@@ -1,52 +1,16 @@
 package templates
 
 import (
-	"fmt"
+	"github.com/hoinghi/hoinghi/report/diag"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/hoinghi/hoinghi/report/lang"
-	"golang.org/x/text/language"
 )
 
-// Error is a mistake in a template file, at the line and column an editor
-// shows for it, so that whoever edits the template finds it without a
-// programmer.
-type Error struct {
-	// File is the template's file, as it was named when loaded.
-	File string
-	// Line and Col count from 1, Col in characters; 0 when not known.
-	Line, Col int
-	Msg       lang.Message
-	// Err is the underlying cause, if any, for errors.Is.
-	Err error
-}
-
-func (e *Error) Error() string { return e.In(lang.English) }
-
-// Unwrap returns the underlying cause.
-func (e *Error) Unwrap() error { return e.Err }
-
-// In formats the error as file:line:column: message, in tag.
-func (e *Error) In(tag language.Tag) string {
-	var b strings.Builder
-	if e.File != "" {
-		b.WriteString(e.File)
-		if e.Line > 0 {
-			fmt.Fprintf(&b, ":%d", e.Line)
-			if e.Col > 0 {
-				fmt.Fprintf(&b, ":%d", e.Col)
-			}
-		}
-		b.WriteString(": ")
-	}
-	b.WriteString(e.Msg.In(tag))
-	return b.String()
-}
-
 // Locate turns an error of text/template about a template of s, named
-// s.File and placed as AbstractText and BodyText place it, into an *Error
+// s.File and placed as AbstractText and BodyText place it, into a diag.Problem
 // at the line and column of the file. text/template writes
 // "template: FILE:LINE: …" for parse errors and "template: FILE:LINE:COL:
 // executing … at <…>: …" for execution errors, with COL in bytes from 0;
@@ -68,7 +32,7 @@ func (s Source) Locate(err error) error {
 	if lerr != nil {
 		return err
 	}
-	e := &Error{File: s.File, Line: line}
+	e := diag.Problem{File: s.File, Line: line}
 	text := s.line(line)
 	if hasCol {
 		byteCol, cerr := strconv.Atoi(colText)

@@ -17,6 +17,7 @@ import (
 	"bytes"
 	"embed"
 	"errors"
+	"github.com/hoinghi/hoinghi/report/diag"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -97,7 +98,7 @@ func Load(fsys fs.FS) ([]Source, error) { return load(fsys, "") }
 func LoadDir(dir string) ([]Source, error) {
 	srcs, err := load(os.DirFS(dir), dir)
 	if err == nil && len(srcs) == 0 {
-		err = &Error{File: dir, Msg: lang.M("no template (.md file) in this folder: `hoinghi templates export %s` writes the built-in ones there to start from", dir)}
+		err = diag.Problem{File: dir, Msg: lang.M("no template (.md file) in this folder: `hoinghi templates export %s` writes the built-in ones there to start from", dir)}
 	}
 	return srcs, err
 }
@@ -107,7 +108,7 @@ func LoadDir(dir string) ([]Source, error) {
 func load(fsys fs.FS, dir string) ([]Source, error) {
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
-		return nil, &Error{File: dir, Msg: lang.M("cannot read the template folder: %s", cause(err))}
+		return nil, diag.Problem{File: dir, Msg: lang.M("cannot read the template folder: %s", cause(err))}
 	}
 	var out []Source
 	for _, e := range entries {
@@ -121,7 +122,7 @@ func load(fsys fs.FS, dir string) ([]Source, error) {
 		}
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
-			return nil, &Error{File: file, Msg: lang.M("cannot read the template: %s", cause(err))}
+			return nil, diag.Problem{File: file, Msg: lang.M("cannot read the template: %s", cause(err))}
 		}
 		src, err := Parse(file, data)
 		if err != nil {
@@ -147,14 +148,14 @@ func cause(err error) string {
 var kindName = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // Parse splits a template file into its front matter and body and checks
-// the front matter. Errors are *Error, at the line and column of the file.
+// the front matter. Errors are diag.Problem, at the line and column of the file.
 func Parse(file string, data []byte) (Source, error) {
 	src := Source{Kind: strings.TrimSuffix(filepath.Base(file), ".md"), File: file, Text: string(data)}
 	fail := func(line, col int, msg lang.Message) (Source, error) {
-		return src, &Error{File: file, Line: line, Col: col, Msg: msg}
+		return src, diag.Problem{File: file, Line: line, Col: col, Msg: msg}
 	}
 	if !kindName.MatchString(src.Kind) {
-		return src, &Error{File: file, Msg: lang.M("the file name is the kind's name in meeting files and commands, so it takes only lower-case letters without accents, digits and hyphens: rename it %s", vn.ASCII(src.Kind)+".md")}
+		return src, diag.Problem{File: file, Msg: lang.M("the file name is the kind's name in meeting files and commands, so it takes only lower-case letters without accents, digits and hyphens: rename it %s", vn.ASCII(src.Kind)+".md")}
 	}
 	// Notepad may save UTF-8 with a byte order mark, which is not text.
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
@@ -342,7 +343,7 @@ func Lookup(srcs []Source, kind string) (Source, error) {
 			return s, nil
 		}
 	}
-	return Source{}, &Error{Msg: lang.M("no template of kind %s: expected one of %s", kind, strings.Join(Kinds(srcs), ", "))}
+	return Source{}, diag.Problem{Msg: lang.M("no template of kind %s: expected one of %s", kind, strings.Join(Kinds(srcs), ", "))}
 }
 
 // ErrExists is wrapped by the error of Export when a file it would write
@@ -361,11 +362,11 @@ func Export(dir string) error {
 	for _, e := range entries {
 		path := filepath.Join(dir, e.Name())
 		if _, err := os.Lstat(path); err == nil {
-			return &Error{File: path, Msg: lang.M("the file exists already: export never overwrites a file, so it wrote nothing; choose a new folder, or move the file away"), Err: ErrExists}
+			return diag.Problem{File: path, Msg: lang.M("the file exists already: export never overwrites a file, so it wrote nothing; choose a new folder, or move the file away"), Err: ErrExists}
 		}
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return &Error{File: dir, Msg: lang.M("cannot create the folder: %s", cause(err))}
+		return diag.Problem{File: dir, Msg: lang.M("cannot create the folder: %s", cause(err))}
 	}
 	for _, e := range entries {
 		data, err := fs.ReadFile(builtin, e.Name())
@@ -384,7 +385,7 @@ func Export(dir string) error {
 func create(path string, data []byte) error {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
-		return &Error{File: path, Msg: lang.M("cannot write the file: %s", cause(err))}
+		return diag.Problem{File: path, Msg: lang.M("cannot write the file: %s", cause(err))}
 	}
 	_, err = f.Write(data)
 	if cerr := f.Close(); err == nil {
@@ -392,7 +393,7 @@ func create(path string, data []byte) error {
 	}
 	if err != nil {
 		os.Remove(path)
-		return &Error{File: path, Msg: lang.M("cannot write the file: %s", cause(err))}
+		return diag.Problem{File: path, Msg: lang.M("cannot write the file: %s", cause(err))}
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package templates
 
 import (
 	"errors"
+	"github.com/hoinghi/hoinghi/report/diag"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -110,9 +111,9 @@ func TestParseErrors(t *testing.T) {
 			"ke-hoach.md:6:2: the file is not UTF-8 text: save it with the encoding UTF-8"},
 	} {
 		_, err := Parse(tc.file, []byte(tc.text))
-		var te *Error
+		var te diag.Problem
 		if !errors.As(err, &te) {
-			t.Errorf("%s: error %v, want an *Error", tc.name, err)
+			t.Errorf("%s: error %v, want a diag.Problem", tc.name, err)
 			continue
 		}
 		if err.Error() != tc.want {
@@ -124,11 +125,11 @@ func TestParseErrors(t *testing.T) {
 func TestErrorInVietnamese(t *testing.T) {
 	_, err := Parse("ke-hoach.md", []byte("---\nframe: \"1.4\"\nname: KẾ HOẠCH\ncodee: KH\n---\n"))
 	want := "ke-hoach.md:4:1: phần khai báo (front matter): không có trường codee: chỉ dùng frame, name, code, abstract, description"
-	if got := err.(*Error).In(lang.Vietnamese); got != want {
+	if got := err.(diag.Problem).In(lang.Vietnamese); got != want {
 		t.Errorf("\n got %s\nwant %s", got, want)
 	}
 	// Braces in a message are text, not catalog syntax.
-	e := &Error{File: "ke-hoach.md", Line: 9, Msg: lang.M("{{end}} closes no {{if}}, {{range}} or {{with}}")}
+	e := diag.Problem{File: "ke-hoach.md", Line: 9, Msg: lang.M("{{end}} closes no {{if}}, {{range}} or {{with}}")}
 	if got, want := e.In(lang.Vietnamese), "ke-hoach.md:9: {{end}} không đóng {{if}}, {{range}} hay {{with}} nào"; got != want {
 		t.Errorf("\n got %s\nwant %s", got, want)
 	}
@@ -272,7 +273,7 @@ func TestExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	err = Export(dir)
-	var te *Error
+	var te diag.Problem
 	if !errors.As(err, &te) || te.File != filepath.Join(dir, "README.md") || !strings.Contains(err.Error(), "never overwrites") {
 		t.Errorf("export over existing files: %v, want an error naming the first existing file", err)
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/hoinghi/hoinghi/report/diag"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -43,7 +44,7 @@ func (e *env) batch(ctx context.Context, cmd *cli.Command) error {
 		return exitError{exitInput}
 	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
-		e.say("cannot create the output folder %s: %s", out, err.Error())
+		e.say("cannot create the output folder %s: %s", out, diag.Text(err, e.tag))
 		return exitError{exitRender}
 	}
 	manifestPath := cmd.String("manifest")
@@ -123,7 +124,7 @@ func (e *env) batch(ctx context.Context, cmd *cli.Command) error {
 	}
 	cancel()
 	if err := m.Write(manifestPath); err != nil {
-		e.say("%s: cannot write: %s", manifestPath, err.Error())
+		e.say("%s: cannot write: %s", manifestPath, diag.Text(err, e.tag))
 		return exitError{exitRender}
 	}
 	e.say("batch: %d of %d meetings done, %d failed, in %s; manifest %s", len(m.Inputs), len(inputs), m.Failed(), time.Since(start).Round(time.Millisecond), manifestPath)
@@ -138,25 +139,17 @@ func (e *env) batch(ctx context.Context, cmd *cli.Command) error {
 	return nil
 }
 
-// printFailure prints one line per problem of a failed meeting:
-// file:line:column: field: message.
+// printFailure prints one line per problem of a failed meeting —
+// file:line:column: field: message, the file being the one the problem
+// is in, the meeting's or its office profile's — or the meeting and its
+// error.
 func (e *env) printFailure(en batch.Entry) {
 	if len(en.Problems) == 0 {
-		fmt.Fprintf(e.stderr, "%s: %s\n", en.Path, en.Error)
+		fmt.Fprintf(e.stderr, "%s: %s\n", en.Path, diag.Text(en.Cause(), e.tag))
 		return
 	}
 	for _, p := range en.Problems {
-		loc := en.Path
-		if p.Line > 0 {
-			loc += fmt.Sprintf(":%d:%d", p.Line, p.Column)
-		}
-		if p.Cell != "" {
-			loc += ": " + p.Cell
-		}
-		if p.Field != "" {
-			loc += ": " + p.Field
-		}
-		fmt.Fprintf(e.stderr, "%s: %s\n", loc, p.Text.In(e.tag))
+		fmt.Fprintln(e.stderr, p.Diag.In(e.tag))
 	}
 }
 
@@ -168,7 +161,7 @@ func (e *env) sample(ctx context.Context, cmd *cli.Command) error {
 		return exitError{exitInput}
 	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
-		e.say("cannot create the output folder %s: %s", out, err.Error())
+		e.say("cannot create the output folder %s: %s", out, diag.Text(err, e.tag))
 		return exitError{exitRender}
 	}
 	for i, m := range synth.Meetings(uint64(cmd.Int("seed")), n) {
@@ -179,7 +172,7 @@ func (e *env) sample(ctx context.Context, cmd *cli.Command) error {
 		}
 		path := filepath.Join(out, fmt.Sprintf("hop-%05d.yaml", i+1))
 		if err := os.WriteFile(path, data, 0o644); err != nil {
-			e.say("%s: cannot write: %s", path, err.Error())
+			e.say("%s: cannot write: %s", path, diag.Text(err, e.tag))
 			return exitError{exitRender}
 		}
 	}

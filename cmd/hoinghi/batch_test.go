@@ -125,6 +125,33 @@ func TestBatchBrokenAmongGood(t *testing.T) {
 	}
 }
 
+// TestBatchProfileProblem: a problem in the office profile is printed and
+// recorded at the profile's line, not blamed on the meeting file, and in
+// the language asked for.
+func TestBatchProfileProblem(t *testing.T) {
+	in := t.TempDir()
+	for _, d := range []string{"a", "b"} {
+		if err := os.Mkdir(filepath.Join(in, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(t, filepath.Join(in, "a"), "hop.yaml", "issuer:\n  name: X\nmeeting:\n  title: T\n")
+	profile := write(t, filepath.Join(in, "b"), "hoinghi.yaml", "issuer:\n  type: so\n")
+	write(t, filepath.Join(in, "b"), "hop.yaml", "issuer:\n  name: X\nmeeting:\n  title: T\n")
+	out := filepath.Join(t.TempDir(), "out")
+	code, _, stderr := hoinghi(t, "batch", "--kind", "thong-bao", "-o", out, in)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1\n%s", code, stderr)
+	}
+	if want := profile + ":2:9: issuer.type: không có giá trị so"; !strings.Contains(stderr, want) {
+		t.Errorf("stderr lacks %q:\n%s", want, stderr)
+	}
+	m := readManifest(t, filepath.Join(out, "manifest.json"))
+	if len(m.Inputs) != 2 || len(m.Inputs[1].Problems) != 1 || m.Inputs[1].Problems[0].File != filepath.ToSlash(profile) {
+		t.Errorf("manifest: %+v", m.Inputs)
+	}
+}
+
 // TestBatchDeterministic: --jobs 1 and --jobs 8 give the same bytes, and
 // the manifest validates against its schema's required fields.
 func TestBatchDeterministic(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/hoinghi/hoinghi/report/diag"
 	"io"
 	"os"
 	"path/filepath"
@@ -35,21 +36,15 @@ func (e *env) say(key string, args ...any) {
 }
 
 // sayErr prints an error in the chosen language when it can be
-// translated.
+// translated: a list of problems one per line, as a compiler prints
+// them; anything else after the program's name.
 func (e *env) sayErr(err error) {
-	var ps meeting.Problems
-	var le *lang.Error
-	var te *templates.Error
-	switch {
-	case errors.As(err, &ps):
+	var ps diag.List
+	if errors.As(err, &ps) {
 		fmt.Fprintln(e.stderr, ps.In(e.tag))
-	case errors.As(err, &te):
-		fmt.Fprintln(e.stderr, "hoinghi: "+te.In(e.tag))
-	case errors.As(err, &le):
-		fmt.Fprintln(e.stderr, "hoinghi: "+le.In(e.tag))
-	default:
-		fmt.Fprintln(e.stderr, "hoinghi: "+err.Error())
+		return
 	}
+	fmt.Fprintln(e.stderr, "hoinghi: "+diag.Text(err, e.tag))
 }
 
 // settings are what a command renders: each flag when given, else the
@@ -234,7 +229,7 @@ func (e *env) render(ctx context.Context, cmd *cli.Command) error {
 	for _, o := range plan {
 		var buf bytes.Buffer
 		if err := o.write(&buf); err != nil {
-			e.say("%s: cannot render: %s", o.name, err.Error())
+			e.say("%s: cannot render: %s", o.name, diag.Text(err, e.tag))
 			code = max(code, exitRender)
 			continue
 		}
@@ -247,7 +242,7 @@ func (e *env) render(ctx context.Context, cmd *cli.Command) error {
 		}
 		// The folder is made only when there is something to put in it.
 		if err := os.MkdirAll(dir, 0o755); err != nil {
-			e.say("cannot create the output folder %s: %s", dir, err.Error())
+			e.say("cannot create the output folder %s: %s", dir, diag.Text(err, e.tag))
 			return exitError{exitRender}
 		}
 		if e.writeFile(filepath.Join(dir, o.name), buf.Bytes()) != nil {
@@ -328,7 +323,7 @@ func (e *env) initWorkbook(path string) error {
 // and returns the exit status of a failed render.
 func (e *env) writeFile(path string, data []byte) error {
 	if err := atomic.WriteFile(path, data); err != nil {
-		e.say("%s: cannot write: %s", path, err.Error())
+		e.say("%s: cannot write: %s", path, diag.Text(err, e.tag))
 		return exitError{exitRender}
 	}
 	e.say("wrote %s", path)

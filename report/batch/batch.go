@@ -17,6 +17,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/hoinghi/hoinghi/report/diag"
 	"os"
 	"path/filepath"
 	"slices"
@@ -28,7 +29,6 @@ import (
 	"github.com/hoinghi/hoinghi/report"
 	"github.com/hoinghi/hoinghi/report/atomic"
 	"github.com/hoinghi/hoinghi/report/lang"
-	"github.com/hoinghi/hoinghi/report/meeting"
 	"github.com/hoinghi/hoinghi/report/vn"
 	"github.com/hoinghi/hoinghi/report/when"
 )
@@ -366,10 +366,15 @@ func (e Entry) fail(err error) Entry {
 	e.Status = StatusFailed
 	e.Outputs = nil
 	e.Error = err.Error()
-	var ps meeting.Problems
+	e.cause = err
+	var ps diag.List
 	if errors.As(err, &ps) {
 		for _, p := range ps {
-			e.Problems = append(e.Problems, Problem{Line: p.Line, Column: p.Col, Cell: p.Cell, Field: p.Path, Message: p.Msg.String(), Text: p.Msg})
+			mp := Problem{Line: p.Line, Column: p.Col, Cell: p.Cell, Field: p.Path, Message: p.Msg.String(), Diag: p}
+			if filepath.ToSlash(p.File) != e.Path {
+				mp.File = filepath.ToSlash(p.File)
+			}
+			e.Problems = append(e.Problems, mp)
 		}
 	}
 	return e

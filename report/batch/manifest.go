@@ -9,7 +9,7 @@ import (
 	"os"
 
 	"github.com/hoinghi/hoinghi/report/atomic"
-	"github.com/hoinghi/hoinghi/report/lang"
+	"github.com/hoinghi/hoinghi/report/diag"
 )
 
 // Manifest records a batch: for every input its hash and status, and for
@@ -37,18 +37,28 @@ type Entry struct {
 	Error    string    `json:"error,omitempty"`
 	Problems []Problem `json:"problems,omitempty"`
 	Outputs  []Output  `json:"outputs,omitempty"`
+	// cause is the error of a failed meeting, for printing in the user's
+	// language.
+	cause error
 }
 
-// Problem is one problem of an invalid meeting file.
+// Cause is the error a failed meeting failed with.
+func (e Entry) Cause() error { return e.cause }
+
+// Problem is one problem of an invalid meeting file, as the manifest
+// records it.
 type Problem struct {
-	Line   int `json:"line,omitempty"`
-	Column int `json:"column,omitempty"`
+	// File is where the problem is when it is not the meeting file: its
+	// office profile, a template.
+	File   string `json:"file,omitempty"`
+	Line   int    `json:"line,omitempty"`
+	Column int    `json:"column,omitempty"`
 	// Cell is the place in an input workbook: "Đại biểu!B14".
 	Cell    string `json:"cell,omitempty"`
 	Field   string `json:"field,omitempty"`
 	Message string `json:"message"`
-	// Text is the message, for printing in the user's language.
-	Text lang.Message `json:"-"`
+	// Diag is the problem itself, for printing in the user's language.
+	Diag diag.Problem `json:"-"`
 }
 
 // Output is one file written, relative to the output root.

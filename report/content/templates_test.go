@@ -2,6 +2,7 @@ package content
 
 import (
 	"errors"
+	"github.com/hoinghi/hoinghi/report/diag"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -220,9 +221,9 @@ func TestCompileErrors(t *testing.T) {
 			t.Fatalf("%s: %v", tc.name, err)
 		}
 		_, err = Compile(src)
-		var te *templates.Error
+		var te diag.Problem
 		if !errors.As(err, &te) {
-			t.Errorf("%s: error %v, want a *templates.Error", tc.name, err)
+			t.Errorf("%s: error %v, want a diag.Problem", tc.name, err)
 			continue
 		}
 		if want := filepath.Join(dir, tc.want); err.Error() != want {

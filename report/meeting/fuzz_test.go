@@ -2,6 +2,7 @@ package meeting
 
 import (
 	"errors"
+	"github.com/hoinghi/hoinghi/report/diag"
 	"os"
 	"path/filepath"
 	"testing"
@@ -38,7 +39,7 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		var ps Problems
+		var ps diag.List
 		if !errors.As(err, &ps) || len(ps) == 0 {
 			t.Fatalf("an invalid file gave %v, not problems", err)
 		}

@@ -1,23 +1,20 @@
 package meeting
 
 import (
-	"bytes"
 	"errors"
+	"github.com/hoinghi/hoinghi/report/diag"
 	"os"
 	"reflect"
 	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/hoinghi/hoinghi/report/internal/yamlnode"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
 	"github.com/hoinghi/hoinghi/report/lang"
-	"golang.org/x/text/unicode/norm"
 )
 
 // Options says what the renderer can draw, so that Load rejects a file
@@ -35,7 +32,7 @@ type Options struct {
 }
 
 // Load reads, normalizes and validates one meeting file. A file that cannot
-// be read gives a plain error; invalid content gives Problems.
+// be read gives a plain error; invalid content gives diag.List.
 func Load(path string, opt Options) (*Meeting, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -46,32 +43,17 @@ func Load(path string, opt Options) (*Meeting, error) {
 
 // Parse decodes a meeting from YAML or JSON (JSON is read as the YAML
 // subset it is), normalizes every string to NFC and validates the result.
-// All problems found are returned at once as Problems, each with its file,
+// All problems found are returned at once as diag.List, each with its file,
 // line, column and field.
 func Parse(name string, data []byte, opt Options) (*Meeting, error) {
-	if p := NotUTF8(data); p != nil {
+	body, p := yamlnode.Document(data, lang.M("a file holds one meeting: found a second YAML document"))
+	switch {
+	case p != nil:
 		p.File = name
-		return nil, Problems{*p}
+		return nil, diag.List{*p}
+	case body == nil:
+		return nil, diag.List{{File: name, Msg: lang.M("the file is empty: expected a meeting")}}
 	}
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	// Normalizing the source normalizes every key and value with it, so
-	// that no NFD text reaches the model, the PDF or the workbook.
-	data = norm.NFC.Bytes(data)
-
-	file, err := parser.ParseBytes(data, 0)
-	if err != nil {
-		p := SyntaxProblem(err)
-		p.File = name
-		return nil, Problems{p}
-	}
-	if len(file.Docs) == 0 || file.Docs[0].Body == nil {
-		return nil, Problems{{File: name, Msg: lang.M("the file is empty: expected a meeting")}}
-	}
-	if len(file.Docs) > 1 {
-		return nil, Problems{{File: name, Line: yamlnode.DocumentLine(file.Docs[1]), Col: 1,
-			Msg: lang.M("a file holds one meeting: found a second YAML document")}}
-	}
-	body := file.Docs[0].Body
 	idx := newIndex(body)
 
 	var m Meeting
@@ -95,54 +77,12 @@ func Parse(name string, data []byte, opt Options) (*Meeting, error) {
 			ps[i].Line, ps[i].Col = idx.locate(ps[i].Path)
 		}
 	}
-	sort.SliceStable(ps, func(i, j int) bool {
-		if ps[i].Line != ps[j].Line {
-			return ps[i].Line < ps[j].Line
-		}
-		return ps[i].Col < ps[j].Col
-	})
-	return nil, Problems(ps)
+	list := diag.List(ps)
+	list.Sort()
+	return nil, list
 }
 
-// NotUTF8 reports text that is not UTF-8 — a file saved as UTF-16 or in
-// a legacy Vietnamese code page (TCVN3, VNI, cp1258) — at the first byte
-// that is not, so that the clerk is told to save it again as UTF-8
-// instead of reading a puzzle about YAML or missing characters.
-func NotUTF8(data []byte) *Problem {
-	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
-		return &Problem{Line: 1, Col: 1, Msg: lang.M("the file is saved as UTF-16: save it again with the UTF-8 encoding")}
-	}
-	line, col := 1, 1
-	for len(data) > 0 {
-		r, size := utf8.DecodeRune(data)
-		switch {
-		case r == utf8.RuneError && size <= 1:
-			return &Problem{Line: line, Col: col, Msg: lang.M("the file is not UTF-8 text: save it again with the UTF-8 encoding")}
-		case r == '\n':
-			line, col = line+1, 1
-		default:
-			col++
-		}
-		data = data[size:]
-	}
-	return nil
-}
-
-// SyntaxProblem turns an error of the YAML parser into a Problem at the
-// parser's line and column, for every loader of YAML files.
-func SyntaxProblem(err error) Problem {
-	p := Problem{Msg: lang.M("not valid YAML or JSON: %s", err.Error())}
-	var ye yaml.Error
-	if errors.As(err, &ye) {
-		p.Msg = lang.M("not valid YAML or JSON: %s", ye.GetMessage())
-		if tk := ye.GetToken(); tk != nil && tk.Position != nil {
-			p.Line, p.Col = tk.Position.Line, tk.Position.Column
-		}
-	}
-	return p
-}
-
-func decodeProblem(err error, idx *index) Problem {
+func decodeProblem(err error, idx *index) diag.Problem {
 	var (
 		te *yaml.TypeError
 		ue *yaml.UnexpectedNodeTypeError
@@ -157,19 +97,19 @@ func decodeProblem(err error, idx *index) Problem {
 		case ast.MappingType:
 			want = "a group of fields (key: value)"
 		}
-		p := Problem{Path: idx.pathAt(ue.Token), Msg: lang.M("expected %s", lang.M(want))}
+		p := diag.Problem{Path: idx.pathAt(ue.Token), Msg: lang.M("expected %s", lang.M(want))}
 		p.Line, p.Col = position(ue.Token)
 		return p
 	case errors.As(err, &te):
-		p := Problem{Path: idx.pathAt(te.Token), Msg: lang.M("expected %s", lang.M(describe(te.DstType)))}
+		p := diag.Problem{Path: idx.pathAt(te.Token), Msg: lang.M("expected %s", lang.M(describe(te.DstType)))}
 		p.Line, p.Col = position(te.Token)
 		return p
 	case errors.As(err, &ye):
-		p := Problem{Path: idx.pathAt(ye.GetToken()), Msg: lang.M("cannot read this value: %s", ye.GetMessage())}
+		p := diag.Problem{Path: idx.pathAt(ye.GetToken()), Msg: lang.M("cannot read this value: %s", ye.GetMessage())}
 		p.Line, p.Col = position(ye.GetToken())
 		return p
 	}
-	return Problem{Msg: lang.M("cannot read this value: %s", err.Error())}
+	return diag.Problem{Msg: lang.M("cannot read this value: %s", err.Error())}
 }
 
 // describe names what a Go type expects, in words a clerk understands.
@@ -209,7 +149,7 @@ func position(tk *token.Token) (line, col int) {
 //
 // Unknown keys do not stop decoding, which ignores them; a value of the
 // wrong shape does, and wrongShape says so.
-func shape(n ast.Node, t reflect.Type, path string, anchors map[string]ast.Node) (ps []Problem, wrongShape bool) {
+func shape(n ast.Node, t reflect.Type, path string, anchors map[string]ast.Node) (ps []diag.Problem, wrongShape bool) {
 	n = yamlnode.Unwrap(n)
 	at := n // a problem with an alias is reported where the alias is
 	if a, ok := n.(*ast.AliasNode); ok {
@@ -225,10 +165,10 @@ func shape(n ast.Node, t reflect.Type, path string, anchors map[string]ast.Node)
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
-	wrong := func() ([]Problem, bool) {
-		p := Problem{Path: path, Msg: lang.M("expected %s", lang.M(describe(t)))}
+	wrong := func() ([]diag.Problem, bool) {
+		p := diag.Problem{Path: path, Msg: lang.M("expected %s", lang.M(describe(t)))}
 		p.Line, p.Col = position(at.GetToken())
-		return []Problem{p}, true
+		return []diag.Problem{p}, true
 	}
 	fields := yamlFields(t)
 	switch {
@@ -241,7 +181,7 @@ func shape(n ast.Node, t reflect.Type, path string, anchors map[string]ast.Node)
 			key := yamlnode.Key(mv.Key)
 			f, ok := fields[key]
 			if !ok {
-				p := Problem{Path: yamlnode.Join(path, key), Msg: lang.M("unknown field %s: expected one of %s", key, fieldList(t))}
+				p := diag.Problem{Path: yamlnode.Join(path, key), Msg: lang.M("unknown field %s: expected one of %s", key, fieldList(t))}
 				p.Line, p.Col = position(mv.Key.GetToken())
 				ps = append(ps, p)
 				continue

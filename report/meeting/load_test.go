@@ -3,6 +3,7 @@ package meeting
 import (
 	"errors"
 	"fmt"
+	"github.com/hoinghi/hoinghi/report/diag"
 	"reflect"
 	"strings"
 	"testing"
@@ -426,9 +427,9 @@ func TestParseProblems(t *testing.T) {
 				}
 				return
 			}
-			var ps Problems
+			var ps diag.List
 			if !errors.As(err, &ps) {
-				t.Fatalf("got %v (%T), want Problems", err, err)
+				t.Fatalf("got %v (%T), want diag.List", err, err)
 			}
 			if m != nil {
 				t.Error("a meeting was returned with problems")
@@ -453,7 +454,7 @@ func TestParseProblems(t *testing.T) {
 
 // checkText compares the problems as the command prints them, in both
 // languages, line by line.
-func checkText(t *testing.T, ps Problems, ws []want) {
+func checkText(t *testing.T, ps diag.List, ws []want) {
 	t.Helper()
 	for _, l := range []struct {
 		tag   string

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/hoinghi/hoinghi/report/diag"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -372,8 +373,8 @@ func TestRequiredMatchesValidate(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, err = Parse("minimal.json", src, Options{})
-		ps, _ := err.(Problems)
-		if !slices.ContainsFunc(ps, func(p Problem) bool { return p.Path == path || strings.HasPrefix(p.Path, path+".") }) {
+		ps, _ := err.(diag.List)
+		if !slices.ContainsFunc(ps, func(p diag.Problem) bool { return p.Path == path || strings.HasPrefix(p.Path, path+".") }) {
 			t.Errorf("without %s: Load reports %v, want a problem at %s", path, err, path)
 		}
 		// A key an office profile may give is optional in the schema.

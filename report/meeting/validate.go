@@ -3,6 +3,7 @@ package meeting
 import (
 	"errors"
 	"fmt"
+	"github.com/hoinghi/hoinghi/report/diag"
 	"reflect"
 	"slices"
 	"strconv"
@@ -18,7 +19,7 @@ import (
 // workbook — as Parse checks a file, after filling its blanks with
 // opt.Defaults. The problems carry their field paths but no position: the
 // caller knows where each field came from.
-func Validate(m *Meeting, opt Options) Problems {
+func Validate(m *Meeting, opt Options) diag.List {
 	if opt.Defaults != nil {
 		opt.Defaults(m)
 	}
@@ -28,10 +29,10 @@ func Validate(m *Meeting, opt Options) Problems {
 // validate checks what decoding cannot: required fields, dates that exist,
 // periods, numbers, table shapes and characters the fonts can draw. Only
 // what a document cannot exist without is required.
-func validate(m *Meeting, opt Options) []Problem {
-	var ps []Problem
+func validate(m *Meeting, opt Options) []diag.Problem {
+	var ps []diag.Problem
 	bad := func(path string, key string, args ...any) {
-		ps = append(ps, Problem{Path: path, Msg: lang.M(key, args...)})
+		ps = append(ps, diag.Problem{Path: path, Msg: lang.M(key, args...)})
 	}
 	required := func(path, value, what string) {
 		if strings.TrimSpace(value) == "" {
@@ -49,7 +50,7 @@ func validate(m *Meeting, opt Options) []Problem {
 		case strings.TrimSpace(d.Kind) == "":
 			bad(p+".kind", "missing %s", lang.M("the kind of document"))
 		case opt.Kinds != nil && !slices.Contains(opt.Kinds, d.Kind):
-			ps = append(ps, Problem{Path: p + ".kind", Msg: UnknownKind(d.Kind, opt.Kinds)})
+			ps = append(ps, diag.Problem{Path: p + ".kind", Msg: UnknownKind(d.Kind, opt.Kinds)})
 		}
 		// Blank numbers are assigned after signing, so only given ones clash.
 		if n := d.Number.Bare(); n != "" {
@@ -80,7 +81,7 @@ func validate(m *Meeting, opt Options) []Problem {
 		p    Period
 	}{{"meeting.period", m.Meeting.Period}, {"meeting.next", m.Meeting.Next}} {
 		if _, err := f.p.Value(); err != nil {
-			ps = append(ps, Problem{Path: f.path, Msg: message(err)})
+			ps = append(ps, diag.Problem{Path: f.path, Msg: message(err)})
 		}
 	}
 	choose := func(path, value string, from []Choice) {
@@ -143,16 +144,16 @@ func CharName(r rune) string {
 	return fmt.Sprintf("U+%04X", r)
 }
 
-func checkDate(ps *[]Problem, path string, d Date) {
+func checkDate(ps *[]diag.Problem, path string, d Date) {
 	if _, err := d.Value(); err != nil {
-		*ps = append(*ps, Problem{Path: path, Msg: message(err)})
+		*ps = append(*ps, diag.Problem{Path: path, Msg: message(err)})
 	}
 }
 
-func checkMoment(ps *[]Problem, path string, d DateTime) when.Moment {
+func checkMoment(ps *[]diag.Problem, path string, d DateTime) when.Moment {
 	v, err := d.Value()
 	if err != nil {
-		*ps = append(*ps, Problem{Path: path, Msg: message(err)})
+		*ps = append(*ps, diag.Problem{Path: path, Msg: message(err)})
 	}
 	return v
 }
@@ -168,8 +169,8 @@ func message(err error) lang.Message {
 
 // checkAttendance checks the headcount: counts a clerk can write, and
 // that agree with one another when they are exact.
-func checkAttendance(a Attendance) []Problem {
-	var ps []Problem
+func checkAttendance(a Attendance) []diag.Problem {
+	var ps []diag.Problem
 	exact := map[string]int{}
 	for _, c := range []struct {
 		path string
@@ -181,7 +182,7 @@ func checkAttendance(a Attendance) []Problem {
 		approx, n, ok := c.c.Parse()
 		switch {
 		case !ok:
-			ps = append(ps, Problem{Path: "meeting.attendance." + c.path, Msg: lang.M("expected a number of people, such as 37, or an approximate one, such as khoảng 60 or hơn 40, got %s", c.c.Raw)})
+			ps = append(ps, diag.Problem{Path: "meeting.attendance." + c.path, Msg: lang.M("expected a number of people, such as 37, or an approximate one, such as khoảng 60 or hơn 40, got %s", c.c.Raw)})
 		case approx == "":
 			exact[c.path] = n
 		}
@@ -191,11 +192,11 @@ func checkAttendance(a Attendance) []Problem {
 	abs, okA := exact["absent"]
 	switch {
 	case okI && okP && pre > inv:
-		ps = append(ps, Problem{Path: "meeting.attendance.present", Msg: lang.M("more present (%d) than invited (%d)", pre, inv)})
+		ps = append(ps, diag.Problem{Path: "meeting.attendance.present", Msg: lang.M("more present (%d) than invited (%d)", pre, inv)})
 	case okI && okP && okA && pre+abs != inv:
-		ps = append(ps, Problem{Path: "meeting.attendance.absent", Msg: lang.M("present (%d) and absent (%d) do not add up to the invited (%d)", pre, abs, inv)})
+		ps = append(ps, diag.Problem{Path: "meeting.attendance.absent", Msg: lang.M("present (%d) and absent (%d) do not add up to the invited (%d)", pre, abs, inv)})
 	case okI && okA && abs > inv:
-		ps = append(ps, Problem{Path: "meeting.attendance.absent", Msg: lang.M("more absent (%d) than invited (%d)", abs, inv)})
+		ps = append(ps, diag.Problem{Path: "meeting.attendance.absent", Msg: lang.M("more absent (%d) than invited (%d)", abs, inv)})
 	}
 	return ps
 }
@@ -203,15 +204,15 @@ func checkAttendance(a Attendance) []Problem {
 // uncovered walks every string of v and reports the characters that the
 // fonts cannot draw, naming the character and the field, so that no
 // document ever shows a box or a silent gap in their place.
-func uncovered(v reflect.Value, path string, covers func(rune) bool) []Problem {
-	var ps []Problem
+func uncovered(v reflect.Value, path string, covers func(rune) bool) []diag.Problem {
+	var ps []diag.Problem
 	switch v.Kind() {
 	case reflect.String:
 		for _, r := range v.String() {
 			if r == '\n' || r == '\t' || covers(r) {
 				continue
 			}
-			ps = append(ps, Problem{Path: path, Msg: lang.M("the font cannot draw the character %s", CharName(r))})
+			ps = append(ps, diag.Problem{Path: path, Msg: lang.M("the font cannot draw the character %s", CharName(r))})
 			break
 		}
 	case reflect.Struct:

@@ -1,20 +1,16 @@
 package profile
 
 import (
-	"bytes"
+	"github.com/hoinghi/hoinghi/report/diag"
 	"reflect"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/hoinghi/hoinghi/report/internal/yamlnode"
 
 	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/parser"
 	"github.com/hoinghi/hoinghi/report/lang"
-	"github.com/hoinghi/hoinghi/report/meeting"
-	"golang.org/x/text/unicode/norm"
 )
 
 type position struct{ line, col int }
@@ -29,30 +25,16 @@ type text struct {
 // wrong shapes at once, where the decoder would stop at the first, and it
 // records where each field is written for Sources and Check. Problems are
 // returned unsorted and without the file name; sorted adds both.
-func parse(name string, data []byte) (*Profile, []meeting.Problem) {
-	if p := meeting.NotUTF8(data); p != nil {
-		return nil, []meeting.Problem{*p}
-	}
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	// Normalizing the source normalizes every key and value with it, as
-	// for meeting files, so that a profile saved decomposed merges into a
-	// meeting as the same text.
-	data = norm.NFC.Bytes(data)
-
-	f, err := parser.ParseBytes(data, 0)
-	if err != nil {
-		return nil, []meeting.Problem{meeting.SyntaxProblem(err)}
+func parse(name string, data []byte) (*Profile, []diag.Problem) {
+	body, bad := yamlnode.Document(data, lang.M("a profile holds one office: found a second YAML document"))
+	if bad != nil {
+		return nil, []diag.Problem{*bad}
 	}
 	p := &Profile{Path: name, pos: map[string]position{}}
-	if len(f.Docs) == 0 || f.Docs[0].Body == nil {
+	if body == nil {
 		return p, nil
 	}
-	if len(f.Docs) > 1 {
-		return nil, []meeting.Problem{{Line: yamlnode.DocumentLine(f.Docs[1]), Col: 1,
-			Msg: lang.M("a profile holds one office: found a second YAML document")}}
-	}
 	d := &decoder{p: p}
-	body := f.Docs[0].Body
 	d.anchors = yamlnode.Anchors(body)
 	d.decode(body, reflect.ValueOf(&p.data).Elem(), "")
 	if len(d.problems) > 0 {
@@ -63,23 +45,19 @@ func parse(name string, data []byte) (*Profile, []meeting.Problem) {
 
 // sorted names the file in every problem and orders them as they appear
 // in it, as the meeting loader does.
-func sorted(name string, ps []meeting.Problem) meeting.Problems {
+func sorted(name string, ps []diag.Problem) diag.List {
 	for i := range ps {
 		ps[i].File = name
 	}
-	sort.SliceStable(ps, func(i, j int) bool {
-		if ps[i].Line != ps[j].Line {
-			return ps[i].Line < ps[j].Line
-		}
-		return ps[i].Col < ps[j].Col
-	})
-	return meeting.Problems(ps)
+	list := diag.List(ps)
+	list.Sort()
+	return list
 }
 
 type decoder struct {
 	p        *Profile
 	anchors  map[string]ast.Node
-	problems []meeting.Problem
+	problems []diag.Problem
 }
 
 // decode sets v from node n, found at path. The profile's types hold only
@@ -162,7 +140,7 @@ func (d *decoder) decode(n ast.Node, v reflect.Value, path string) {
 
 func (d *decoder) problem(n ast.Node, path string, msg lang.Message) {
 	at := where(n)
-	d.problems = append(d.problems, meeting.Problem{Line: at.line, Col: at.col, Path: path, Msg: msg})
+	d.problems = append(d.problems, diag.Problem{Line: at.line, Col: at.col, Path: path, Msg: msg})
 }
 
 // wrong reports a value of the wrong shape in the words the meeting loader

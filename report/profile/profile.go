@@ -9,7 +9,7 @@
 // gets none of the office's issuer, and a meeting writing a signer's
 // titles gets no name from the profile. The profile is read with the same care as a meeting
 // file: NFC text, unknown keys refused, and every problem reported at once
-// as meeting.Problems with its file, line, column and field.
+// as diag.List with its file, line, column and field.
 //
 // Every key may be left out; those of issuer and of each kind under
 // documents are the meeting file's own:
@@ -27,6 +27,7 @@ package profile
 import (
 	"errors"
 	"fmt"
+	"github.com/hoinghi/hoinghi/report/diag"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -128,11 +129,11 @@ func Find(meetingFile string) (string, error) {
 		info, err := os.Stat(p)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
-			return "", meeting.Problems{{File: p, Msg: lang.M("the office profile named by %s does not exist", EnvVar)}}
+			return "", diag.List{{File: p, Msg: lang.M("the office profile named by %s does not exist", EnvVar)}}
 		case err != nil:
 			return "", fmt.Errorf("the office profile named by %s: %w", EnvVar, err)
 		case info.IsDir():
-			return "", meeting.Problems{{File: p, Msg: lang.M("the office profile named by %s is a folder, not a file", EnvVar)}}
+			return "", diag.List{{File: p, Msg: lang.M("the office profile named by %s is a folder, not a file", EnvVar)}}
 		}
 		return p, nil
 	}
@@ -178,7 +179,7 @@ func existing(p string) (string, error) {
 }
 
 // Load reads and checks the profile at path. A file that cannot be read
-// gives a plain error; invalid content gives meeting.Problems. An empty
+// gives a plain error; invalid content gives diag.List. An empty
 // file is an empty profile: a clerk may create it before filling it in.
 func Load(path string) (*Profile, error) {
 	data, err := os.ReadFile(path)
@@ -203,8 +204,8 @@ func Load(path string) (*Profile, error) {
 // formats, kinds listed twice — and makes the folders absolute, reporting a folder that
 // is not there where it is written rather than when the fonts fail to
 // load.
-func (p *Profile) check(dir string) []meeting.Problem {
-	var ps []meeting.Problem
+func (p *Profile) check(dir string) []diag.Problem {
+	var ps []diag.Problem
 	bad := func(path string, key string, args ...any) {
 		ps = append(ps, p.problem(path, lang.M(key, args...)))
 	}
@@ -266,7 +267,7 @@ func (p *Profile) Check(opt meeting.Options) error {
 	if p == nil {
 		return nil
 	}
-	var ps []meeting.Problem
+	var ps []diag.Problem
 	if opt.Kinds != nil {
 		unknown := func(path, kind string) {
 			if !slices.Contains(opt.Kinds, kind) {
@@ -322,7 +323,7 @@ func (p *Profile) Document(kind string) meeting.Document {
 	return d
 }
 
-func (p *Profile) problem(path string, msg lang.Message) meeting.Problem {
+func (p *Profile) problem(path string, msg lang.Message) diag.Problem {
 	at := p.pos[path]
-	return meeting.Problem{File: p.Path, Line: at.line, Col: at.col, Path: path, Msg: msg}
+	return diag.Problem{File: p.Path, Line: at.line, Col: at.col, Path: path, Msg: msg}
 }

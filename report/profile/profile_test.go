@@ -3,6 +3,7 @@ package profile
 import (
 	"errors"
 	"fmt"
+	"github.com/hoinghi/hoinghi/report/diag"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -591,7 +592,7 @@ func TestLoadProblems(t *testing.T) {
 			path := filepath.Join(dir, FileName)
 			writeFile(t, path, tc.src)
 			p, err := Load(path)
-			var ps meeting.Problems
+			var ps diag.List
 			if !errors.As(err, &ps) {
 				t.Fatalf("got %v (%T), want Problems", err, err)
 			}
@@ -609,7 +610,7 @@ func TestLoadProblems(t *testing.T) {
 // checkProblems compares the problems as the command prints them, in both
 // languages, line by line. A message that ends with ": " is a prefix, for
 // the parser's own words follow it.
-func checkProblems(t *testing.T, ps meeting.Problems, ws []want, file string, r *strings.Replacer) {
+func checkProblems(t *testing.T, ps diag.List, ws []want, file string, r *strings.Replacer) {
 	t.Helper()
 	for _, l := range []struct {
 		tag   string
@@ -654,7 +655,7 @@ func TestCheck(t *testing.T) {
 	// folder names of render are never drawn.
 	covers := func(r rune) bool { return r < 0x0250 || r >= 0x1E00 && r <= 0x1EFF }
 	err = p.Check(meeting.Options{Kinds: []string{"thong-bao", "bao-cao", "bien-ban"}, Covers: covers})
-	var ps meeting.Problems
+	var ps diag.List
 	if !errors.As(err, &ps) {
 		t.Fatalf("got %v (%T), want Problems", err, err)
 	}
@@ -733,7 +734,7 @@ func TestFind(t *testing.T) {
 
 			got, err := Find(meetingFile)
 			if tc.wantErr != "" {
-				var ps meeting.Problems
+				var ps diag.List
 				if !errors.As(err, &ps) {
 					t.Fatalf("got %q, %v (%T), want Problems", got, err, err)
 				}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/hoinghi/hoinghi/report/diag"
 	"reflect"
 	"slices"
 	"strconv"
@@ -20,7 +21,7 @@ import (
 // Read reads a workbook made by Write, as a clerk filled it in with Excel
 // or LibreOffice, into a meeting, and validates the meeting as
 // meeting.Parse validates a YAML file with opt. Invalid content gives
-// meeting.Problems, every one at once, each naming the sheet and cell it is
+// diag.List, every one at once, each naming the sheet and cell it is
 // in, the field path of the YAML file, and what was expected.
 //
 // Text is normalized to NFC and trimmed. Dates may be date cells or text
@@ -32,7 +33,7 @@ import (
 func Read(name string, data []byte, opt meeting.Options) (*meeting.Meeting, error) {
 	f, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
-		return nil, meeting.Problems{{File: name, Msg: lang.M("not an Excel workbook (.xlsx): %s", err.Error())}}
+		return nil, diag.List{{File: name, Msg: lang.M("not an Excel workbook (.xlsx): %s", err.Error())}}
 	}
 	defer f.Close()
 	r := &reader{f: f, formats: map[int]string{}, cells: map[string]place{}}
@@ -48,7 +49,7 @@ func Read(name string, data []byte, opt meeting.Options) (*meeting.Meeting, erro
 	}
 	r.results(&m.Results.Table)
 	if r.err != nil {
-		return nil, meeting.Problems{{File: name, Msg: lang.M("cannot read the workbook: %s", r.err.Error())}}
+		return nil, diag.List{{File: name, Msg: lang.M("cannot read the workbook: %s", r.err.Error())}}
 	}
 
 	for _, p := range validate(&m, opt) {
@@ -58,7 +59,7 @@ func Read(name string, data []byte, opt meeting.Options) (*meeting.Meeting, erro
 		return &m, nil
 	}
 	slices.SortStableFunc(r.problems, func(a, b located) int { return a.at.compare(b.at) })
-	ps := make(meeting.Problems, len(r.problems))
+	ps := make(diag.List, len(r.problems))
 	for i, l := range r.problems {
 		ps[i] = l.problem(name)
 	}
@@ -94,14 +95,14 @@ func (p place) compare(q place) int {
 // located is a problem and the place it is at.
 type located struct {
 	at place
-	p  meeting.Problem
+	p  diag.Problem
 }
 
 // problem returns the problem with its file and cell, as the CLI prints
 // it:
 //
 //	hop.xlsx: Đại biểu!B14: meeting.attendees[12].name: thiếu họ và tên đại biểu
-func (l located) problem(file string) meeting.Problem {
+func (l located) problem(file string) diag.Problem {
 	p := l.p
 	p.File, p.Cell = file, l.at.String()
 	return p
@@ -119,7 +120,7 @@ type reader struct {
 }
 
 func (r *reader) bad(at place, path string, key string, args ...any) {
-	r.problems = append(r.problems, located{at: at, p: meeting.Problem{Path: path, Msg: lang.M(key, args...)}})
+	r.problems = append(r.problems, located{at: at, p: diag.Problem{Path: path, Msg: lang.M(key, args...)}})
 }
 
 // at records where the field at path is.

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/hoinghi/hoinghi/report/diag"
 	"html"
 	"io"
 	"path/filepath"
@@ -238,11 +239,11 @@ func TestBlank(t *testing.T) {
 	}
 }
 
-func problems(t *testing.T, err error) meeting.Problems {
+func problems(t *testing.T, err error) diag.List {
 	t.Helper()
-	ps, ok := err.(meeting.Problems)
+	ps, ok := err.(diag.List)
 	if !ok {
-		t.Fatalf("want meeting.Problems, got %T %v", err, err)
+		t.Fatalf("want diag.List, got %T %v", err, err)
 	}
 	return ps
 }
@@ -649,7 +650,7 @@ func TestTimeWithoutDate(t *testing.T) {
 		"hop.xlsx: Thông tin!" + infoCell(t, "meeting.start") + ": meeting.start: có giờ mà không có ngày: hãy ghi cả ngày, như 2023-07-28 08:00 hoặc 28/07/2023 08:00",
 		"hop.xlsx: Thông tin!" + infoCell(t, "meeting.end") + ": meeting.end: có giờ mà không có ngày: hãy ghi cả ngày, như 2023-07-28 08:00 hoặc 28/07/2023 08:00",
 	}
-	var ps meeting.Problems
+	var ps diag.List
 	if !errors.As(err, &ps) || ps.In(lang.Vietnamese) != strings.Join(want, "\n") {
 		t.Fatalf("problems:\n%v\nwant:\n%s", err, strings.Join(want, "\n"))
 	}
