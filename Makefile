@@ -31,8 +31,9 @@ lint:
 	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt would change: $$out"; exit 1; fi
 	$(GO) vet ./...
 
+# The race detector runs over every test: batches render in parallel.
 test: deps lint
-	$(GO) test ./...
+	$(GO) test -race ./...
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count 6 ./... | tee bench.txt
