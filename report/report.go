@@ -65,10 +65,9 @@ type Renderer struct {
 }
 
 type profileResult struct {
-	once   sync.Once
-	p      *profile.Profile
-	digest string
-	err    error
+	once sync.Once
+	p    *profile.Profile
+	err  error
 }
 
 // Loaded is a meeting as read from its file, completed by the office
@@ -164,6 +163,7 @@ func otherSpreadsheet(name string) bool {
 func init() {
 	lang.Register(map[string]string{
 		"hoinghi reads Excel workbooks in the .xlsx format only: save this file as Excel Workbook (.xlsx)": "hoinghi chỉ đọc bảng tính Excel dạng .xlsx: hãy lưu tệp này dạng Excel Workbook (.xlsx)",
+		"two documents would be written to %s: give them different numbers":                                  "hai văn bản cùng ghi ra %s: hãy cho chúng số khác nhau",
 	})
 }
 
@@ -180,19 +180,24 @@ func (r *Renderer) profileOf(file string) (*profile.Profile, string, error) {
 	v, _ := r.profiles.LoadOrStore(path, &profileResult{})
 	res := v.(*profileResult)
 	res.once.Do(func() {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			res.err = err
-			return
-		}
-		sum := sha256.Sum256(data)
-		res.digest = hex.EncodeToString(sum[:])
 		res.p, res.err = profile.Load(path)
 		if res.err == nil {
 			res.err = res.p.Check(r.options())
 		}
 	})
-	return res.p, res.digest, res.err
+	if res.err != nil {
+		return nil, "", res.err
+	}
+	return res.p, res.p.Digest, nil
+}
+
+// Adopt makes p, loaded by the command to choose the fonts and templates
+// of this renderer, the profile of the meetings that take it, so that
+// the file is read once.
+func (r *Renderer) Adopt(p *profile.Profile) {
+	res := &profileResult{p: p}
+	res.once.Do(func() { res.err = p.Check(r.options()) })
+	r.profiles.Store(p.Path, res)
 }
 
 func (r *Renderer) options() meeting.Options {
@@ -238,6 +243,42 @@ func (r *Renderer) Documents(l *Loaded, kinds []string) ([]meeting.Document, err
 		}
 	}
 	return docs, nil
+}
+
+// Output is one file a meeting renders to: its name, and how to write it.
+type Output struct {
+	Name  string
+	Write func(w io.Writer) error
+}
+
+// Plan is what meeting l renders to in formats ("pdf", "xlsx"): a PDF of
+// each of its documents of kinds (see Documents), then the attendance
+// workbook; every name once, or an error that says which two documents
+// share one. Nothing is rendered until an Output is written, so that a
+// command can refuse a plan before it writes anything.
+func (r *Renderer) Plan(l *Loaded, kinds, formats []string, sortByName bool) ([]Output, error) {
+	m := l.Meeting
+	var outs []Output
+	if slices.Contains(formats, "pdf") {
+		docs, err := r.Documents(l, kinds)
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range docs {
+			outs = append(outs, Output{FileName(d), func(w io.Writer) error { return r.PDF(w, m, d) }})
+		}
+	}
+	if slices.Contains(formats, "xlsx") {
+		outs = append(outs, Output{WorkbookName(m), func(w io.Writer) error { return r.XLSX(w, m, sortByName) }})
+	}
+	seen := map[string]bool{}
+	for _, o := range outs {
+		if seen[o.Name] {
+			return nil, lang.Errorf("two documents would be written to %s: give them different numbers", o.Name)
+		}
+		seen[o.Name] = true
+	}
+	return outs, nil
 }
 
 // Content builds what document d of m says, before layout, stamped with

@@ -3,16 +3,17 @@ package main
 import (
 	"context"
 	"fmt"
-	"github.com/hoinghi/hoinghi/report/diag"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"sync/atomic"
 	"syscall"
 	"time"
 
 	"github.com/hoinghi/hoinghi/report/batch"
+	"github.com/hoinghi/hoinghi/report/diag"
 	"github.com/hoinghi/hoinghi/report/lang"
 	"github.com/hoinghi/hoinghi/report/synth"
 	"github.com/schollz/progressbar/v3"
@@ -26,14 +27,34 @@ const (
 	exitTerminated  = 143 // SIGTERM
 )
 
+// batchOptions is what `hoinghi batch` is asked to do, read from its
+// flags once, so that running it is a function of them alone.
+type batchOptions struct {
+	Paths         []string
+	Out, Manifest string
+	Jobs          int
+	SkipUnchanged bool
+	Bundle        bool
+}
+
+func batchOptionsOf(cmd *cli.Command) batchOptions {
+	o := batchOptions{
+		Paths: cmd.Args().Slice(), Out: cmd.String("output"), Manifest: cmd.String("manifest"),
+		Jobs: cmd.Int("jobs"), SkipUnchanged: cmd.Bool("skip-unchanged"), Bundle: cmd.Bool("bundle"),
+	}
+	if o.Manifest == "" && o.Out != "" {
+		o.Manifest = filepath.Join(o.Out, "manifest.json")
+	}
+	return o
+}
+
 func (e *env) batch(ctx context.Context, cmd *cli.Command) error {
-	paths := cmd.Args().Slice()
-	out := cmd.String("output")
-	if len(paths) == 0 || out == "" {
+	o := batchOptionsOf(cmd)
+	if len(o.Paths) == 0 || o.Out == "" {
 		e.say("batch: expected meeting files or folders and -o OUT")
 		return exitError{exitInput}
 	}
-	inputs, err := batch.Collect(paths, out)
+	inputs, err := batch.Collect(o.Paths, o.Out)
 	if err != nil {
 		e.sayErr(err)
 		return exitError{exitInput}
@@ -43,55 +64,30 @@ func (e *env) batch(ctx context.Context, cmd *cli.Command) error {
 		e.sayErr(err)
 		return exitError{exitInput}
 	}
-	if err := os.MkdirAll(out, 0o755); err != nil {
-		e.say("cannot create the output folder %s: %s", out, diag.Text(err, e.tag))
+	return e.runBatch(ctx, o, inputs, batch.Options{
+		Renderer: r, Out: o.Out, Kinds: set.kinds, Formats: set.formats, SortByName: set.sortByName,
+		Jobs: o.Jobs, Bundle: o.Bundle,
+	})
+}
+
+// runBatch renders inputs as o and opt say, writes the manifest, and
+// returns the exit status: a signal stops it from starting new meetings,
+// those in flight finish, and the manifest records what completed.
+func (e *env) runBatch(ctx context.Context, o batchOptions, inputs []batch.Input, opt batch.Options) error {
+	if err := os.MkdirAll(o.Out, 0o755); err != nil {
+		e.say("cannot create the output folder %s: %s", o.Out, diag.Text(err, e.tag))
 		return exitError{exitRender}
 	}
-	manifestPath := cmd.String("manifest")
-	if manifestPath == "" {
-		manifestPath = filepath.Join(out, "manifest.json")
-	}
-	opt := batch.Options{
-		Renderer: r, Out: out, Kinds: set.kinds, Formats: set.formats, SortByName: set.sortByName,
-		Jobs: cmd.Int("jobs"), Bundle: cmd.Bool("bundle"),
-	}
-	if cmd.Bool("skip-unchanged") {
-		if opt.Previous, err = batch.ReadManifest(manifestPath); err != nil {
+	if o.SkipUnchanged {
+		var err error
+		if opt.Previous, err = batch.ReadManifest(o.Manifest); err != nil {
 			e.sayErr(err)
 			return exitError{exitInput}
 		}
 	}
-
-	// A signal stops the batch from starting new meetings; those in
-	// flight finish, and the manifest records what completed.
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	signals := make(chan os.Signal, 1)
-	signal.Notify(signals, syscall.SIGINT, syscall.SIGTERM)
-	defer signal.Stop(signals)
-	var caught os.Signal
-	go func() {
-		select {
-		case caught = <-signals:
-			cancel()
-		case <-ctx.Done():
-		}
-	}()
-
+	ctx, caught := stopOnSignal(ctx)
+	bar := e.progress(len(inputs))
 	failed := 0
-	var bar *progressbar.ProgressBar
-	if f, ok := e.stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
-		bar = progressbar.NewOptions(len(inputs),
-			progressbar.OptionSetWriter(e.stderr),
-			progressbar.OptionShowCount(),
-			progressbar.OptionShowIts(),
-			progressbar.OptionSetItsString(lang.M("meetings").In(e.tag)),
-			progressbar.OptionSetPredictTime(true),
-			progressbar.OptionThrottle(100*time.Millisecond),
-			progressbar.OptionSetDescription(lang.M("failed: %d", 0).In(e.tag)),
-			progressbar.OptionClearOnFinish(),
-		)
-	}
 	opt.Done = func(en batch.Entry) {
 		if en.Status == batch.StatusFailed {
 			failed++
@@ -105,38 +101,85 @@ func (e *env) batch(ctx context.Context, cmd *cli.Command) error {
 			bar.Add(1)
 		}
 	}
-	// A batch allocates and drops a document's worth of memory for every
-	// meeting: a lazier collector spends far less time collecting, within
-	// a ceiling — what every meeting shares (fonts, templates, the
-	// manifest) and a document in flight per worker — that keeps a batch
-	// of 10,000 meetings in the memory of one of 1,000, far under the
-	// 200 MB a batch may take. GOGC and GOMEMLIMIT still win when set.
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
-	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(int64(48+8*max(opt.Jobs, 1)) << 20)
-	}
+	tuneGC(opt.Jobs)
 	start := time.Now()
 	m := batch.Run(ctx, inputs, opt)
 	if bar != nil {
 		bar.Finish()
 	}
-	cancel()
-	if err := m.Write(manifestPath); err != nil {
-		e.say("%s: cannot write: %s", manifestPath, diag.Text(err, e.tag))
+	if err := m.Write(o.Manifest); err != nil {
+		e.say("%s: cannot write: %s", o.Manifest, diag.Text(err, e.tag))
 		return exitError{exitRender}
 	}
-	e.say("batch: %d of %d meetings done, %d failed, in %s; manifest %s", len(m.Inputs), len(inputs), m.Failed(), time.Since(start).Round(time.Millisecond), manifestPath)
-	switch {
-	case caught == syscall.SIGINT:
+	e.say("batch: %d of %d meetings done, %d failed, in %s; manifest %s", len(m.Inputs), len(inputs), m.Failed(), time.Since(start).Round(time.Millisecond), o.Manifest)
+	switch caught() {
+	case syscall.SIGINT:
 		return exitError{exitInterrupted}
-	case caught == syscall.SIGTERM:
+	case syscall.SIGTERM:
 		return exitError{exitTerminated}
-	case m.Failed() > 0:
+	}
+	if m.Failed() > 0 {
 		return exitError{exitRender}
 	}
 	return nil
+}
+
+// stopOnSignal returns a context that ends at SIGINT or SIGTERM, and a
+// function that tells which of them came, if any, once the work is done.
+func stopOnSignal(parent context.Context) (context.Context, func() os.Signal) {
+	ctx, cancel := context.WithCancel(parent)
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, syscall.SIGINT, syscall.SIGTERM)
+	var got atomic.Value
+	go func() {
+		select {
+		case s := <-signals:
+			got.Store(s)
+			cancel()
+		case <-ctx.Done():
+		}
+	}()
+	return ctx, func() os.Signal {
+		signal.Stop(signals)
+		cancel()
+		s, _ := got.Load().(os.Signal)
+		return s
+	}
+}
+
+// progress is the progress bar of a batch on a terminal, nil elsewhere:
+// scripts get plain lines.
+func (e *env) progress(n int) *progressbar.ProgressBar {
+	f, ok := e.stderr.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return nil
+	}
+	return progressbar.NewOptions(n,
+		progressbar.OptionSetWriter(e.stderr),
+		progressbar.OptionShowCount(),
+		progressbar.OptionShowIts(),
+		progressbar.OptionSetItsString(lang.M("meetings").In(e.tag)),
+		progressbar.OptionSetPredictTime(true),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionSetDescription(lang.M("failed: %d", 0).In(e.tag)),
+		progressbar.OptionClearOnFinish(),
+	)
+}
+
+// tuneGC sets the collector for a batch. A batch allocates and drops a
+// document's worth of memory for every meeting: a lazier collector spends
+// far less time collecting, within a ceiling — what every meeting shares
+// (fonts, templates, the manifest) and a document in flight per worker —
+// that keeps a batch of 10,000 meetings in the memory of one of 1,000,
+// far under the 200 MB a batch may take. GOGC and GOMEMLIMIT still win
+// when set.
+func tuneGC(jobs int) {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(int64(48+8*max(jobs, 1)) << 20)
+	}
 }
 
 // printFailure prints one line per problem of a failed meeting —

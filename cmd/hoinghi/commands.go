@@ -68,9 +68,10 @@ func (e *env) setup(cmd *cli.Command, first string) (*report.Renderer, settings,
 		}
 	}
 	var defaults profile.RenderDefaults
+	var prof *profile.Profile
 	if path != "" {
-		prof, err := profile.Load(path)
-		if err != nil {
+		var err error
+		if prof, err = profile.Load(path); err != nil {
 			return nil, set, err
 		}
 		defaults = prof.Render()
@@ -96,6 +97,9 @@ func (e *env) setup(cmd *cli.Command, first string) (*report.Renderer, settings,
 		return nil, set, err
 	}
 	r.Profile = cmd.String("profile")
+	if prof != nil {
+		r.Adopt(prof)
+	}
 	if r.Epoch, err = sourceDate(); err != nil {
 		return nil, set, err
 	}
@@ -148,12 +152,6 @@ func kinds(cmd *cli.Command, profileDir string) ([]templates.Source, error) {
 	return templates.Merge(srcs, own), nil
 }
 
-// output is one file a render produces.
-type output struct {
-	name  string
-	write func(w io.Writer) error
-}
-
 // meetingFiles finds the meeting files a command names and sets up their
 // rendering; missing is what to say when it names none.
 func (e *env) meetingFiles(cmd *cli.Command, missing string) ([]string, *report.Renderer, settings, error) {
@@ -187,7 +185,7 @@ func (e *env) render(ctx context.Context, cmd *cli.Command) error {
 	// documents for one standard output, two documents with one name)
 	// is found before anything is written.
 	code := exitOK
-	var plan []output
+	var plan []report.Output
 	seen := map[string]string{}
 	for _, file := range files {
 		l, err := r.Load(file)
@@ -196,27 +194,22 @@ func (e *env) render(ctx context.Context, cmd *cli.Command) error {
 			code = max(code, exitInput)
 			continue
 		}
-		m := l.Meeting
-		var outs []output
-		if slices.Contains(formats, "pdf") {
-			docs, err := r.Documents(l, set.kinds)
-			if err != nil {
-				e.sayErr(err)
-				return exitError{exitInput}
-			}
-			for _, d := range docs {
-				outs = append(outs, output{report.FileName(d), func(w io.Writer) error { return r.PDF(w, m, d) }})
-			}
+		// On standard output the workbook goes only when asked for alone.
+		fs := formats
+		if toStdout && !slices.Equal(formats, []string{"xlsx"}) {
+			fs = slices.DeleteFunc(slices.Clone(formats), func(f string) bool { return f == "xlsx" })
 		}
-		if slices.Contains(formats, "xlsx") && !toStdout || slices.Equal(formats, []string{"xlsx"}) {
-			outs = append(outs, output{report.WorkbookName(m), func(w io.Writer) error { return r.XLSX(w, m, sortByName) }})
+		outs, err := r.Plan(l, set.kinds, fs, sortByName)
+		if err != nil {
+			e.sayErr(err)
+			return exitError{exitInput}
 		}
 		for _, o := range outs {
-			if other, dup := seen[o.name]; dup {
-				e.say("%s and %s would both write %s: render them into different folders with -o", other, file, o.name)
+			if other, dup := seen[o.Name]; dup {
+				e.say("%s and %s would both write %s: render them into different folders with -o", other, file, o.Name)
 				return exitError{exitInput}
 			}
-			seen[o.name] = file
+			seen[o.Name] = file
 		}
 		plan = append(plan, outs...)
 	}
@@ -228,8 +221,8 @@ func (e *env) render(ctx context.Context, cmd *cli.Command) error {
 	}
 	for _, o := range plan {
 		var buf bytes.Buffer
-		if err := o.write(&buf); err != nil {
-			e.say("%s: cannot render: %s", o.name, diag.Text(err, e.tag))
+		if err := o.Write(&buf); err != nil {
+			e.say("%s: cannot render: %s", o.Name, diag.Text(err, e.tag))
 			code = max(code, exitRender)
 			continue
 		}
@@ -245,7 +238,7 @@ func (e *env) render(ctx context.Context, cmd *cli.Command) error {
 			e.say("cannot create the output folder %s: %s", dir, diag.Text(err, e.tag))
 			return exitError{exitRender}
 		}
-		if e.writeFile(filepath.Join(dir, o.name), buf.Bytes()) != nil {
+		if e.writeFile(filepath.Join(dir, o.Name), buf.Bytes()) != nil {
 			code = max(code, exitRender)
 		}
 	}

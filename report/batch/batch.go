@@ -174,34 +174,17 @@ type file struct {
 
 // render makes a meeting's files in memory, in a fixed order.
 func (opt Options) render(l *report.Loaded) ([]file, error) {
-	m := l.Meeting
-	var files []file
-	if slices.Contains(opt.Formats, "pdf") {
-		docs, err := opt.Renderer.Documents(l, opt.Kinds)
-		if err != nil {
-			return nil, err
-		}
-		for _, d := range docs {
-			var b bytes.Buffer
-			if err := opt.Renderer.PDF(&b, m, d); err != nil {
-				return nil, fmt.Errorf("%s: %w", d.Kind, err)
-			}
-			files = append(files, file{report.FileName(d), b.Bytes()})
-		}
+	outs, err := opt.Renderer.Plan(l, opt.Kinds, opt.Formats, opt.SortByName)
+	if err != nil {
+		return nil, err
 	}
-	if slices.Contains(opt.Formats, "xlsx") {
+	files := make([]file, len(outs))
+	for i, o := range outs {
 		var b bytes.Buffer
-		if err := opt.Renderer.XLSX(&b, m, opt.SortByName); err != nil {
-			return nil, fmt.Errorf("xlsx: %w", err)
+		if err := o.Write(&b); err != nil {
+			return nil, fmt.Errorf("%s: %w", o.Name, err)
 		}
-		files = append(files, file{report.WorkbookName(m), b.Bytes()})
-	}
-	seen := map[string]bool{}
-	for _, f := range files {
-		if seen[f.name] {
-			return nil, fmt.Errorf("two documents would be written to %s: give them different numbers", f.name)
-		}
-		seen[f.name] = true
+		files[i] = file{o.Name, b.Bytes()}
 	}
 	return files, nil
 }

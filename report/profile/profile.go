@@ -25,6 +25,8 @@
 package profile
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"github.com/hoinghi/hoinghi/report/diag"
@@ -54,6 +56,9 @@ type Profile struct {
 	// Path is the file the profile was read from, as given to Load; every
 	// Source and Problem names it.
 	Path string
+	// Digest is the SHA-256 of the file, in hex: a batch renders a meeting
+	// again when its profile changed.
+	Digest string
 
 	data file
 	// pos is where each field of the file is written, by its path in the
@@ -197,6 +202,8 @@ func Load(path string) (*Profile, error) {
 	if len(ps) > 0 {
 		return nil, sorted(path, ps)
 	}
+	sum := sha256.Sum256(data)
+	p.Digest = hex.EncodeToString(sum[:])
 	return p, nil
 }
 
