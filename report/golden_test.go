@@ -118,7 +118,7 @@ func runs(rs []content.Run) string {
 func dumpContent(d *content.Document) []byte {
 	var b bytes.Buffer
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
-	p("frame %s party=%t", d.Frame, d.Party)
+	p("frame %s party=%t", d.Form, d.Party)
 	p("parent %q", d.Parent)
 	p("agency %q", d.Agency)
 	p("number %q", d.Number)

@@ -57,7 +57,7 @@ type Renderer struct {
 	// (profile.Find).
 	Profile string
 
-	kinds    map[string]*content.Kind
+	kinds    map[string]*content.Template
 	order    []string
 	builtin  []string // the kinds a meeting that lists none gets
 	digest   string
@@ -83,7 +83,7 @@ type Loaded struct {
 
 // New compiles the templates once for every document to come.
 func New(fs *fonts.Set, srcs []templates.Source, creator string) (*Renderer, error) {
-	r := &Renderer{Fonts: fs, Creator: creator, kinds: map[string]*content.Kind{}}
+	r := &Renderer{Fonts: fs, Creator: creator, kinds: map[string]*content.Template{}}
 	h := sha256.New()
 	for _, face := range fs.Faces {
 		h.Write(face.TTF)
@@ -300,7 +300,7 @@ func (r *Renderer) Content(m *meeting.Meeting, d meeting.Document) (*content.Doc
 // Stamp is the date the outputs of m carry — of its document dated doc,
 // or of none with a zero doc — by the rule of when.Stamp.
 func (r *Renderer) Stamp(m *meeting.Meeting, doc when.Date) time.Time {
-	start, _ := m.Meeting.Start.Known()
+	start, _ := m.Info.Start.Known()
 	return when.Stamp(doc, start, r.Epoch)
 }
 
@@ -345,7 +345,7 @@ const WorkbookPrefix = "danh-sach-dai-bieu"
 // "danh-sach-dai-bieu-2023-07-28.xlsx".
 func WorkbookName(m *meeting.Meeting) string {
 	name := WorkbookPrefix
-	if t, ok := m.Meeting.Start.Known(); ok {
+	if t, ok := m.Info.Start.Known(); ok {
 		name += "-" + t.Date.String()
 	}
 	return name + ".xlsx"

@@ -295,7 +295,7 @@ func TestAnnexTable(t *testing.T) {
 	}
 	annex := pages[start:]
 	if len(annex) < 3 {
-		t.Fatalf("the annex of %d attendees takes %d pages, want several", len(m.Meeting.Attendees), len(annex))
+		t.Fatalf("the annex of %d attendees takes %d pages, want several", len(m.Info.Attendees), len(annex))
 	}
 	for i, p := range annex {
 		if !p.row(0, "STT", "Họ", "và", "tên", "Chức", "vụ", "Ghi", "chú") {
@@ -309,7 +309,7 @@ func TestAnnexTable(t *testing.T) {
 	// column, and every word of the name and position beside or below it
 	// within the row.
 	n := 0
-	for _, g := range m.Meeting.Groups() {
+	for _, g := range m.Info.Groups() {
 		for _, a := range g.Attendees {
 			n++
 			words := append([]string{strconv.Itoa(n)}, strings.Fields(a.Name+" "+a.Position)...)
@@ -377,8 +377,8 @@ func TestEverythingAppears(t *testing.T) {
 	if !norm.NFC.IsNormalString(all) {
 		t.Error("the PDF text is not NFC")
 	}
-	prose := []string{m.Meeting.Title}
-	for _, c := range m.Meeting.Chairs {
+	prose := []string{m.Info.Title}
+	for _, c := range m.Info.Chairs {
 		prose = append(prose, c.Name, c.Position)
 	}
 	prose = append(prose, m.Results.Summary...)
@@ -404,7 +404,7 @@ func TestEverythingAppears(t *testing.T) {
 			cells = append(cells, c.Raw)
 		}
 	}
-	for _, a := range m.Meeting.Attendees {
+	for _, a := range m.Info.Attendees {
 		cells = append(cells, a.Name, a.Position)
 	}
 	for _, c := range cells {

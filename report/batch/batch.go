@@ -67,12 +67,12 @@ type Options struct {
 // is cancelled, no new meeting starts, those in flight finish, and the
 // manifest lists exactly the meetings that completed.
 func Run(ctx context.Context, inputs []Input, opt Options) *Manifest {
-	m := &Manifest{Tool: opt.Renderer.Creator, Options: opt.fingerprint()}
+	m := &Manifest{Tool: opt.Renderer.Creator, Options: fingerprint(opt)}
 	entries := make([]*Entry, len(inputs))
-	previous := map[string]Entry{}
+	b := &run{Options: opt, previous: map[string]Entry{}}
 	if opt.Previous != nil && opt.Previous.Tool == m.Tool && opt.Previous.Options == m.Options {
 		for _, e := range opt.Previous.Inputs {
-			previous[e.Path] = e
+			b.previous[e.Path] = e
 		}
 	}
 
@@ -84,7 +84,7 @@ func Run(ctx context.Context, inputs []Input, opt Options) *Manifest {
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				e := opt.one(inputs[i], previous)
+				e := b.one(inputs[i])
 				mu.Lock()
 				entries[i] = &e
 				if opt.Done != nil {
@@ -112,7 +112,16 @@ feed:
 	return m
 }
 
-func (opt Options) fingerprint() string {
+// run is one batch at work: its options, and the entries of the run
+// before it that an unchanged meeting keeps.
+type run struct {
+	Options
+	previous map[string]Entry
+}
+
+// fingerprint is what a manifest records of opt, so that a run with
+// other options renders everything again.
+func fingerprint(opt Options) string {
 	f := fmt.Sprintf("kinds=%s formats=%s sort=%t bundle=%t fonts+templates=%.16s", strings.Join(opt.Kinds, ","), strings.Join(opt.Formats, ","), opt.SortByName, opt.Bundle, opt.Renderer.Digest())
 	if opt.Renderer.Epoch != nil {
 		f += " epoch=" + opt.Renderer.Epoch.UTC().Format(time.RFC3339)
@@ -121,30 +130,30 @@ func (opt Options) fingerprint() string {
 }
 
 // one renders one meeting.
-func (opt Options) one(in Input, previous map[string]Entry) Entry {
+func (b *run) one(in Input) Entry {
 	e := Entry{Path: filepath.ToSlash(in.Path), Status: StatusOK}
 	data, err := os.ReadFile(in.Path)
 	if err != nil {
 		return e.fail(err)
 	}
 	e.SHA256 = hash(data)
-	l, err := opt.Renderer.Parse(in.Path, data)
+	l, err := b.Renderer.Parse(in.Path, data)
 	if l != nil {
 		e.Profile = l.ProfileDigest
 	}
-	if p, ok := previous[e.Path]; ok && p.SHA256 == e.SHA256 && p.Profile == e.Profile && p.Status != StatusFailed && opt.intact(p.Outputs) {
+	if p, ok := b.previous[e.Path]; ok && p.SHA256 == e.SHA256 && p.Profile == e.Profile && p.Status != StatusFailed && b.intact(p.Outputs) {
 		p.Status = StatusUnchanged
 		return p
 	}
 	if err != nil {
 		return e.fail(err)
 	}
-	files, err := opt.render(l)
+	files, err := b.render(l)
 	if err != nil {
 		return e.fail(err)
 	}
-	if opt.Bundle {
-		z, err := bundle(files, opt.Renderer.Stamp(l.Meeting, when.Date{}))
+	if b.Bundle {
+		z, err := bundle(files, b.Renderer.Stamp(l.Meeting, when.Date{}))
 		if err != nil {
 			return e.fail(err)
 		}
@@ -155,7 +164,7 @@ func (opt Options) one(in Input, previous map[string]Entry) Entry {
 		}
 	}
 	for _, f := range files {
-		path := filepath.Join(opt.Out, f.name)
+		path := filepath.Join(b.Out, f.name)
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			return e.fail(err)
 		}
@@ -173,8 +182,8 @@ type file struct {
 }
 
 // render makes a meeting's files in memory, in a fixed order.
-func (opt Options) render(l *report.Loaded) ([]file, error) {
-	outs, err := opt.Renderer.Plan(l, opt.Kinds, opt.Formats, opt.SortByName)
+func (b *run) render(l *report.Loaded) ([]file, error) {
+	outs, err := b.Renderer.Plan(l, b.Kinds, b.Formats, b.SortByName)
 	if err != nil {
 		return nil, err
 	}
@@ -191,12 +200,12 @@ func (opt Options) render(l *report.Loaded) ([]file, error) {
 
 // intact reports whether the outputs of an earlier run are all present
 // with the recorded size and hash.
-func (opt Options) intact(outs []Output) bool {
+func (b *run) intact(outs []Output) bool {
 	if len(outs) == 0 {
 		return false
 	}
 	for _, o := range outs {
-		data, err := os.ReadFile(filepath.Join(opt.Out, filepath.FromSlash(o.Path)))
+		data, err := os.ReadFile(filepath.Join(b.Out, filepath.FromSlash(o.Path)))
 		if err != nil || int64(len(data)) != o.Size || hash(data) != o.SHA256 {
 			return false
 		}

@@ -1,4 +1,4 @@
-// Package content builds what a document says — its Decree 30 frame filled
+// Package content builds what a document says — its Decree 30 form filled
 // from the meeting, and its body from a kind's template — without deciding
 // where anything goes on the page. Layout takes a *Document from here and
 // knows nothing of meeting files or templates.
@@ -6,22 +6,22 @@ package content
 
 import "time"
 
-// Frame is the Decree 30 sample form a document follows.
-type Frame string
+// Form is the Decree 30 sample form a document follows.
+type Form string
 
-// The frames of Phụ lục III that meeting documents use.
+// The forms of Phụ lục III that meeting documents use.
 const (
 	// Named is Mẫu 1.4, a document with a type name (thông báo, báo cáo):
 	// place and date beside the number, one signer beside Nơi nhận.
-	Named Frame = "1.4"
+	Named Form = "1.4"
 	// Minutes is Mẫu 1.9, the biên bản: no date line in the header, the
 	// secretary and the chair sign side by side, Nơi nhận below them.
-	Minutes Frame = "1.9"
+	Minutes Form = "1.9"
 )
 
 // Document is everything one document says, in reading order.
 type Document struct {
-	Frame Frame
+	Form Form
 	// Party tells a document of a Party body, laid out as Hướng dẫn
 	// 36-HD/VPTW prescribes: "ĐẢNG CỘNG SẢN VIỆT NAM" in place of the
 	// Quốc hiệu and Tiêu ngữ.

@@ -61,7 +61,7 @@ func TestFrame(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	kinds := map[string]*Kind{}
+	kinds := map[string]*Template{}
 	for _, s := range srcs {
 		if kinds[s.Kind], err = Compile(s); err != nil {
 			t.Fatal(err)
@@ -69,7 +69,7 @@ func TestFrame(t *testing.T) {
 	}
 	m := &meeting.Meeting{
 		Issuer:  meeting.Issuer{Name: "Sở Nội vụ", Code: "SNV", Place: "Tuyên Quang"},
-		Meeting: meeting.Info{Title: "Hội nghị giao ban", Chairs: []meeting.Person{{Name: "Lê Văn A"}}},
+		Info: meeting.Info{Title: "Hội nghị giao ban", Chairs: []meeting.Person{{Name: "Lê Văn A"}}},
 	}
 	for _, tc := range []struct {
 		doc                    meeting.Document

@@ -117,10 +117,10 @@ type Data struct {
 func newData(m *meeting.Meeting, d meeting.Document, front templates.Front) Data {
 	n := meeting.Infer(m)
 	docDate, _ := d.Date.Known()
-	start, _ := m.Meeting.Start.Known()
-	end, _ := m.Meeting.End.Known()
+	start, _ := m.Info.Start.Known()
+	end, _ := m.Info.End.Known()
 	data := Data{
-		Issuer: m.Issuer, Document: d, Meeting: m.Meeting, Results: m.Results,
+		Issuer: m.Issuer, Document: d, Meeting: m.Info, Results: m.Results,
 		Discussion: m.Discussion, Conclusions: m.Conclusions, Tasks: m.Tasks,
 		Name:       front.Name,
 		Code:       front.Code,
@@ -136,11 +136,11 @@ func newData(m *meeting.Meeting, d meeting.Document, front templates.Front) Data
 		Subject:    n.Subject,
 		Organizer:  n.Organizer,
 		IssuerName: n.IssuerText,
-		Held:       held(m.Meeting.Title, n.Organizer),
-		Title:      lowerNoun(collapse(m.Meeting.Title)),
+		Held:       held(m.Info.Title, n.Organizer),
+		Title:      lowerNoun(collapse(m.Info.Title)),
 		Party:      n.IssuerType == meeting.Party,
-		Points:     strings.Join(trimAll(m.Meeting.Online), "; "),
-		Listed:     len(m.Meeting.Attendees) > 0 && (m.Meeting.Attendance.Complete || d.Annex),
+		Points:     strings.Join(trimAll(m.Info.Online), "; "),
+		Listed:     len(m.Info.Attendees) > 0 && (m.Info.Attendance.Complete || d.Annex),
 	}
 	switch n.Type {
 	case meeting.Review:
@@ -174,27 +174,27 @@ func newData(m *meeting.Meeting, d meeting.Document, front templates.Front) Data
 	if hw, _ := expanded(data.Held); n.Organizer != "" {
 		data.Named = names(hw, leading(n.Organizer))
 	}
-	if len(m.Meeting.Chairs) == 1 && !isPerson(m.Meeting.Chairs[0]) {
-		data.SelfChaired = vn.Fold(m.Meeting.Chairs[0].Unit) == vn.Fold(n.Organizer)
+	if len(m.Info.Chairs) == 1 && !isPerson(m.Info.Chairs[0]) {
+		data.SelfChaired = vn.Fold(m.Info.Chairs[0].Unit) == vn.Fold(n.Organizer)
 	}
 	if docDate.HasDay() && start.HasDay() && docDate.Time().Before(start.Date.Time()) {
 		data.Before = true
 	}
-	data.Chairs, data.Chair = chairs(m.Meeting.Chairs, n.Noun)
-	data.Attending = attending(m.Meeting, data.Group != "")
-	data.headcount(m.Meeting.Headcount(), n.Type)
+	data.Chairs, data.Chair = chairs(m.Info.Chairs, n.Noun)
+	data.Attending = attending(m.Info, data.Group != "")
+	data.headcount(m.Info.Headcount(), n.Type)
 	if data.Reviewed != "" {
 		data.Heard = "báo cáo " + data.Reviewed
 		if data.Next != "" {
 			data.Heard += ", phương hướng, nhiệm vụ " + data.Next
 		}
 	}
-	items := trimAll(m.Meeting.Agenda)
+	items := trimAll(m.Info.Agenda)
 	for i := range items {
 		items[i] = lowerFirst(items[i])
 	}
 	data.Agenda = strings.Join(items, "; ")
-	if data.Mode != "" && !strings.Contains(vn.Fold(m.Meeting.Title), "trực tuyến") {
+	if data.Mode != "" && !strings.Contains(vn.Fold(m.Info.Title), "trực tuyến") {
 		data.HeldAs = "theo hình thức " + data.Mode
 	}
 	return data

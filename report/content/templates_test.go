@@ -19,7 +19,7 @@ import (
 func smallMeeting() *meeting.Meeting {
 	return &meeting.Meeting{
 		Issuer: meeting.Issuer{Name: "Sở Nội vụ", Code: "SNV", Place: "Tuyên Quang"},
-		Meeting: meeting.Info{
+		Info: meeting.Info{
 			Title:     "Hội nghị giao ban quý III năm 2024",
 			Start:     meeting.DateTime{Raw: "2024-09-27 08:00"},
 			Venue:     "Hội trường Sở Nội vụ",
@@ -47,7 +47,7 @@ func bodyText(doc *Document) string {
 
 // compileDir loads an office's templates from dir, merges them with the
 // built-in ones and compiles every kind, as the command line does.
-func compileDir(t *testing.T, dir string) map[string]*Kind {
+func compileDir(t *testing.T, dir string) map[string]*Template {
 	t.Helper()
 	builtin, err := templates.Builtin()
 	if err != nil {
@@ -57,7 +57,7 @@ func compileDir(t *testing.T, dir string) map[string]*Kind {
 	if err != nil {
 		t.Fatal(err)
 	}
-	kinds := map[string]*Kind{}
+	kinds := map[string]*Template{}
 	for _, src := range templates.Merge(builtin, own) {
 		if kinds[src.Kind], err = Compile(src); err != nil {
 			t.Fatal(err)
@@ -144,8 +144,8 @@ Thời gian: {{.Start}}.
 		if err != nil {
 			t.Fatalf("%s: %v", tc.doc.Kind, err)
 		}
-		if d.Frame != Named || d.TypeName != tc.typeName || d.Number != tc.number || d.Abstract != tc.abstract {
-			t.Errorf("%s: frame %s, type %q, number %q, abstract %q", tc.doc.Kind, d.Frame, d.TypeName, d.Number, d.Abstract)
+		if d.Form != Named || d.TypeName != tc.typeName || d.Number != tc.number || d.Abstract != tc.abstract {
+			t.Errorf("%s: frame %s, type %q, number %q, abstract %q", tc.doc.Kind, d.Form, d.TypeName, d.Number, d.Abstract)
 		}
 		if got, want := bodyText(d), strings.Join(tc.body, "\n"); got != want {
 			t.Errorf("%s body:\n got %q\nwant %q", tc.doc.Kind, got, want)

@@ -490,7 +490,7 @@ func (l *layouter) header(doc *content.Document) {
 	// Số and the date share one baseline, about a line below the lower
 	// of the two rules.
 	lineTop := max(ruleY, tnRule) + 2.5
-	if doc.Frame == content.Minutes {
+	if doc.Form == content.Minutes {
 		lineTop = ruleY + 2.5
 	}
 	baseline := lineTop + ascent*14*mmPerPt
@@ -548,7 +548,7 @@ func (l *layouter) partyHeader(doc *content.Document) {
 func (l *layouter) title(doc *content.Document) {
 	const size = 14.0
 	gap := 10.5 // about two empty lines below the header
-	if doc.Frame == content.Minutes {
+	if doc.Form == content.Minutes {
 		gap = 14
 	}
 	top := l.y + gap

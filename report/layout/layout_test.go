@@ -58,7 +58,7 @@ func document(parent, agency, date, abstract string, body ...content.Block) *con
 		body = []content.Block{&content.Paragraph{Runs: []content.Run{{Text: "Nội dung./."}}, Indent: content.BodyIndent}}
 	}
 	return &content.Document{
-		Frame: content.Named, Parent: parent, Agency: agency, Number: "Số: 05/TB-CTĐ", DateLine: date,
+		Form: content.Named, Parent: parent, Agency: agency, Number: "Số: 05/TB-CTĐ", DateLine: date,
 		TypeName: "THÔNG BÁO", Abstract: abstract, Body: body,
 		Signers: []content.Signer{{Titles: []string{"CỤM TRƯỞNG"}, Name: "Phạm Duy Hưng"}},
 	}

@@ -125,7 +125,7 @@ type signatureBlock struct {
 func (l *layouter) signatureBlock(doc *content.Document) signatureBlock {
 	var b signatureBlock
 	f := recipientsOf(doc)
-	if doc.Frame == content.Minutes && len(doc.Signers) == 2 {
+	if doc.Form == content.Minutes && len(doc.Signers) == 2 {
 		// Mẫu 1.9: 60 | 7.5 | 97.5 mm.
 		b.stacks = []stack{l.newStack(doc.Signers[0], Left+30, 58, doc.Party), l.newStack(doc.Signers[1], Left+67.5+97.5/2, 95, doc.Party)}
 		b.titles = max(b.stacks[0].titleHeight(), b.stacks[1].titleHeight())

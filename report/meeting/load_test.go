@@ -41,7 +41,7 @@ func TestShippedFilesLoad(t *testing.T) {
 		if len(m.Documents) != len(builtinKinds) {
 			t.Errorf("%s: %d documents, want one of each kind", name, len(m.Documents))
 		}
-		if p, err := m.Meeting.Period.Value(); err != nil || len(p.Parts) == 0 {
+		if p, err := m.Info.Period.Value(); err != nil || len(p.Parts) == 0 {
 			t.Errorf("%s: no period", name)
 		}
 	}
@@ -54,14 +54,14 @@ func TestLargeSample(t *testing.T) {
 		t.Fatal(err)
 	}
 	units := map[string]bool{}
-	for _, a := range m.Meeting.Attendees {
+	for _, a := range m.Info.Attendees {
 		units[a.Unit] = true
 	}
 	for _, c := range []struct {
 		what      string
 		got, want int
 	}{
-		{"attendees", len(m.Meeting.Attendees), 150},
+		{"attendees", len(m.Info.Attendees), 150},
 		{"units of attendees", len(units), 15},
 		{"table rows", len(m.Results.Table.Rows), 40},
 		{"tasks", len(m.Tasks), 12},

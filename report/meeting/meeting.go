@@ -20,8 +20,8 @@ type Meeting struct {
 	// date, recipients and signer. When empty, every built-in kind is
 	// produced with blank numbers and dates.
 	Documents []Document `yaml:"documents,omitempty" json:"documents,omitempty"`
-	// Meeting is what happened: when, where, who.
-	Meeting Info `yaml:"meeting" json:"meeting"`
+	// Info is what happened: when, where, who.
+	Info Info `yaml:"meeting" json:"meeting"`
 	// Results is the period's outcome: narrative, strengths, limitations and
 	// a table of figures per unit.
 	Results Results `yaml:"results,omitempty" json:"results,omitempty"`

@@ -141,7 +141,7 @@ func (n Nature) Reviews() bool { return n.Type == Review || n.Type == FinalRevie
 // every value it had to infer.
 func Infer(m *Meeting) Nature {
 	var n Nature
-	info := &m.Meeting
+	info := &m.Info
 	title := vn.Fold(info.Title)
 	infer := func(path, value, from string) {
 		if value != "" {
@@ -390,12 +390,12 @@ func issuerText(m *Meeting) string {
 		return name
 	}
 	key := vn.Fold(name)
-	candidates := []string{m.Meeting.Organizer}
-	candidates = append(candidates, m.Meeting.Units...)
-	for _, c := range m.Meeting.Chairs {
+	candidates := []string{m.Info.Organizer}
+	candidates = append(candidates, m.Info.Units...)
+	for _, c := range m.Info.Chairs {
 		candidates = append(candidates, c.Unit)
 	}
-	for _, a := range m.Meeting.Attendees {
+	for _, a := range m.Info.Attendees {
 		candidates = append(candidates, a.Unit)
 	}
 	// The same agency, or named in full ("Hội đồng Thi đua - Khen thưởng

@@ -41,7 +41,7 @@ func validate(m *Meeting, opt Options) []diag.Problem {
 	}
 
 	required("issuer.name", m.Issuer.Name, "the name of the issuing agency")
-	required("meeting.title", m.Meeting.Title, "the title of the meeting")
+	required("meeting.title", m.Info.Title, "the title of the meeting")
 
 	seen := map[string]int{}
 	for i, d := range m.Documents {
@@ -68,18 +68,18 @@ func validate(m *Meeting, opt Options) []diag.Problem {
 		checkDate(&ps, p+".date", d.Date)
 	}
 
-	start := checkMoment(&ps, "meeting.start", m.Meeting.Start)
-	end := checkMoment(&ps, "meeting.end", m.Meeting.End)
+	start := checkMoment(&ps, "meeting.start", m.Info.Start)
+	end := checkMoment(&ps, "meeting.end", m.Info.End)
 	if !start.IsZero() && !end.IsZero() {
 		// A date without a time of day ends with that day.
 		if e, st := end.Time(), start.Time(); e.Before(st) && start.Clock && end.Clock || e.Before(start.Date.Time()) {
-			bad("meeting.end", "the meeting ends before it starts (%s)", m.Meeting.Start.Raw)
+			bad("meeting.end", "the meeting ends before it starts (%s)", m.Info.Start.Raw)
 		}
 	}
 	for _, f := range []struct {
 		path string
 		p    Period
-	}{{"meeting.period", m.Meeting.Period}, {"meeting.next", m.Meeting.Next}} {
+	}{{"meeting.period", m.Info.Period}, {"meeting.next", m.Info.Next}} {
 		if _, err := f.p.Value(); err != nil {
 			ps = append(ps, diag.Problem{Path: f.path, Msg: message(err)})
 		}
@@ -90,14 +90,14 @@ func validate(m *Meeting, opt Options) []diag.Problem {
 		}
 	}
 	choose("issuer.type", m.Issuer.Type, BodyTypes)
-	choose("meeting.organizer_type", m.Meeting.OrganizerType, BodyTypes)
-	choose("meeting.mode", m.Meeting.Mode, Modes)
+	choose("meeting.organizer_type", m.Info.OrganizerType, BodyTypes)
+	choose("meeting.mode", m.Info.Mode, Modes)
 	// A code of the wrong spelling would silently become a label.
-	if t := strings.TrimSpace(m.Meeting.Type); slug.MatchString(t) && !slices.Contains(Codes(MeetingTypes), t) {
+	if t := strings.TrimSpace(m.Info.Type); slug.MatchString(t) && !slices.Contains(Codes(MeetingTypes), t) {
 		bad("meeting.type", "unknown meeting type %s: expected one of %s, or the name of the type in words", t, strings.Join(Codes(MeetingTypes), ", "))
 	}
-	ps = append(ps, checkAttendance(m.Meeting.Attendance)...)
-	for i, a := range m.Meeting.Attendees {
+	ps = append(ps, checkAttendance(m.Info.Attendance)...)
+	for i, a := range m.Info.Attendees {
 		required(fmt.Sprintf("meeting.attendees[%d].name", i), a.Name, "the attendee's name")
 	}
 	t := m.Results.Table

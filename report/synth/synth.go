@@ -70,7 +70,7 @@ func one(rng *rand.Rand, i int) *meeting.Meeting {
 			Archive:    "VT, CTĐ",
 			Signer:     meeting.Signer{Titles: []string{"TM. CỤM THI ĐUA", "CỤM TRƯỞNG", "PHÓ CHỦ TỊCH UBND TỈNH " + strings.ToUpper(province)}, Name: chair.Name},
 		}},
-		Meeting: meeting.Info{
+		Info: meeting.Info{
 			Title:     fmt.Sprintf("Hội nghị sơ kết công tác thi đua, khen thưởng tháng %d năm 2025 của Cụm thi đua số %d", month, 1+i%9),
 			Start:     meeting.DateTime{Raw: date + " 08:00"},
 			End:       meeting.DateTime{Raw: date + " 11:30"},
@@ -87,7 +87,7 @@ func one(rng *rand.Rand, i int) *meeting.Meeting {
 		if rng.IntN(10) == 0 {
 			a.Absent, a.Note = true, "Vắng có lý do"
 		}
-		m.Meeting.Attendees = append(m.Meeting.Attendees, a)
+		m.Info.Attendees = append(m.Info.Attendees, a)
 	}
 	m.Results.Summary = []string{
 		fmt.Sprintf("Trong tháng %d, phong trào thi đua yêu nước của các đơn vị trong Cụm được triển khai **sâu rộng**, gắn với nhiệm vụ chính trị của từng đơn vị.", month),

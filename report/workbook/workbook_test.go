@@ -79,8 +79,8 @@ func canonical(m *meeting.Meeting) *meeting.Meeting {
 	for i := range m.Tasks {
 		date(&m.Tasks[i].Deadline)
 	}
-	dateTime(&m.Meeting.Start)
-	dateTime(&m.Meeting.End)
+	dateTime(&m.Info.Start)
+	dateTime(&m.Info.End)
 	return m
 }
 
@@ -138,7 +138,7 @@ func full() *meeting.Meeting {
 				Secretary: meeting.Signer{Titles: []string{"THƯ KÝ"}, Name: "Lê Thị Ánh"}, Annex: true},
 			{Kind: "cong-van-rieng"},
 		},
-		Meeting: meeting.Info{
+		Info: meeting.Info{
 			Title: "Hội nghị giao ban", Start: meeting.DateTime{Raw: "2024-01-05"}, End: meeting.DateTime{Raw: "06/01/2024 17:45"},
 			Venue: "Hội trường", Online: []string{"Điểm cầu Hà Giang", "Điểm cầu Bắc Kạn"},
 			Period: meeting.Period{Raw: "2023"}, Next: meeting.Period{Raw: "2024-Q1"}, Organizer: "Sở Nội vụ",
@@ -385,14 +385,14 @@ func TestClerkValues(t *testing.T) {
 	want.Documents[0].Number = "7"
 	want.Documents[1].Date = meeting.Date{Raw: "2023-07-28"}
 	want.Tasks[0].Deadline = meeting.Date{Raw: "2023-08-04"}
-	want.Meeting.Start = meeting.DateTime{Raw: "2023-07-28 08:05"}
-	want.Meeting.End = meeting.DateTime{Raw: "2023-07-29 00:00"}
-	want.Meeting.Period = meeting.Period{Raw: "2023-07"}
-	want.Meeting.Next = meeting.Period{Raw: "2024"}
+	want.Info.Start = meeting.DateTime{Raw: "2023-07-28 08:05"}
+	want.Info.End = meeting.DateTime{Raw: "2023-07-29 00:00"}
+	want.Info.Period = meeting.Period{Raw: "2023-07"}
+	want.Info.Next = meeting.Period{Raw: "2024"}
 	want.Results.Table.Rows[0][2] = meeting.Cell{Raw: "1.234.567"}
 	want.Results.Table.Rows[0][3] = meeting.Cell{Raw: "95,50"}
 	want.Results.Table.Rows[1][3] = meeting.Cell{Raw: "0,3"}
-	want.Meeting.Attendees[1].Absent = true
+	want.Info.Attendees[1].Absent = true
 	want.Conclusions = append(want.Conclusions, "Kết luận ba.")
 	sameMeeting(t, read(t, "hop.xlsx", b), want)
 }

@@ -36,7 +36,7 @@ func Write(m *meeting.Meeting) ([]byte, error) {
 	if m == nil {
 		m = &meeting.Meeting{}
 	}
-	start, _ := m.Meeting.Start.Known()
+	start, _ := m.Info.Start.Known()
 	stamp := when.Stamp(when.Date{}, start, nil)
 	f := excelize.NewFile()
 	defer f.Close()
@@ -555,11 +555,11 @@ func (w *writer) props(m *meeting.Meeting, stamp time.Time) {
 	}
 	when := stamp.Format(time.RFC3339)
 	title := "Thông tin hội nghị"
-	if s := strings.TrimSpace(m.Meeting.Title); s != "" {
+	if s := strings.TrimSpace(m.Info.Title); s != "" {
 		title += " - " + s
 	}
 	w.check(w.f.SetDocProps(&excelize.DocProperties{
-		Title: title, Subject: m.Meeting.Title, Creator: "hoinghi", LastModifiedBy: "hoinghi",
+		Title: title, Subject: m.Info.Title, Creator: "hoinghi", LastModifiedBy: "hoinghi",
 		Language: "vi-VN", Created: when, Modified: when,
 	}), "setting the document properties")
 	w.check(w.f.SetAppProps(&excelize.AppProperties{Application: "hoinghi", Company: m.Issuer.Name}), "setting the application properties")

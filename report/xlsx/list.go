@@ -58,7 +58,7 @@ func writeList(f *excelize.File, st *styles, m *meeting.Meeting, byName bool) (l
 	listTitle(t, st, m)
 	t.head(st.header, listHeader)
 
-	gs := groups(&m.Meeting, byName)
+	gs := groups(&m.Info, byName)
 	n, present, numeral := 0, 0, 0
 	for _, g := range gs {
 		if len(g.Attendees) == 0 {
@@ -135,14 +135,14 @@ func listTitle(t *table, st *styles, m *meeting.Meeting) {
 	name := strings.ToUpper(strings.TrimSpace(m.Issuer.Name))
 	t.span(agencyCols, excelize.Cell{StyleID: st.agency, Value: name}, fontSize, true)
 	t.add(spacerHeight)
-	venue := strings.TrimSpace(m.Meeting.Venue)
+	venue := strings.TrimSpace(m.Info.Venue)
 	if venue == "" {
 		venue = vn.Blank
 	}
 	noun := meeting.Infer(m).Noun
 	t.span(listPrinted, excelize.Cell{StyleID: st.title, Value: "DANH SÁCH ĐẠI BIỂU DỰ " + strings.ToUpper(noun)}, titleSize, true)
-	t.span(listPrinted, excelize.Cell{StyleID: st.subtitle, Value: m.Meeting.Title}, fontSize, true)
-	start, _ := m.Meeting.Start.Known()
+	t.span(listPrinted, excelize.Cell{StyleID: st.subtitle, Value: m.Info.Title}, fontSize, true)
+	start, _ := m.Info.Start.Known()
 	line := "Thời gian: " + start.Words() + "; Địa điểm: " + venue
 	t.span(listPrinted, excelize.Cell{StyleID: st.line, Value: line}, fontSize, false)
 	t.add(spacerHeight)

@@ -21,7 +21,7 @@ func writeSummary(f *excelize.File, st *styles, m *meeting.Meeting, list listRan
 	if err != nil {
 		return err
 	}
-	t.titled(st, "TỔNG HỢP ĐẠI BIỂU DỰ HỘI NGHỊ", m.Meeting.Title, summaryHeader)
+	t.titled(st, "TỔNG HỢP ĐẠI BIỂU DỰ HỘI NGHỊ", m.Info.Title, summaryHeader)
 
 	names, units, marks := list.ref("B"), list.ref("D"), list.ref("G")
 	sumInvited, sumPresent := 0, 0

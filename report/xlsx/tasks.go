@@ -22,7 +22,7 @@ func writeTasks(f *excelize.File, st *styles, m *meeting.Meeting) error {
 	if err != nil {
 		return err
 	}
-	t.titled(st, "DANH MỤC NHIỆM VỤ SAU HỘI NGHỊ", m.Meeting.Title, tasksHeader)
+	t.titled(st, "DANH MỤC NHIỆM VỤ SAU HỘI NGHỊ", m.Info.Title, tasksHeader)
 	for i, task := range m.Tasks {
 		support := strings.Join(task.Support, "\n")
 		status := task.Status

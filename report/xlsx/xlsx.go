@@ -112,8 +112,8 @@ func setProps(f *excelize.File, m *meeting.Meeting, creator string, stamp time.T
 	}
 	when := stamp.Format(time.RFC3339)
 	if err := f.SetDocProps(&excelize.DocProperties{
-		Title:          "Danh sách đại biểu - " + m.Meeting.Title,
-		Subject:        m.Meeting.Title,
+		Title:          "Danh sách đại biểu - " + m.Info.Title,
+		Subject:        m.Info.Title,
 		Creator:        creator,
 		LastModifiedBy: creator,
 		Language:       "vi-VN",

@@ -39,7 +39,7 @@ const (
 func testMeeting() *meeting.Meeting {
 	return &meeting.Meeting{
 		Issuer: meeting.Issuer{Parent: "UBND tỉnh Tuyên Quang", Name: "Cụm thi đua các tỉnh miền núi phía Bắc"},
-		Meeting: meeting.Info{
+		Info: meeting.Info{
 			Title: "Hội nghị sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm 2023",
 			Start: meeting.DateTime{Raw: "2023-07-28 08:00"},
 			Venue: "Hội trường Sở Nội vụ tỉnh Tuyên Quang",
@@ -492,9 +492,9 @@ func TestListOrder(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m := testMeeting()
-			before := slices.Clone(m.Meeting.Attendees)
+			before := slices.Clone(m.Info.Attendees)
 			bk := openBook(t, render(t, m, tc.opt))
-			if !slices.Equal(before, m.Meeting.Attendees) {
+			if !slices.Equal(before, m.Info.Attendees) {
 				t.Error("Attendance reordered the meeting's attendees")
 			}
 			ws := bk.sheet(t, sheetList)
@@ -691,7 +691,7 @@ func TestDocumentProperties(t *testing.T) {
 			bk := openBook(t, b)
 			var got core
 			bk.decode(t, "docProps/core.xml", &got)
-			tc.want.Title = "Danh sách đại biểu - " + m.Meeting.Title
+			tc.want.Title = "Danh sách đại biểu - " + m.Info.Title
 			tc.want.Language = "vi-VN"
 			if got != tc.want {
 				t.Errorf("core properties:\n got %+v\nwant %+v", got, tc.want)
@@ -729,7 +729,7 @@ func TestSameInputSameBytes(t *testing.T) {
 func TestUnknownValues(t *testing.T) {
 	m := &meeting.Meeting{
 		Issuer:  meeting.Issuer{Name: "Cụm thi đua số 1"},
-		Meeting: meeting.Info{Title: "Hội nghị giao ban"},
+		Info: meeting.Info{Title: "Hội nghị giao ban"},
 	}
 	bk := openBook(t, render(t, m, Options{}))
 	for name, data := range bk.parts {
@@ -838,7 +838,7 @@ func TestLibreOffice(t *testing.T) {
 	files["big.xlsx"] = render(t, benchMeeting(150, 15), Options{})
 	files["empty.xlsx"] = render(t, &meeting.Meeting{
 		Issuer:  meeting.Issuer{Name: "Cụm thi đua số 1"},
-		Meeting: meeting.Info{Title: "Hội nghị giao ban"},
+		Info: meeting.Info{Title: "Hội nghị giao ban"},
 	}, Options{})
 	var paths []string
 	for name, b := range files {
@@ -1009,17 +1009,17 @@ func TestLibreOffice(t *testing.T) {
 // benchMeeting has n delegates spread over units member units.
 func benchMeeting(n, units int) *meeting.Meeting {
 	m := testMeeting()
-	m.Meeting.Units = nil
+	m.Info.Units = nil
 	for u := range units {
-		m.Meeting.Units = append(m.Meeting.Units, fmt.Sprintf("Sở Nội vụ tỉnh số %d", u+1))
+		m.Info.Units = append(m.Info.Units, fmt.Sprintf("Sở Nội vụ tỉnh số %d", u+1))
 	}
 	given := []string{"An", "Ánh", "Ăn", "Bình", "Đào", "Hà", "Khai", "Lan", "Minh", "Ưng"}
-	m.Meeting.Attendees = nil
+	m.Info.Attendees = nil
 	for i := range n {
-		m.Meeting.Attendees = append(m.Meeting.Attendees, meeting.Attendee{
+		m.Info.Attendees = append(m.Info.Attendees, meeting.Attendee{
 			Name:     "Nguyễn Thị " + given[i%len(given)],
 			Position: "Phó Giám đốc Sở",
-			Unit:     m.Meeting.Units[i%units],
+			Unit:     m.Info.Units[i%units],
 			Absent:   i%17 == 0,
 		})
 	}

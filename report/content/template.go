@@ -12,9 +12,9 @@ import (
 	"github.com/hoinghi/hoinghi/templates"
 )
 
-// Kind is a compiled template: parse once per process, build many
-// documents.
-type Kind struct {
+// Template is a kind's template compiled: parsed once per process, it
+// builds many documents.
+type Template struct {
 	Source   templates.Source
 	abstract *template.Template
 	body     *template.Template
@@ -22,9 +22,9 @@ type Kind struct {
 
 // Compile parses a kind's templates. Both are named after the template
 // file and placed at their lines in it, so that text/template's own
-// positions are the file's; errors are *templates.Error, naming the file,
+// positions are the file's; errors are diag.Problem, naming the file,
 // the line and, where it can be found, the column.
-func Compile(src templates.Source) (*Kind, error) {
+func Compile(src templates.Source) (*Template, error) {
 	parse := func(text string) (*template.Template, error) {
 		t, err := template.New(src.File).Funcs(funcs).Option("missingkey=error").Parse(text)
 		if err != nil {
@@ -32,7 +32,7 @@ func Compile(src templates.Source) (*Kind, error) {
 		}
 		return t, nil
 	}
-	k := &Kind{Source: src}
+	k := &Template{Source: src}
 	var err error
 	if k.abstract, err = parse(src.AbstractText()); err != nil {
 		return nil, err
@@ -44,7 +44,7 @@ func Compile(src templates.Source) (*Kind, error) {
 }
 
 // Build makes the content of document d of meeting m.
-func (k *Kind) Build(m *meeting.Meeting, d meeting.Document) (*Document, error) {
+func (k *Template) Build(m *meeting.Meeting, d meeting.Document) (*Document, error) {
 	data := newData(m, d, k.Source.Front)
 	abstract := collapse(d.Abstract)
 	if abstract == "" {
@@ -70,9 +70,9 @@ func (k *Kind) Build(m *meeting.Meeting, d meeting.Document) (*Document, error) 
 	}
 	endWithMark(body, data.Party)
 
-	frame := Frame(k.Source.Front.Frame)
+	frame := Form(k.Source.Front.Frame)
 	doc := &Document{
-		Frame:      frame,
+		Form:      frame,
 		Parent:     strings.ToUpper(strings.TrimSpace(m.Issuer.Parent)),
 		Agency:     strings.ToUpper(strings.TrimSpace(m.Issuer.Name)),
 		Number:     numberLine(data),
@@ -84,7 +84,7 @@ func (k *Kind) Build(m *meeting.Meeting, d meeting.Document) (*Document, error) 
 		Meta: Meta{
 			Title:    k.Source.Front.Name + " " + abstract,
 			Author:   collapse(m.Issuer.Name),
-			Subject:  strings.TrimSpace(m.Meeting.Title),
+			Subject:  strings.TrimSpace(m.Info.Title),
 			Keywords: data.Number,
 		},
 	}
@@ -99,11 +99,11 @@ func (k *Kind) Build(m *meeting.Meeting, d meeting.Document) (*Document, error) 
 	} else {
 		secretary := d.Secretary.Name
 		if strings.TrimSpace(secretary) == "" {
-			secretary = m.Meeting.Secretary.Name
+			secretary = m.Info.Secretary.Name
 		}
 		chair := d.Signer.Name
-		if strings.TrimSpace(chair) == "" && len(m.Meeting.Chairs) > 0 {
-			chair = m.Meeting.Chairs[0].Name
+		if strings.TrimSpace(chair) == "" && len(m.Info.Chairs) > 0 {
+			chair = m.Info.Chairs[0].Name
 		}
 		chairTitle := "CHỦ TỌA"
 		if data.Party {
@@ -114,7 +114,7 @@ func (k *Kind) Build(m *meeting.Meeting, d meeting.Document) (*Document, error) 
 			signer(d.Signer.Titles, chair, []string{chairTitle}),
 		}
 	}
-	if d.Annex && len(m.Meeting.Attendees) > 0 {
+	if d.Annex && len(m.Info.Attendees) > 0 {
 		doc.Annex = attendanceAnnex(m, k.Source.Front.Name, data, d)
 	}
 	return doc, nil
@@ -169,7 +169,7 @@ func authority(title string) bool {
 // document has a Kính gửi block, every item "- …;", and the closing
 // "- Lưu: VT, ….". A Party document files without the colon and the
 // VT: "- Lưu Văn phòng Huyện ủy." (docs/hd36-layout.md §6).
-func recipients(d meeting.Document, frame Frame, code string, party bool, agency string) []string {
+func recipients(d meeting.Document, frame Form, code string, party bool, agency string) []string {
 	var items []string
 	list := trimAll(d.Recipients)
 	if len(d.To) > 0 && (len(list) == 0 || !strings.EqualFold(list[0], "Như trên")) {
@@ -300,7 +300,7 @@ func attendanceAnnex(m *meeting.Meeting, typeName string, data Data, d meeting.D
 		Widths: []float64{11, 50, 70, 34},
 	}
 	n := 0
-	for _, g := range m.Meeting.Groups() {
+	for _, g := range m.Info.Groups() {
 		if len(g.Attendees) == 0 {
 			continue
 		}
