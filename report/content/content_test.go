@@ -68,8 +68,8 @@ func TestFrame(t *testing.T) {
 		}
 	}
 	m := &meeting.Meeting{
-		Issuer:  meeting.Issuer{Name: "Sở Nội vụ", Code: "SNV", Place: "Tuyên Quang"},
-		Info: meeting.Info{Title: "Hội nghị giao ban", Chairs: []meeting.Person{{Name: "Lê Văn A"}}},
+		Issuer: meeting.Issuer{Name: "Sở Nội vụ", Code: "SNV", Place: "Tuyên Quang"},
+		Info:   meeting.Info{Title: "Hội nghị giao ban", Chairs: []meeting.Person{{Name: "Lê Văn A"}}},
 	}
 	for _, tc := range []struct {
 		doc                    meeting.Document

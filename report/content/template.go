@@ -72,7 +72,7 @@ func (k *Template) Build(m *meeting.Meeting, d meeting.Document) (*Document, err
 
 	frame := Form(k.Source.Front.Frame)
 	doc := &Document{
-		Form:      frame,
+		Form:       frame,
 		Parent:     strings.ToUpper(strings.TrimSpace(m.Issuer.Parent)),
 		Agency:     strings.ToUpper(strings.TrimSpace(m.Issuer.Name)),
 		Number:     numberLine(data),

@@ -728,8 +728,8 @@ func TestSameInputSameBytes(t *testing.T) {
 // blanks must show as dots for a clerk to fill, never as Go zero values.
 func TestUnknownValues(t *testing.T) {
 	m := &meeting.Meeting{
-		Issuer:  meeting.Issuer{Name: "Cụm thi đua số 1"},
-		Info: meeting.Info{Title: "Hội nghị giao ban"},
+		Issuer: meeting.Issuer{Name: "Cụm thi đua số 1"},
+		Info:   meeting.Info{Title: "Hội nghị giao ban"},
 	}
 	bk := openBook(t, render(t, m, Options{}))
 	for name, data := range bk.parts {
@@ -837,8 +837,8 @@ func TestLibreOffice(t *testing.T) {
 	files["edited.xlsx"] = clerkEdit(t, files["protocol.xlsx"], "Nguyễn Văn An")
 	files["big.xlsx"] = render(t, benchMeeting(150, 15), Options{})
 	files["empty.xlsx"] = render(t, &meeting.Meeting{
-		Issuer:  meeting.Issuer{Name: "Cụm thi đua số 1"},
-		Info: meeting.Info{Title: "Hội nghị giao ban"},
+		Issuer: meeting.Issuer{Name: "Cụm thi đua số 1"},
+		Info:   meeting.Info{Title: "Hội nghị giao ban"},
 	}, Options{})
 	var paths []string
 	for name, b := range files {
