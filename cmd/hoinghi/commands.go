@@ -177,8 +177,13 @@ func (e *env) render(ctx context.Context, cmd *cli.Command) error {
 	if err != nil {
 		return err
 	}
+	return e.runRender(files, r, set, cmd.String("output"))
+}
+
+// runRender renders files with r as set says into the folder dir, or
+// the one document asked for to standard output when dir is "-".
+func (e *env) runRender(files []string, r *report.Renderer, set settings, dir string) error {
 	formats, sortByName := set.formats, set.sortByName
-	dir := cmd.String("output")
 	toStdout := dir == "-"
 
 	// Load and plan everything first, so that a usage problem (two
