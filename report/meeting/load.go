@@ -135,10 +135,8 @@ func describe(t reflect.Type) string {
 }
 
 func position(tk *token.Token) (line, col int) {
-	if tk == nil || tk.Position == nil {
-		return 0, 0
-	}
-	return tk.Position.Line, tk.Position.Column
+	p := yamlnode.PosOf(tk)
+	return p.Line, p.Col
 }
 
 // shape reports everything in the file that the Go type t cannot take —
@@ -241,15 +239,15 @@ func fieldList(t reflect.Type) string {
 // index maps each field path of the file to the position of its value, so
 // that a problem found in the decoded model can name its line and column.
 type index struct {
-	pos map[string][2]int
+	pos map[string]yamlnode.Pos
 	// inside is where each mapping's fields start: where a missing field
 	// would be written.
-	inside map[string][2]int
+	inside map[string]yamlnode.Pos
 	byOffs map[int]string
 }
 
 func newIndex(root ast.Node) *index {
-	idx := &index{pos: map[string][2]int{}, inside: map[string][2]int{}, byOffs: map[int]string{}}
+	idx := &index{pos: map[string]yamlnode.Pos{}, inside: map[string]yamlnode.Pos{}, byOffs: map[int]string{}}
 	idx.walk(root, "")
 	return idx
 }
@@ -259,7 +257,7 @@ func (idx *index) add(path string, tk *token.Token) {
 		return
 	}
 	if _, seen := idx.pos[path]; !seen {
-		idx.pos[path] = [2]int{tk.Position.Line, tk.Position.Column}
+		idx.pos[path] = yamlnode.PosOf(tk)
 	}
 	if _, seen := idx.byOffs[tk.Position.Offset]; !seen {
 		idx.byOffs[tk.Position.Offset] = path
@@ -274,7 +272,7 @@ func (idx *index) walk(n ast.Node, path string) {
 			// A block mapping starts at its first key.
 			idx.add(path, v.Values[0].Key.GetToken())
 			if line, col := position(v.Values[0].Key.GetToken()); line > 0 {
-				idx.inside[path] = [2]int{line, col}
+				idx.inside[path] = yamlnode.Pos{Line: line, Col: col}
 			}
 		}
 		for _, mv := range v.Values {
@@ -301,7 +299,7 @@ func (idx *index) walkValue(n ast.Node, path string) {
 		if tk := u.GetToken(); tk != nil && tk.Position != nil {
 			idx.byOffs[tk.Position.Offset] = path
 			if _, isMap := u.(*ast.MappingNode); !isMap {
-				idx.pos[path] = [2]int{tk.Position.Line, tk.Position.Column}
+				idx.pos[path] = yamlnode.PosOf(tk)
 			}
 		}
 	}
@@ -312,19 +310,19 @@ func (idx *index) walkValue(n ast.Node, path string) {
 // where it would go: among the fields of its nearest ancestor present.
 func (idx *index) locate(path string) (line, col int) {
 	if lc, ok := idx.pos[path]; ok {
-		return lc[0], lc[1]
+		return lc.Line, lc.Col
 	}
 	for p := path; ; {
 		if lc, ok := idx.inside[p]; ok {
-			return lc[0], lc[1]
+			return lc.Line, lc.Col
 		}
 		if lc, ok := idx.pos[p]; ok {
-			return lc[0], lc[1]
+			return lc.Line, lc.Col
 		}
 		i := strings.LastIndexAny(p, ".[")
 		if i < 0 {
 			if lc, ok := idx.pos[""]; ok {
-				return lc[0], lc[1]
+				return lc.Line, lc.Col
 			}
 			return 1, 1
 		}

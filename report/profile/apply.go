@@ -169,7 +169,7 @@ func (mg *merger) fromMeeting(path, value string) {
 
 func (mg *merger) profile(path, value, at string) {
 	pos := mg.p.pos[at]
-	mg.sources = append(mg.sources, Source{Path: path, Value: value, File: mg.p.Path, Line: pos.line, Col: pos.col})
+	mg.sources = append(mg.sources, Source{Path: path, Value: value, File: mg.p.Path, Line: pos.Line, Col: pos.Col})
 }
 
 // flow writes a list as YAML's flow style does, as a clerk wrote it.

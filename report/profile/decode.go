@@ -13,8 +13,6 @@ import (
 	"github.com/hoinghi/hoinghi/report/lang"
 )
 
-type position struct{ line, col int }
-
 type text struct {
 	path, value string
 }
@@ -30,7 +28,7 @@ func parse(name string, data []byte) (*Profile, []diag.Problem) {
 	if bad != nil {
 		return nil, []diag.Problem{*bad}
 	}
-	p := &Profile{Path: name, pos: map[string]position{}}
+	p := &Profile{Path: name, pos: map[string]yamlnode.Pos{}}
 	if body == nil {
 		return p, nil
 	}
@@ -140,7 +138,7 @@ func (d *decoder) decode(n ast.Node, v reflect.Value, path string) {
 
 func (d *decoder) problem(n ast.Node, path string, msg lang.Message) {
 	at := where(n)
-	d.problems = append(d.problems, diag.Problem{Line: at.line, Col: at.col, Path: path, Msg: msg})
+	d.problems = append(d.problems, diag.Problem{Line: at.Line, Col: at.Col, Path: path, Msg: msg})
 }
 
 // wrong reports a value of the wrong shape in the words the meeting loader
@@ -174,15 +172,11 @@ func scalarText(n ast.Node) (string, bool) {
 
 // where is the position of a node: a block group is placed at its first
 // key, where a clerk sees it start.
-func where(n ast.Node) position {
+func where(n ast.Node) yamlnode.Pos {
 	if m, ok := n.(*ast.MappingNode); ok && len(m.Values) > 0 {
 		return where(m.Values[0].Key)
 	}
-	tk := n.GetToken()
-	if tk == nil || tk.Position == nil {
-		return position{}
-	}
-	return position{tk.Position.Line, tk.Position.Column}
+	return yamlnode.PosOf(n.GetToken())
 }
 
 // fieldIndex returns the index of the field of struct t with the YAML key,

@@ -36,6 +36,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/hoinghi/hoinghi/report/internal/yamlnode"
 	"github.com/hoinghi/hoinghi/report/lang"
 	"github.com/hoinghi/hoinghi/report/meeting"
 )
@@ -63,7 +64,7 @@ type Profile struct {
 	data file
 	// pos is where each field of the file is written, by its path in the
 	// profile (documents.thong-bao.signer.titles), for Sources and Check.
-	pos map[string]position
+	pos map[string]yamlnode.Pos
 	// texts are the profile's strings in file order, for the font check.
 	texts []text
 }
@@ -332,5 +333,5 @@ func (p *Profile) Document(kind string) meeting.Document {
 
 func (p *Profile) problem(path string, msg lang.Message) diag.Problem {
 	at := p.pos[path]
-	return diag.Problem{File: p.Path, Line: at.line, Col: at.col, Path: path, Msg: msg}
+	return diag.Problem{File: p.Path, Line: at.Line, Col: at.Col, Path: path, Msg: msg}
 }

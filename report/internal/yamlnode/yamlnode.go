@@ -8,7 +8,19 @@ import (
 	"strings"
 
 	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/token"
 )
+
+// Pos is where a token of a YAML file is: its line and column, from 1.
+type Pos struct{ Line, Col int }
+
+// PosOf is the position of tk, or the zero Pos when it has none.
+func PosOf(tk *token.Token) Pos {
+	if tk == nil || tk.Position == nil {
+		return Pos{}
+	}
+	return Pos{tk.Position.Line, tk.Position.Column}
+}
 
 // Join appends key to a field path: "meeting" + "title" is
 // "meeting.title".
