@@ -6,6 +6,12 @@
 package testtool
 
 import (
+	"bytes"
+	"time"
+
+	"github.com/hoinghi/hoinghi/fonts"
+	"github.com/hoinghi/hoinghi/report/layout"
+	"github.com/hoinghi/hoinghi/report/pdf"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -67,4 +73,21 @@ func Soffice(t testing.TB, profile, outDir, convertTo string, files ...string) {
 	if out, err := exec.Command(bin, args...).CombinedOutput(); err != nil {
 		t.Fatalf("soffice %s: %v\n%s", convertTo, err, out)
 	}
+}
+
+// WritePDF writes r with the embedded fonts and a fixed date as a PDF file
+// of the test's, has qpdf check it, and returns its path.
+func WritePDF(t testing.TB, r *layout.Result) string {
+	t.Helper()
+	var b bytes.Buffer
+	r.Meta.Date = time.Date(2023, 7, 31, 0, 0, 0, 0, time.UTC)
+	if err := pdf.Write(&b, r, fonts.Default(), "hoinghi test"); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "out.pdf")
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	Run(t, "qpdf", "--check", path)
+	return path
 }

@@ -1,21 +1,17 @@
 package layout_test
 
 import (
-	"bytes"
 	"cmp"
 	"encoding/base64"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
 	"math"
-	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 	"unicode"
 	"unicode/utf16"
 
@@ -23,7 +19,6 @@ import (
 	"github.com/hoinghi/hoinghi/internal/testtool"
 	"github.com/hoinghi/hoinghi/report/content"
 	"github.com/hoinghi/hoinghi/report/layout"
-	"github.com/hoinghi/hoinghi/report/pdf"
 )
 
 // render lays out docs and writes the first page of each, or every page
@@ -38,17 +33,7 @@ func render(t *testing.T, docs ...*content.Document) string {
 		}
 		r.Pages = append(r.Pages, pages...)
 	}
-	var b bytes.Buffer
-	r.Meta.Date = time.Date(2023, 7, 31, 0, 0, 0, 0, time.UTC)
-	if err := pdf.Write(&b, r, fonts.Default(), "hoinghi test"); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "out.pdf")
-	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	testtool.Run(t, "qpdf", "--check", path)
-	return path
+	return testtool.WritePDF(t, r)
 }
 
 // document is a Mẫu 1.4 document with the smallest frame around what a

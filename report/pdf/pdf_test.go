@@ -9,37 +9,21 @@ import (
 	"image/png"
 	"math"
 	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/hoinghi/hoinghi/fonts"
 	"github.com/hoinghi/hoinghi/internal/testtool"
 	"github.com/hoinghi/hoinghi/report/content"
 	"github.com/hoinghi/hoinghi/report/layout"
-	"github.com/hoinghi/hoinghi/report/pdf"
 	"golang.org/x/text/unicode/norm"
 )
 
 // write writes r to a file of the test's and returns its path.
-func write(t *testing.T, r *layout.Result) string {
-	t.Helper()
-	var b bytes.Buffer
-	r.Meta.Date = time.Date(2023, 7, 31, 0, 0, 0, 0, time.UTC)
-	if err := pdf.Write(&b, r, fonts.Default(), "hoinghi test"); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "out.pdf")
-	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	testtool.Run(t, "qpdf", "--check", path)
-	return path
-}
+func write(t *testing.T, r *layout.Result) string { return testtool.WritePDF(t, r) }
 
 func text(x, y float64, st fonts.Style, size float64, s string) *layout.Text {
 	return &layout.Text{X: x, Y: y, Style: st, Size: size, Text: s}
