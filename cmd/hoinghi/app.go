@@ -132,8 +132,10 @@ func newApp(tag language.Tag, stdout, stderr io.Writer) *cli.Command {
 				Name:      "convert",
 				Usage:     t("turn a YAML or JSON meeting file into an Excel workbook, or a workbook into YAML or JSON"),
 				ArgsUsage: t("IN OUT"),
-				Flags:     []cli.Flag{&cli.BoolFlag{Name: "force", Usage: t("replace OUT if it exists")}, profileFlag, fontDir, templatesFlag},
-				Action:    e.convert,
+				Flags: []cli.Flag{&cli.BoolFlag{Name: "force", Usage: t("replace OUT if it exists")},
+					&cli.StringFlag{Name: "from", Usage: t("read IN as text typed in a legacy Vietnamese encoding, tcvn3 (ABC, the .Vn fonts) or vni (the VNI- fonts), and write it in Unicode")},
+					profileFlag, fontDir, templatesFlag},
+				Action: e.convert,
 			},
 			{
 				Name:  "templates",
@@ -162,6 +164,7 @@ func newApp(tag language.Tag, stdout, stderr io.Writer) *cli.Command {
 func init() {
 	lang.Register(map[string]string{
 		"show help": "hiện trợ giúp",
+		"SOURCE_DATE_EPOCH=%q: expected whole seconds since 1970, from 0 to %s":   "SOURCE_DATE_EPOCH=%q: cần số giây nguyên tính từ năm 1970, từ 0 đến %s",
 		"use the Times New Roman files of `DIR` instead of the embedded fonts":    "dùng các tệp Times New Roman trong `THƯ_MỤC` thay cho phông chữ có sẵn",
 		"render only these kinds (thong-bao, bao-cao, bien-ban, …)":               "chỉ xuất các loại văn bản này (thong-bao, bao-cao, bien-ban, …)",
 		"Decree 30 meeting documents and attendance workbooks from meeting files": "văn bản hội nghị theo Nghị định 30 và danh sách đại biểu từ tệp thông tin cuộc họp",
@@ -201,6 +204,7 @@ func init() {
 		"turn a YAML or JSON meeting file into an Excel workbook, or a workbook into YAML or JSON":    "chuyển tệp cuộc họp YAML hoặc JSON thành bảng tính Excel, hoặc ngược lại",
 		"IN OUT":                   "TỆP_VÀO TỆP_RA",
 		"replace OUT if it exists": "ghi đè TỆP_RA nếu đã có",
+		"read IN as text typed in a legacy Vietnamese encoding, tcvn3 (ABC, the .Vn fonts) or vni (the VNI- fonts), and write it in Unicode": "đọc TỆP_VÀO là văn bản gõ bằng bảng mã tiếng Việt cũ, tcvn3 (ABC, phông .Vn) hoặc vni (phông VNI-), và ghi ra bằng Unicode",
 		"list, show or export the document templates":                    "liệt kê, xem hoặc xuất các mẫu văn bản",
 		"list the kinds of document and where their templates come from": "liệt kê các loại văn bản và nguồn của mẫu",
 		"print the template of a kind":                                   "in mẫu của một loại văn bản",

@@ -93,3 +93,32 @@ func preview(s string) string {
 	}
 	return strconv.Quote(s)
 }
+
+// fromLegacy decodes the fields of m that are in the legacy encoding l,
+// leaving those already in Unicode: a field with a letter only Unicode
+// Vietnamese has, such as ơ or ộ.
+func fromLegacy(m *Meeting, l vn.Legacy) {
+	if l == vn.Unicode {
+		return
+	}
+	var walk func(v reflect.Value)
+	walk = func(v reflect.Value) {
+		switch v.Kind() {
+		case reflect.String:
+			if s := v.String(); !vn.HasUnicodeLetters(s) {
+				v.SetString(vn.Decode(s, l))
+			}
+		case reflect.Struct:
+			for i := range v.NumField() {
+				if v.Type().Field(i).IsExported() {
+					walk(v.Field(i))
+				}
+			}
+		case reflect.Slice:
+			for i := range v.Len() {
+				walk(v.Index(i))
+			}
+		}
+	}
+	walk(reflect.ValueOf(m).Elem())
+}

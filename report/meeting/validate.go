@@ -19,6 +19,7 @@ import (
 // opt.Defaults. The problems carry their field paths but no position: the
 // caller knows where each field came from.
 func Validate(m *Meeting, opt Options) diag.List {
+	fromLegacy(m, opt.Legacy)
 	if opt.Defaults != nil {
 		opt.Defaults(m)
 	}

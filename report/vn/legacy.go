@@ -160,10 +160,10 @@ func decode(s string, l Legacy) (string, int) {
 func Guess(s string) Legacy {
 	marks := map[Legacy]int{}
 	rs := []rune(s)
+	if HasUnicodeLetters(s) {
+		return Unicode
+	}
 	for i, r := range rs {
-		if isSpecific(r) {
-			return Unicode
-		}
 		if _, ok := tcvn3[r]; ok && r >= 0xA1 && r <= 0xBF && r != '«' && r != '»' {
 			marks[TCVN3]++
 		}
@@ -182,6 +182,10 @@ func Guess(s string) Legacy {
 	}
 	return best
 }
+
+// HasUnicodeLetters reports whether s has a letter that only Unicode
+// Vietnamese writes (ơ, ư, ă, đ, ĩ, ũ, ộ, …), which no legacy reading gives.
+func HasUnicodeLetters(s string) bool { return strings.ContainsFunc(s, isSpecific) }
 
 // IsLetter reports whether r is a letter of Vietnamese written in Unicode,
 // with or without marks.
