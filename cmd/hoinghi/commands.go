@@ -100,11 +100,17 @@ func (e *env) setup(cmd *cli.Command, first string) (*report.Renderer, settings,
 	if dir != "" {
 		var err error
 		if fs, err = fonts.LoadDir(dir); err != nil {
+			if !cmd.IsSet("font-dir") {
+				err = prof.Blame("render.fonts", err)
+			}
 			return nil, set, err
 		}
 	}
 	srcs, err := kinds(cmd, defaults.Templates)
 	if err != nil {
+		if !cmd.IsSet("templates") {
+			err = prof.Blame("render.templates", err)
+		}
 		return nil, set, err
 	}
 	r, err := report.New(fs, srcs, "hoinghi "+version())

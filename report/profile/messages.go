@@ -23,6 +23,7 @@ func init() {
 		"%s belongs to another user (uid %s)":                                                 "%s thuộc về người dùng khác (uid %s)",
 		"other users can change %s (mode %s): remove their right to write with chmod go-w %s": "người dùng khác có thể sửa %s (quyền %s): hãy bỏ quyền ghi của họ bằng chmod go-w %s",
 		"the office profile must be an ordinary file, not %s":                                 "hồ sơ cơ quan phải là một tệp thông thường, không phải %s",
+		"the folder named here has problems, listed below":                                    "thư mục ghi ở đây có lỗi, liệt kê dưới đây",
 		"a folder":            "thư mục",
 		"a named pipe (FIFO)": "ống có tên (FIFO)",
 		"a socket":            "socket",

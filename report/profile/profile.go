@@ -429,6 +429,37 @@ func (p *Profile) Document(kind string) meeting.Document {
 	return d
 }
 
+// Blame returns err, a failure to load the fonts or templates of the
+// folder the profile names at field (render.fonts or render.templates),
+// as problems that start at that field, so that the user sees which
+// profile chose the folder. A problem inside the folder, such as a
+// template's syntax error, follows with its own file and line, where it
+// is fixed. A nil profile returns err as it is.
+func (p *Profile) Blame(field string, err error) error {
+	if p == nil || err == nil {
+		return err
+	}
+	var ps diag.List
+	var one diag.Problem
+	var le *lang.Error
+	switch {
+	case errors.As(err, &ps):
+	case errors.As(err, &one):
+		ps = diag.List{one}
+	case errors.As(err, &le):
+		at := p.problem(field, le.Msg)
+		at.Err = err
+		return diag.List{at}
+	default:
+		at := p.problem(field, lang.M("cannot use the folder: %s", err.Error()))
+		at.Err = err
+		return diag.List{at}
+	}
+	at := p.problem(field, lang.M("the folder named here has problems, listed below"))
+	at.Err = err
+	return append(diag.List{at}, ps...)
+}
+
 func (p *Profile) problem(path string, msg lang.Message) diag.Problem {
 	at := p.pos[path]
 	return diag.Problem{File: p.Path, Line: at.Line, Col: at.Col, Path: path, Msg: msg}
