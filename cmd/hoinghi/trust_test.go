@@ -15,8 +15,9 @@ import (
 // TestUntrustedProfile: render, validate and batch refuse an office
 // profile that every user can write to, or one that is not a regular
 // file, naming it (and how to trust it), with exit 2 and no file written;
-// trusted, the profile is used and each command says so on standard
-// error, leaving standard output to the documents.
+// trusted, the profile is used and each command (convert too, which
+// writes the profile's values into its output) says so on standard error,
+// leaving standard output to the documents.
 func TestUntrustedProfile(t *testing.T) {
 	t.Setenv("HOINGHI_TRUST", "")
 	t.Setenv("HOINGHI_PROFILE", "")
@@ -74,6 +75,11 @@ func TestUntrustedProfile(t *testing.T) {
 	}
 	if code, _, stderr := hoinghi(t, "batch", "-o", t.TempDir(), file); code != 0 || strings.Count(stderr, said) != 1 {
 		t.Errorf("batch: exit %d, stderr:\n%s\nwant one %q", code, stderr, said)
+	}
+
+	converted := filepath.Join(t.TempDir(), "hop.yaml")
+	if code, _, stderr := hoinghi(t, "convert", file, converted); code != 0 || strings.Count(stderr, said) != 1 {
+		t.Errorf("convert: exit %d, stderr:\n%s\nwant one %q", code, stderr, said)
 	}
 
 	alone := write(t, t.TempDir(), "hop.yaml", minimal)

@@ -36,7 +36,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 
 	"github.com/hoinghi/hoinghi/report/internal/yamlnode"
 	"github.com/hoinghi/hoinghi/report/lang"
@@ -245,7 +244,7 @@ func read(path string) ([]byte, error) {
 	}
 	// The file may have been swapped since Stat: open it without waiting
 	// for a writer, look again, and read no more than a profile may hold.
-	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	f, err := os.OpenFile(path, openFlags, 0)
 	if err != nil {
 		return nil, fmt.Errorf("reading the office profile: %w", err)
 	}
