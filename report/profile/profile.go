@@ -11,6 +11,15 @@
 // file: NFC text, unknown keys refused, and every problem reported at once
 // as diag.List with its file, line, column and field.
 //
+// A profile decides what the documents say and which templates and fonts
+// make them, so it is obeyed only when it is the user's: Load refuses a
+// profile — and the templates and fonts folders it names, and the files
+// in them — that a user other than the current one and root owns, or
+// that others could change (group- or world-writable, or in such a folder
+// without the sticky bit), unless HOINGHI_TRUST lists it, as git refuses a
+// repository owned by someone else unless safe.directory lists it. Only a
+// regular file of at most MaxSize bytes is read.
+//
 // Every key may be left out; those of issuer and of each kind under
 // documents are the meeting file's own:
 //
