@@ -64,6 +64,7 @@ func (e *env) batch(ctx context.Context, cmd *cli.Command) error {
 		e.sayErr(err)
 		return exitError{exitInput}
 	}
+	e.sayProfile(map[string]bool{}, set.profile)
 	return e.runBatch(ctx, o, inputs, batch.Options{
 		Renderer: r, Out: o.Out, Kinds: set.kinds, Formats: set.formats, SortByName: set.sortByName,
 		Jobs: o.Jobs, Bundle: o.Bundle,

@@ -47,12 +47,26 @@ func (e *env) sayErr(err error) {
 	fmt.Fprintln(e.stderr, "hoinghi: "+diag.Text(err, e.tag))
 }
 
+// sayProfile says on standard error which office profile a command used,
+// once per profile (seen holds those said), so that a user sees whose
+// values went into the documents; nothing without one. Standard output
+// stays for the documents and for scripts.
+func (e *env) sayProfile(seen map[string]bool, p *profile.Profile) {
+	if p == nil || seen[p.Path] {
+		return
+	}
+	seen[p.Path] = true
+	e.say("office profile: %s", p.Path)
+}
+
 // settings are what a command renders: each flag when given, else the
 // office profile's render defaults, else the built-in ones.
 type settings struct {
 	kinds      []string
 	formats    []string
 	sortByName bool
+	// profile is the office profile setup read, nil without one.
+	profile *profile.Profile
 }
 
 // setup loads the fonts and compiles the templates once per process, from
@@ -75,6 +89,7 @@ func (e *env) setup(cmd *cli.Command, first string) (*report.Renderer, settings,
 			return nil, set, err
 		}
 		defaults = prof.Render()
+		set.profile = prof
 	}
 
 	fs := fonts.Default()
@@ -85,11 +100,17 @@ func (e *env) setup(cmd *cli.Command, first string) (*report.Renderer, settings,
 	if dir != "" {
 		var err error
 		if fs, err = fonts.LoadDir(dir); err != nil {
+			if !cmd.IsSet("font-dir") {
+				err = prof.Blame("render.fonts", err)
+			}
 			return nil, set, err
 		}
 	}
 	srcs, err := kinds(cmd, defaults.Templates)
 	if err != nil {
+		if !cmd.IsSet("templates") {
+			err = prof.Blame("render.templates", err)
+		}
 		return nil, set, err
 	}
 	r, err := report.New(fs, srcs, "hoinghi "+version())
@@ -192,6 +213,7 @@ func (e *env) runRender(files []string, r *report.Renderer, set settings, dir st
 	code := exitOK
 	var plan []report.Output
 	seen := map[string]string{}
+	said := map[string]bool{}
 	for _, file := range files {
 		l, err := r.Load(file)
 		if err != nil {
@@ -199,6 +221,7 @@ func (e *env) runRender(files []string, r *report.Renderer, set settings, dir st
 			code = max(code, exitInput)
 			continue
 		}
+		e.sayProfile(said, l.Profile)
 		// On standard output the workbook goes only when asked for alone.
 		fs := formats
 		if toStdout && !slices.Equal(formats, []string{"xlsx"}) {
@@ -259,6 +282,7 @@ func (e *env) validate(ctx context.Context, cmd *cli.Command) error {
 		return err
 	}
 	bad := 0
+	said := map[string]bool{}
 	for _, file := range files {
 		l, err := r.Load(file)
 		if err != nil {
@@ -268,6 +292,7 @@ func (e *env) validate(ctx context.Context, cmd *cli.Command) error {
 		}
 		e.say("%s: valid", file)
 		if cmd.Bool("explain") {
+			e.sayProfile(said, l.Profile)
 			for _, line := range l.Sources.Lines() {
 				fmt.Fprintln(e.stderr, "  "+line)
 			}
@@ -355,6 +380,7 @@ func init() {
 		"%s: cannot write: %s":                                                                                       "%s: không ghi được: %s",
 		"wrote %s":                                                                                                   "đã ghi %s",
 		"cannot create the output folder %s: %s":                                                                     "không tạo được thư mục xuất %s: %s",
+		"office profile: %s":                                                                                         "hồ sơ cơ quan: %s",
 		"%s: valid":                                                                                                  "%s: hợp lệ",
 		"%s: %s (inferred from %s)":                                                                                  "%s: %s (suy ra từ %s)",
 		"init: expected at most one file name":                                                                       "init: chỉ nhận tối đa một tên tệp",

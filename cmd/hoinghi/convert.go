@@ -42,6 +42,8 @@ func (e *env) convert(ctx context.Context, cmd *cli.Command) error {
 		e.sayErr(err)
 		return exitError{exitInput}
 	}
+	// The profile's values go into OUT, so say whose they are.
+	e.sayProfile(map[string]bool{}, l.Profile)
 	m := l.Meeting
 	var result []byte
 	switch strings.ToLower(filepath.Ext(out)) {
