@@ -240,8 +240,8 @@ func TestBatchSkipUnchanged(t *testing.T) {
 }
 
 // TestBatchInterrupted sends SIGINT to a running batch: it exits 130,
-// leaves no partial file, and its manifest lists exactly the meetings
-// whose outputs exist.
+// leaves no partial file, and its manifest lists every meeting, those
+// not done as cancelled, and exactly the outputs that exist.
 func TestBatchInterrupted(t *testing.T) {
 	in := sampleTree(t, 300)
 	out := filepath.Join(t.TempDir(), "out")
@@ -266,11 +266,14 @@ func TestBatchInterrupted(t *testing.T) {
 		t.Fatalf("exit %v, want 130\n%s", err, stderr.String())
 	}
 	m := readManifest(t, filepath.Join(out, "manifest.json"))
-	if len(m.Inputs) == 0 || len(m.Inputs) >= 300 {
-		t.Fatalf("the manifest lists %d of 300 meetings; want those done before the signal", len(m.Inputs))
+	if len(m.Inputs) != 300 || m.Done() == 0 || m.Done() >= 300 {
+		t.Fatalf("the manifest lists %d of 300 meetings, %d done; want all, those done before the signal done", len(m.Inputs), m.Done())
 	}
 	listed := map[string]bool{}
 	for _, e := range m.Inputs {
+		if e.Status == batch.StatusCancelled && len(e.Outputs) > 0 {
+			t.Errorf("%s is cancelled but lists outputs", e.Path)
+		}
 		for _, o := range e.Outputs {
 			listed[filepath.FromSlash(o.Path)] = true
 			if _, err := os.Stat(filepath.Join(out, o.Path)); err != nil {

@@ -23,7 +23,7 @@ func TestManifestSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := t.TempDir()
-	m := Run(context.Background(), inputs, Options{Renderer: newRenderer(t), Out: out, Formats: []string{"pdf"}, Jobs: 2})
+	m := Run(context.Background(), inputs, Options{Setup: Setup{Renderer: newRenderer(t), Formats: []string{"pdf"}}, Out: out, Jobs: 2})
 	if len(m.Inputs) != 3 || m.Failed() != 1 {
 		t.Fatalf("%d inputs, %d failed; want 3 and 1", len(m.Inputs), m.Failed())
 	}
