@@ -55,7 +55,7 @@ func Lock(out string) (unlock func(), err error) {
 			return nil, lang.Errorf("%s holds no process id: if no batch is writing to %s, remove it", path, out)
 		}
 		if alive(pid) {
-			return nil, lang.Errorf("another batch (process %d) is writing to %s: wait for it to end, or choose another output folder", pid, out)
+			return nil, lang.Errorf("another batch (process %s) is writing to %s: wait for it to end, or choose another output folder", strconv.Itoa(pid), out)
 		}
 		if err := os.Remove(path); err != nil {
 			return nil, err
@@ -83,7 +83,7 @@ func init() {
 	lang.Register(map[string]string{
 		"%s is not a lock file hoinghi wrote: remove it":                                                   "%s không phải tệp khóa do hoinghi ghi: hãy xóa nó",
 		"%s holds no process id: if no batch is writing to %s, remove it":                                  "%s không chứa mã tiến trình: nếu không có batch nào đang ghi vào %s, hãy xóa nó",
-		"another batch (process %d) is writing to %s: wait for it to end, or choose another output folder": "một batch khác (tiến trình %d) đang ghi vào %s: hãy chờ nó xong hoặc chọn thư mục xuất khác",
+		"another batch (process %s) is writing to %s: wait for it to end, or choose another output folder": "một batch khác (tiến trình %s) đang ghi vào %s: hãy chờ nó xong hoặc chọn thư mục xuất khác",
 		"another batch is writing to %s: wait for it to end, or choose another output folder":              "một batch khác đang ghi vào %s: hãy chờ nó xong hoặc chọn thư mục xuất khác",
 	})
 }
