@@ -105,10 +105,7 @@ func Run(ctx context.Context, inputs []Input, opt Options) *Manifest {
 			b.previous[e.Path] = e
 		}
 	}
-	go func() {
-		<-ctx.Done()
-		time.AfterFunc(Grace, func() { close(b.stop) })
-	}()
+	defer context.AfterFunc(ctx, func() { time.AfterFunc(Grace, func() { close(b.stop) }) })()
 
 	work := make(chan int)
 	var wg sync.WaitGroup
@@ -408,10 +405,10 @@ func collect(paths []string, out string) ([]Input, error) {
 		var parts []string
 		if dir := filepath.Dir(rel); dir != "." {
 			for _, part := range strings.Split(dir, string(filepath.Separator)) {
-				parts = append(parts, SafeName(part, 0))
+				parts = append(parts, safeName(part, 0))
 			}
 		}
-		parts = append(parts, SafeName(stem, len(".zip")))
+		parts = append(parts, safeName(stem, len(".zip")))
 		in := Input{Path: path, Dir: filepath.Join(parts...)}
 		switch {
 		case mode&fs.ModeSymlink != 0:
@@ -474,13 +471,13 @@ func collect(paths []string, out string) ([]Input, error) {
 // allow, in bytes.
 const maxName = 255
 
-// SafeName makes name a file or folder name that every common system
+// safeName makes name a file or folder name that every common system
 // accepts, keeping room for an extension of extra bytes and the
 // temporary name atomic writes under: a name Windows reserves (CON, PRN,
 // AUX, NUL, COM1–9, LPT1–9, with any extension) gets a leading "_",
 // trailing dots and spaces go, a name left empty becomes "_", and a name
 // too long is cut at a character boundary.
-func SafeName(name string, extra int) string {
+func safeName(name string, extra int) string {
 	name = strings.TrimRight(name, ". ")
 	if limit := maxName - extra - atomic.TempExtra - len("_"); len(name) > limit {
 		for limit > 0 && !utf8.RuneStart(name[limit]) {

@@ -69,17 +69,17 @@ func TestSafeName(t *testing.T) {
 		{"..", "_"}, {"...", "_"}, {"", "_"}, {"bien-ban.", "bien-ban"}, {"hop ", "hop"},
 		{"xa-tan-an", "xa-tan-an"},
 	} {
-		if got := SafeName(c.in, 0); got != c.want {
-			t.Errorf("SafeName(%q) = %q, want %q", c.in, got, c.want)
+		if got := safeName(c.in, 0); got != c.want {
+			t.Errorf("safeName(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
 	for _, name := range []string{long, viet} {
-		got := SafeName(name, len(".zip"))
+		got := safeName(name, len(".zip"))
 		if n := len("." + got + ".zip.4294967295.tmp"); n > 255 {
-			t.Errorf("SafeName of a %d-byte name gives a temporary name of %d bytes", len(name), n)
+			t.Errorf("safeName of a %d-byte name gives a temporary name of %d bytes", len(name), n)
 		}
 		if !strings.HasPrefix(name, got) || !utf8ValidPrefix(got) {
-			t.Errorf("SafeName cut %q badly: %q", name[:10], got)
+			t.Errorf("safeName cut %q badly: %q", name[:10], got)
 		}
 	}
 }

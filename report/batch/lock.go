@@ -66,11 +66,14 @@ func Lock(out string) (unlock func(), err error) {
 
 // RemoveTemps removes the temporary files that a killed run left below
 // out: regular files named as atomic names them, never through a
-// symbolic link.
+// symbolic link. A folder below out that cannot be read is left alone.
 func RemoveTemps(out string) error {
 	return filepath.WalkDir(out, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return err
+			if path == out {
+				return err
+			}
+			return filepath.SkipDir
 		}
 		if d.Type().IsRegular() && atomic.IsTemp(d.Name()) {
 			return os.Remove(path)
