@@ -12,6 +12,7 @@ package batch
 import (
 	"archive/zip"
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -72,6 +73,9 @@ type Options struct {
 	Jobs int
 	// Bundle puts each meeting's outputs into one ZIP file.
 	Bundle bool
+	// Timeout is the longest one meeting may take to be read and
+	// rendered; MeetingTimeout when zero.
+	Timeout time.Duration
 	// Previous is the manifest of an earlier run; with it, an input whose
 	// hash, tool and options match and whose outputs are intact is not
 	// rendered again.
@@ -86,7 +90,8 @@ type Options struct {
 const Grace = 5 * time.Second
 
 // MeetingTimeout is the longest one meeting may take to be read and
-// rendered; a meeting that takes longer fails, and the others go on.
+// rendered unless Options say otherwise; a meeting that takes longer
+// fails, and the others go on.
 const MeetingTimeout = 2 * time.Minute
 
 // Run renders inputs and returns the manifest, which lists every input.
@@ -138,6 +143,9 @@ feed:
 	for i, e := range entries {
 		if e == nil {
 			e = &Entry{Path: filepath.ToSlash(inputs[i].Path), Status: StatusCancelled}
+			if inputs[i].Skip != nil {
+				*e = skipped(inputs[i])
+			}
 		}
 		m.Inputs = append(m.Inputs, *e)
 	}
@@ -179,8 +187,7 @@ func (b *run) isolated(in Input) Entry {
 	}
 	e := Entry{Path: filepath.ToSlash(in.Path), Status: StatusOK, Options: b.fingerprint(s)}
 	if in.Skip != nil {
-		e.Status, e.Error, e.Options, e.cause = StatusSkipped, in.Skip.Error(), "", in.Skip
-		return e
+		return skipped(in)
 	}
 	if s.Err != nil {
 		e.Options = ""
@@ -200,7 +207,8 @@ func (b *run) isolated(in Input) Entry {
 		e, files := b.one(s, e, in)
 		done <- result{e, files}
 	}()
-	timeout := time.NewTimer(MeetingTimeout)
+	limit := cmp.Or(b.Timeout, MeetingTimeout)
+	timeout := time.NewTimer(limit)
 	defer timeout.Stop()
 	select {
 	case r := <-done:
@@ -209,11 +217,16 @@ func (b *run) isolated(in Input) Entry {
 		}
 		return b.write(r.e, r.files)
 	case <-timeout.C:
-		return e.fail(lang.Errorf("the meeting took longer than %s and was stopped: look for a template or table that never ends", MeetingTimeout))
+		return e.fail(lang.Errorf("the meeting took longer than %s and was stopped: look for a template or table that never ends", limit))
 	case <-b.stop:
 		e.Status, e.Options = StatusCancelled, ""
 		return e
 	}
+}
+
+// skipped is the entry of a file not read.
+func skipped(in Input) Entry {
+	return Entry{Path: filepath.ToSlash(in.Path), Status: StatusSkipped, Error: in.Skip.Error(), cause: in.Skip}
 }
 
 // one reads and renders one meeting in memory: the entry so far, and the

@@ -6,8 +6,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/hoinghi/hoinghi/fonts"
 	"github.com/hoinghi/hoinghi/report"
+	"github.com/hoinghi/hoinghi/templates"
 )
 
 // TestMeetingCrashIsolated: a meeting whose rendering panics — here one
@@ -33,6 +36,47 @@ func TestMeetingCrashIsolated(t *testing.T) {
 		if err != nil || st.Size() != e.Outputs[0].Size {
 			t.Errorf("%s: output %s not written as recorded: %v", e.Path, e.Outputs[0].Path, err)
 		}
+	}
+}
+
+// TestMeetingTimeout: a meeting whose template never ends fails when its
+// time is up, with its entry in the manifest; the meeting rendered with
+// the built-in templates is written.
+func TestMeetingTimeout(t *testing.T) {
+	builtin, err := templates.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, src := range builtin {
+		if src.Kind == "thong-bao" {
+			end := strings.Index(src.Text[4:], "\n---\n") + 4 + len("\n---\n")
+			if err := os.WriteFile(filepath.Join(dir, "thong-bao.md"), []byte(src.Text[:end]+"{{range 1000000000000}}{{end}}\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	own, err := templates.LoadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stuck, err := report.New(fonts.Default(), templates.Merge(builtin, own), "hoinghi test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	inputs := writeSynth(t, t.TempDir(), 2)
+	inputs[0].Setup = &Setup{Renderer: stuck, Kinds: []string{"thong-bao"}, Formats: []string{"pdf"}}
+	out := t.TempDir()
+	opt := Options{Setup: Setup{Renderer: newRenderer(t), Kinds: []string{"thong-bao"}, Formats: []string{"pdf"}}, Out: out, Jobs: 2, Timeout: 200 * time.Millisecond}
+	m := Run(context.Background(), inputs, opt)
+	if m.Inputs[0].Status != StatusFailed || len(m.Inputs[0].Outputs) != 0 {
+		t.Errorf("the endless meeting: %+v; want it failed, no outputs", m.Inputs[0])
+	}
+	if e := m.Inputs[1]; e.Status != StatusOK || len(e.Outputs) != 1 {
+		t.Errorf("the other meeting: %+v; want it written", e)
+	}
+	if dirs, _ := os.ReadDir(out); len(dirs) != 1 {
+		t.Errorf("output folder holds %v, want the other meeting's folder only", dirs)
 	}
 }
 
