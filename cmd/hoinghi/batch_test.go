@@ -507,7 +507,7 @@ func TestBatchOwnProfile(t *testing.T) {
 func TestBatchHostileNames(t *testing.T) {
 	in := t.TempDir()
 	meetingText := "issuer:\n  name: X\nmeeting:\n  title: T\n"
-	long := strings.Repeat("hội nghị ", 40)[:245] + ".yaml"
+	long := strings.Repeat("hoi-nghi-", 30)[:250] + ".yaml"
 	for _, name := range []string{"CON.yaml", "...yaml", long} {
 		write(t, in, name, meetingText)
 	}
@@ -541,7 +541,7 @@ func TestBatchHostileNames(t *testing.T) {
 		}
 		name := e.Outputs[0].Path
 		stem := strings.ToUpper(strings.TrimSuffix(name, ".zip"))
-		if strings.Contains(name, "/") || stem == "CON" || strings.Trim(stem, ".") == "" || len(name) > 255-len(".4294967295.tmp")-1 {
+		if strings.Contains(name, "/") || stem == "CON" || strings.Trim(stem, ".") == "" || len(name) > 255-len(".4294967295.tmp")-1 || strings.HasSuffix(e.Path, long) && len(name) < 200 {
 			t.Errorf("%s wrote %q", e.Path, name)
 		}
 		list, err := exec.Command("unzip", "-Z1", filepath.Join(out, name)).Output()
