@@ -20,7 +20,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"github.com/hoinghi/hoinghi/report/internal/input"
 	"io"
 	"path/filepath"
 	"slices"
@@ -121,7 +120,7 @@ func (r *Renderer) Kinds() []string { return slices.Clone(r.order) }
 // profile, rejecting kinds without a template and characters the fonts
 // cannot draw.
 func (r *Renderer) Load(path string) (*Loaded, error) {
-	data, err := input.Read(path)
+	data, err := meeting.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}

@@ -87,7 +87,7 @@ func newApp(tag language.Tag, stdout, stderr io.Writer) *cli.Command {
 				Usage:     t("render many meeting files in parallel into a mirrored folder tree, with a manifest"),
 				ArgsUsage: t("PATH…"),
 				Description: t("Each PATH is a meeting file, a folder (searched for .yaml, .yml, .json, .xlsx) or a glob. A file that fails is reported and skipped; the others complete.\n" +
-					"Exit codes: 0 all succeeded, 1 some failed, 2 usage, 130/143 stopped by SIGINT/SIGTERM (the manifest lists what completed)."),
+					"Exit codes: 0 all succeeded, 1 some failed, 2 usage, 75 another batch is writing to OUT, 130/143 stopped by SIGINT/SIGTERM (the manifest lists the meetings not done as cancelled)."),
 				Flags: []cli.Flag{
 					kind,
 					format,
@@ -189,7 +189,7 @@ func init() {
 		"use the office profile `FILE` instead of the hoinghi.yaml found beside the meeting files": "dùng hồ sơ cơ quan `TỆP` thay cho hoinghi.yaml đặt cạnh tệp cuộc họp",
 		"PATH…": "ĐƯỜNG_DẪN…",
 		"render many meeting files in parallel into a mirrored folder tree, with a manifest": "xuất nhiều tệp cuộc họp song song vào cây thư mục tương ứng, kèm bảng kê",
-		"Each PATH is a meeting file, a folder (searched for .yaml, .yml, .json, .xlsx) or a glob. A file that fails is reported and skipped; the others complete.\nExit codes: 0 all succeeded, 1 some failed, 2 usage, 130/143 stopped by SIGINT/SIGTERM (the manifest lists what completed).": "Mỗi ĐƯỜNG_DẪN là một tệp cuộc họp, một thư mục (tìm các tệp .yaml, .yml, .json, .xlsx) hoặc một mẫu glob. Tệp lỗi được báo và bỏ qua; các tệp khác vẫn được xuất.\nMã thoát: 0 tất cả thành công, 1 có tệp lỗi, 2 cách dùng sai, 130/143 bị dừng bởi SIGINT/SIGTERM (bảng kê ghi những gì đã xong).",
+		"Each PATH is a meeting file, a folder (searched for .yaml, .yml, .json, .xlsx) or a glob. A file that fails is reported and skipped; the others complete.\nExit codes: 0 all succeeded, 1 some failed, 2 usage, 75 another batch is writing to OUT, 130/143 stopped by SIGINT/SIGTERM (the manifest lists the meetings not done as cancelled).": "Mỗi ĐƯỜNG_DẪN là một tệp cuộc họp, một thư mục (tìm các tệp .yaml, .yml, .json, .xlsx) hoặc một mẫu glob. Tệp lỗi được báo và bỏ qua; các tệp khác vẫn được xuất.\nMã thoát: 0 tất cả thành công, 1 có tệp lỗi, 2 cách dùng sai, 75 một batch khác đang ghi vào THƯ_MỤC, 130/143 bị dừng bởi SIGINT/SIGTERM (bảng kê ghi các cuộc họp chưa xong là cancelled).",
 		"write into `OUT`, mirroring the input folders":            "ghi vào `THƯ_MỤC`, theo cấu trúc thư mục đầu vào",
 		"meetings rendered at once":                                "số cuộc họp xuất cùng lúc",
 		"write the manifest to `FILE` (default OUT/manifest.json)": "ghi bảng kê vào `TỆP` (mặc định THƯ_MỤC/manifest.json)",

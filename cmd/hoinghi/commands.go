@@ -73,14 +73,26 @@ type settings struct {
 // the flags and the office profile of the first meeting file (or the one
 // given with --profile), and resolves the render settings.
 func (e *env) setup(cmd *cli.Command, first string) (*report.Renderer, settings, error) {
-	var set settings
-	path := cmd.String("profile")
-	if path == "" {
-		var err error
-		if path, err = profile.Find(first); err != nil {
-			return nil, set, err
-		}
+	path, err := profileOf(cmd, first)
+	if err != nil {
+		return nil, settings{}, err
 	}
+	return e.setupWith(cmd, path)
+}
+
+// profileOf is the office profile of a meeting file: the one given with
+// --profile, else the one found beside it or above it, if any.
+func profileOf(cmd *cli.Command, file string) (string, error) {
+	if path := cmd.String("profile"); path != "" {
+		return path, nil
+	}
+	return profile.Find(file)
+}
+
+// setupWith is setup with the office profile at path, none when path is
+// empty.
+func (e *env) setupWith(cmd *cli.Command, path string) (*report.Renderer, settings, error) {
+	var set settings
 	var defaults profile.RenderDefaults
 	var prof *profile.Profile
 	if path != "" {

@@ -25,10 +25,10 @@ func TestNotRegularOrTooLarge(t *testing.T) {
 	}
 	big := write(t, dir, "big.yaml", minimal+"conclusions:\n  - "+strings.Repeat("a", 17<<20)+"\n")
 	for _, tc := range []struct{ path, vi, en string }{
-		{fifo, "một đường ống FIFO", "a named pipe"},
-		{"/dev/null", "một thiết bị", "a device"},
-		{zero, "một thiết bị", "a device"},
-		{big, "tệp lớn hơn 16 MB", "the file is larger than 16 MB"},
+		{fifo, "tệp cuộc họp phải là một tệp thông thường, không phải ống có tên (FIFO)", "the meeting file must be an ordinary file, not a named pipe (FIFO)"},
+		{"/dev/null", "không phải thiết bị", "not a device"},
+		{zero, "không phải thiết bị", "not a device"},
+		{big, "byte trở lên, quá 16.777.216 byte cho phép", "bytes or more, more than the 16,777,216 allowed"},
 	} {
 		for _, l := range []struct{ lang, want string }{{"vi", tc.vi}, {"en", tc.en}} {
 			out := t.TempDir()

@@ -5,6 +5,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -38,7 +39,6 @@ func TestUntrustedProfile(t *testing.T) {
 	}{
 		{[]string{"render", "-o", out, file}, prof + ": this office profile is not trusted: other users can change " + prof},
 		{[]string{"validate", file}, prof + ": this office profile is not trusted"},
-		{[]string{"batch", "-o", out, file}, prof + ": this office profile is not trusted"},
 		{[]string{"render", "--profile", fifo, "-o", out, file}, fifo + ": the office profile must be an ordinary file, not a named pipe (FIFO)"},
 	} {
 		code, stdout, stderr := hoinghi(t, append([]string{"--lang", "en"}, tc.args...)...)
@@ -49,6 +49,16 @@ func TestUntrustedProfile(t *testing.T) {
 			t.Errorf("%v wrote %v", tc.args, got)
 		}
 	}
+	// A batch fails the meetings of that profile only, and still writes
+	// its manifest.
+	code, _, stderr := hoinghi(t, "--lang", "en", "batch", "-o", out, file)
+	if code != 1 || !strings.Contains(stderr, prof+": this office profile is not trusted") {
+		t.Errorf("batch: exit %d, stderr:\n%s\nwant exit 1 and the refusal", code, stderr)
+	}
+	if got := entries(t, out); !slices.Equal(got, []string{"manifest.json"}) {
+		t.Errorf("batch wrote %v, want only the manifest", got)
+	}
+	os.Remove(filepath.Join(out, "manifest.json"))
 	if _, _, stderr := hoinghi(t, "--lang", "en", "render", "-o", out, file); !strings.Contains(stderr, "HOINGHI_TRUST="+prof) {
 		t.Errorf("the refusal does not say how to trust the profile:\n%s", stderr)
 	}

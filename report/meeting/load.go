@@ -2,8 +2,8 @@ package meeting
 
 import (
 	"errors"
+	"github.com/hoinghi/hoinghi/internal/input"
 	"github.com/hoinghi/hoinghi/report/diag"
-	"github.com/hoinghi/hoinghi/report/internal/input"
 	"github.com/hoinghi/hoinghi/report/vn"
 	"reflect"
 	"sort"
@@ -39,11 +39,17 @@ type Options struct {
 // Load reads, normalizes and validates one meeting file. A file that cannot
 // be read gives a plain error; invalid content gives diag.List.
 func Load(path string, opt Options) (*Meeting, error) {
-	data, err := input.Read(path)
+	data, err := ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
 	return Parse(path, data, opt)
+}
+
+// ReadFile reads a meeting file or input workbook: a regular file of at
+// most input.MaxMeeting bytes.
+func ReadFile(path string) ([]byte, error) {
+	return input.Read(path, lang.M("the meeting file"), input.MaxMeeting)
 }
 
 // Parse decodes a meeting from YAML or JSON (JSON is read as the YAML

@@ -30,6 +30,7 @@ func init() {
 		"the text of the conclusion":            "nội dung kết luận",
 		"the content of the task":               "nội dung nhiệm vụ",
 		"unknown status %s: expected one of %s": "không có trạng thái %s: cần một trong các trạng thái %s",
+		"the meeting file":                      "tệp cuộc họp",
 		"the font cannot draw the character %s": "phông chữ không có ký tự %s",
 		"character %d is %s, which is invisible or turns text around: delete it (retype the text around it if you cannot see it)":                      "ký tự thứ %d là %s, một ký tự ẩn hoặc đảo chiều văn bản: hãy xoá nó (gõ lại đoạn quanh nó nếu không thấy)",
 		"this text looks typed in the %s encoding and pasted as Unicode (%s): retype it, or turn the file into Unicode with hoinghi convert --from %s": "văn bản này có vẻ được gõ bằng bảng mã %s rồi dán vào tệp Unicode (%s): hãy gõ lại, hoặc chuyển tệp sang Unicode bằng lệnh hoinghi convert --from %s",

@@ -22,13 +22,7 @@ func init() {
 		"the folder %s is not trusted: %s. If you trust it, list it in %s (as %s=%s)":         "không tin dùng thư mục %s: %s. Nếu tin tưởng thư mục này, hãy ghi nó vào %s (như %s=%s)",
 		"%s belongs to another user (uid %s)":                                                 "%s thuộc về người dùng khác (uid %s)",
 		"other users can change %s (mode %s): remove their right to write with chmod go-w %s": "người dùng khác có thể sửa %s (quyền %s): hãy bỏ quyền ghi của họ bằng chmod go-w %s",
-		"the office profile must be an ordinary file, not %s":                                 "hồ sơ cơ quan phải là một tệp thông thường, không phải %s",
+		"the office profile":                                                                  "hồ sơ cơ quan",
 		"the folder named here has problems, listed below":                                    "thư mục ghi ở đây có lỗi, liệt kê dưới đây",
-		"a folder":            "thư mục",
-		"a named pipe (FIFO)": "ống có tên (FIFO)",
-		"a socket":            "socket",
-		"a device":            "thiết bị",
-		"a special file":      "tệp đặc biệt",
-		"the office profile holds %d bytes or more, more than the %d a profile may: is this the right file?": "hồ sơ cơ quan có từ %d byte trở lên, quá %d byte cho phép: có đúng tệp không?",
 	})
 }

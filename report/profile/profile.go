@@ -38,8 +38,8 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/hoinghi/hoinghi/internal/input"
 	"github.com/hoinghi/hoinghi/report/diag"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -228,69 +228,20 @@ func Load(path string) (*Profile, error) {
 }
 
 // read returns the bytes of the profile at path, once it is known to be
-// a regular file of at most MaxSize bytes that no other user can change:
-// a named pipe would block the read, a device never end it.
+// a regular file of at most MaxSize bytes that no other user can change.
 func read(path string) ([]byte, error) {
-	refuse := func(msg lang.Message) error { return diag.List{{File: path, Msg: msg}} }
-	usable := func(info fs.FileInfo) error {
-		switch {
-		case !info.Mode().IsRegular():
-			return refuse(lang.M("the office profile must be an ordinary file, not %s", fileKind(info.Mode())))
-		case info.Size() > MaxSize:
-			return refuse(tooLarge(info.Size()))
-		}
-		return nil
-	}
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, fmt.Errorf("reading the office profile: %w", err)
-	}
-	if err := usable(info); err != nil {
+	data, err := input.Read(path, lang.M("the office profile"), MaxSize)
+	var ps diag.List
+	switch {
+	case errors.As(err, &ps):
 		return nil, err
+	case err != nil:
+		return nil, fmt.Errorf("reading the office profile: %w", err)
 	}
 	if why, bad := untrusted(path); bad {
-		return nil, refuse(distrust(path, "", why))
-	}
-	// The file may have been swapped since Stat: open it without waiting
-	// for a writer, look again, and read no more than a profile may hold.
-	f, err := os.OpenFile(path, openFlags, 0)
-	if err != nil {
-		return nil, fmt.Errorf("reading the office profile: %w", err)
-	}
-	defer f.Close()
-	if info, err = f.Stat(); err != nil {
-		return nil, fmt.Errorf("reading the office profile: %w", err)
-	}
-	if err := usable(info); err != nil {
-		return nil, err
-	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("reading the office profile: %w", err)
-	}
-	if len(data) > MaxSize {
-		return nil, refuse(tooLarge(int64(len(data))))
+		return nil, diag.List{{File: path, Msg: distrust(path, "", why)}}
 	}
 	return data, nil
-}
-
-func tooLarge(size int64) lang.Message {
-	return lang.M("the office profile holds %d bytes or more, more than the %d a profile may: is this the right file?", size, MaxSize)
-}
-
-// fileKind names what a file that is not a regular one is.
-func fileKind(m fs.FileMode) lang.Message {
-	switch {
-	case m.IsDir():
-		return lang.M("a folder")
-	case m&fs.ModeNamedPipe != 0:
-		return lang.M("a named pipe (FIFO)")
-	case m&fs.ModeSocket != 0:
-		return lang.M("a socket")
-	case m&fs.ModeDevice != 0:
-		return lang.M("a device")
-	}
-	return lang.M("a special file")
 }
 
 // check validates what decoding cannot — the kind of body, sort order,

@@ -11,10 +11,6 @@ import (
 	"github.com/hoinghi/hoinghi/report/lang"
 )
 
-// openFlags open a profile for reading without waiting for a writer, in
-// case a named pipe took its place after it was looked at.
-const openFlags = os.O_RDONLY | syscall.O_NONBLOCK
-
 // unsafeInfo says why the file or folder at path, described by info, is
 // not safe to follow: a user other than the current one and root owns it,
 // or its group or every user may write to it. A folder with the sticky bit

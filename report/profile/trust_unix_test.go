@@ -246,7 +246,7 @@ func TestLoadOnlyRegularFiles(t *testing.T) {
 		}, "the office profile must be an ordinary file, not a folder", "hồ sơ cơ quan phải là một tệp thông thường, không phải thư mục"},
 		{"one byte too many", func(t *testing.T, path string) {
 			writeFile(t, path, "#"+strings.Repeat(" ", MaxSize))
-		}, "the office profile holds 1,048,577 bytes or more, more than the 1,048,576 a profile may: is this the right file?", "hồ sơ cơ quan có từ 1.048.577 byte trở lên, quá 1.048.576 byte cho phép"},
+		}, "the office profile holds 1,048,577 bytes or more, more than the 1,048,576 allowed: is this the right file?", "hồ sơ cơ quan có từ 1.048.577 byte trở lên, quá 1.048.576 byte cho phép"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), FileName)
