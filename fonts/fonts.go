@@ -15,13 +15,14 @@
 package fonts
 
 import (
-	"fmt"
 	"sync"
 
 	"github.com/go-fonts/liberation/liberationserifbold"
 	"github.com/go-fonts/liberation/liberationserifbolditalic"
 	"github.com/go-fonts/liberation/liberationserifitalic"
 	"github.com/go-fonts/liberation/liberationserifregular"
+	"github.com/hoinghi/hoinghi/report/diag"
+	"github.com/hoinghi/hoinghi/report/lang"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
@@ -77,19 +78,20 @@ type Face struct {
 // it takes in every letter and sign Vietnamese documents use.
 const lowRunes = 0x2200
 
+// newFace parses and checks a face; its error is a diag.Problem that
+// names source and says why the font cannot be used.
 func newFace(ttf []byte, source string) (*Face, error) {
+	refuse := func(m lang.Message) (*Face, error) { return nil, diag.Problem{File: source, Msg: m} }
+	if why, ok := check(ttf); !ok {
+		return refuse(why)
+	}
 	f, err := sfnt.Parse(ttf)
 	if err != nil {
-		return nil, fmt.Errorf("%s: not a usable TrueType font: %w", source, err)
-	}
-	// The PDF writer embeds TrueType outlines only; an OpenType font with
-	// CFF outlines would fail deep inside it.
-	if tables, err := readTables(ttf); err != nil || tables["glyf"] == nil || tables["loca"] == nil {
-		return nil, fmt.Errorf("%s: not a TrueType font with glyf outlines (a CFF OpenType font cannot be embedded)", source)
+		return refuse(lang.M("not a usable TrueType font: %s", err.Error()))
 	}
 	desc, err := describe(f)
 	if err != nil {
-		return nil, fmt.Errorf("%s: not a usable TrueType font: %w", source, err)
+		return refuse(lang.M("not a usable TrueType font: %s", err.Error()))
 	}
 	face := &Face{TTF: ttf, Source: source, font: f, upem: float64(f.UnitsPerEm()), widths: map[rune]float64{}, desc: desc}
 	for r := range rune(lowRunes) {
@@ -97,7 +99,7 @@ func newFace(ttf []byte, source string) (*Face, error) {
 		face.lowGlyphs[r], face.low[r] = uint16(g), float32(w)
 	}
 	if w := face.Width('a'); w <= 0 {
-		return nil, fmt.Errorf("%s: the font has no Latin letters", source)
+		return refuse(lang.M("the font has no Latin letters"))
 	}
 	return face, nil
 }
