@@ -10,9 +10,10 @@ import (
 // FuzzLoad loads a font and cuts a subset of every character it has below
 // U+0250: a font is either refused with a diag.Problem or loaded, and a
 // loaded one is cut without a panic into a subset that reads back. The
-// seed corpus in testdata/fuzz/FuzzLoad holds small fonts — one of
-// Liberation Serif's glyphs for "aẬ" with a character map — whole and
-// damaged.
+// seed corpus in testdata/fuzz/FuzzLoad holds a small font — Liberation
+// Serif cut down to the glyphs of "aẬ", with a character map — whole,
+// truncated, with an empty glyf table and with its composite glyph built
+// from itself.
 func FuzzLoad(f *testing.F) {
 	f.Fuzz(func(t *testing.T, ttf []byte) {
 		face, err := newFace(ttf, "fuzz.ttf")
