@@ -5,11 +5,15 @@
 // faces are Liberation Serif, metric-compatible with it (a line breaks at
 // the same word as in a clerk's Word) and covering Vietnamese, embedded in
 // the binary through github.com/go-fonts/liberation. A clerk who has the
-// real Times New Roman files can use them with LoadDir.
+// real Times New Roman files can use them with LoadDir, which tells the
+// faces of a folder apart by the names and classes inside the files.
 //
 // Fonts are parsed and checked once, when loaded: a file that is not a
-// usable TrueType font is an error here, naming the file, instead of a
-// failure deep inside PDF generation. For embedding, a face is slimmed of
+// usable TrueType font — a CFF font, a table outside the file, an empty
+// or truncated glyf, loca, hmtx or cmap, a damaged glyph, composite
+// glyphs in a loop or nested too deep — is an error here, naming the file
+// and the glyph, instead of a failure deep inside PDF generation or a
+// broken embedded font. For embedding, a face is slimmed of
 // its hinting once (Slim) and then cut down to each document's glyphs
 // (Face.Subset).
 package fonts
