@@ -132,7 +132,8 @@ func TestLoadDirChooses(t *testing.T) {
 // TestLoadDirRefuses: a folder LoadDir cannot take a family from is a
 // list of problems that says why, then names each font file not used
 // and its reason: a CFF font, a damaged glyph, a condensed or semibold
-// face, a FIFO (which is not read, so nothing hangs).
+// face, a FIFO or a link to /dev/zero (neither read, so nothing hangs
+// or fills the memory), a file over maxFontSize.
 func TestLoadDirRefuses(t *testing.T) {
 	selfRef := append([]byte(nil), liberationserifbold.TTF...)
 	g := compositeGlyphs(t, selfRef, 1)[0]
@@ -141,38 +142,52 @@ func TestLoadDirRefuses(t *testing.T) {
 	cases := []struct {
 		name, family string
 		files        map[string][]byte
-		fifo         string
-		want         []string // each problem, in part
+		setup        func(t *testing.T, dir string) // more files, made in dir
+		want         []string                       // each problem, in part
 	}{
-		{"no font", "", map[string][]byte{"readme.txt": []byte("x")}, "", []string{"no usable TrueType font in the folder: expected the four Times New Roman files"}},
-		{"a corrupt bold", "", map[string][]byte{"r.ttf": serif[0], "b.ttf": selfRef, "i.ttf": serif[2], "bi.ttf": serif[3]}, "", []string{
+		{"no font", "", map[string][]byte{"readme.txt": []byte("x")}, nil, []string{"no usable TrueType font in the folder: expected the four Times New Roman files"}},
+		{"a corrupt bold", "", map[string][]byte{"r.ttf": serif[0], "b.ttf": selfRef, "i.ttf": serif[2], "bi.ttf": serif[3]}, nil, []string{
 			"the font Liberation Serif lacks the faces Bold", "b.ttf: glyph " + strconv.Itoa(g) + " is built from itself"}},
-		{"a CFF bold", "", map[string][]byte{"r.ttf": serif[0], "b.otf": cff, "i.ttf": serif[2], "bi.ttf": serif[3]}, "", []string{
+		{"a CFF bold", "", map[string][]byte{"r.ttf": serif[0], "b.otf": cff, "i.ttf": serif[2], "bi.ttf": serif[3]}, nil, []string{
 			"lacks the faces Bold", "b.otf: an OpenType font with CFF (PostScript) outlines"}},
 		{"condensed and semibold faces are not Bold", "", map[string][]byte{
 			"r.ttf": serif[0], "i.ttf": serif[2], "bi.ttf": serif[3],
 			"a-condensed.ttf": os2Set(t, serif[1], 6, 3), "a-semibold.ttf": os2Set(t, serif[1], 4, 600),
-			"a-light.ttf": os2Set(t, serif[0], 4, 300), "a-medium.ttf": os2Set(t, serif[0], 4, 500)}, "",
+			"a-light.ttf": os2Set(t, serif[0], 4, 300), "a-medium.ttf": os2Set(t, serif[0], 4, 500)}, nil,
 			[]string{"lacks the faces Bold", "a-condensed.ttf: the face Liberation Serif Bold has the width class 3",
 				"a-light.ttf: the face Liberation Serif Regular has the weight 300", "a-medium.ttf: the face Liberation Serif Regular has the weight 500",
 				"a-semibold.ttf: the face Liberation Serif Bold has the weight 600"}},
-		{"a FIFO", "", family(map[string][]byte{}, "a", serif), "b.ttf", []string{"lacks the faces Bold", "b.ttf: not a regular file"}},
-		{"several serif families", "", family(family(map[string][]byte{}, "a", serif), "b", renamedAll(t, serif, "Liberation Serif", "Other Serif")), "", []string{
+		{"a FIFO", "", map[string][]byte{"r.ttf": serif[0], "i.ttf": serif[2], "bi.ttf": serif[3]}, func(t *testing.T, dir string) {
+			if err := syscall.Mkfifo(filepath.Join(dir, "b.ttf"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, []string{"lacks the faces Bold", "b.ttf: not a regular file"}},
+		{"a link to /dev/zero and a huge file", "", map[string][]byte{"r.ttf": serif[0], "i.ttf": serif[2], "bi.ttf": serif[3]}, func(t *testing.T, dir string) {
+			if err := os.Symlink("/dev/zero", filepath.Join(dir, "zero.ttf")); err != nil {
+				t.Fatal(err)
+			}
+			// A sparse file, which takes no room on the disk.
+			f, err := os.Create(filepath.Join(dir, "huge.ttf"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			if err := f.Truncate(maxFontSize + 1); err != nil {
+				t.Fatal(err)
+			}
+		}, []string{"lacks the faces Bold",
+			"huge.ttf: the file is 67,108,865 bytes: a font file is read up to 67,108,864 bytes", "zero.ttf: not a regular file"}},
+		{"several serif families", "", family(family(map[string][]byte{}, "a", serif), "b", renamedAll(t, serif, "Liberation Serif", "Other Serif")), nil, []string{
 			"the folder holds several serif families (Liberation Serif, Other Serif) and no Times New Roman: choose one with --font-family NAME"}},
-		{"no serif family", "", family(family(map[string][]byte{}, "a", mono), "b", sans), "", []string{
+		{"no serif family", "", family(family(map[string][]byte{}, "a", mono), "b", sans), nil, []string{
 			"no Times New Roman and no other serif family, only Liberation Mono, Liberation Sans: Decree 30 documents are set in Times New Roman; to use one of these anyway, name it with --font-family NAME"}},
-		{"an unknown family", "Times New Roman", family(map[string][]byte{}, "a", serif), "", []string{"no font family Times New Roman in the folder: it holds Liberation Serif"}},
+		{"an unknown family", "Times New Roman", family(map[string][]byte{}, "a", serif), nil, []string{"no font family Times New Roman in the folder: it holds Liberation Serif"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := folder(t, tc.files)
-			if tc.fifo != "" {
-				if err := syscall.Mkfifo(filepath.Join(dir, tc.fifo), 0o644); err != nil {
-					t.Skip("no FIFO:", err)
-				}
-				// Without its bold the family is refused, and the
-				// refusal lists the FIFO.
-				os.Remove(filepath.Join(dir, "a-1.ttf"))
+			if tc.setup != nil {
+				tc.setup(t, dir)
 			}
 			_, _, err := LoadDir(dir, tc.family)
 			var l diag.List
