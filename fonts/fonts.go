@@ -5,23 +5,28 @@
 // faces are Liberation Serif, metric-compatible with it (a line breaks at
 // the same word as in a clerk's Word) and covering Vietnamese, embedded in
 // the binary through github.com/go-fonts/liberation. A clerk who has the
-// real Times New Roman files can use them with LoadDir.
+// real Times New Roman files can use them with LoadDir, which tells the
+// faces of a folder apart by the names and classes inside the files.
 //
 // Fonts are parsed and checked once, when loaded: a file that is not a
-// usable TrueType font is an error here, naming the file, instead of a
-// failure deep inside PDF generation. For embedding, a face is slimmed of
+// usable TrueType font — a CFF font, a table outside the file, an empty
+// or truncated glyf, loca, hmtx or cmap, a damaged glyph, composite
+// glyphs in a loop or nested too deep — is an error here, naming the file
+// and the glyph, instead of a failure deep inside PDF generation or a
+// broken embedded font. For embedding, a face is slimmed of
 // its hinting once (Slim) and then cut down to each document's glyphs
 // (Face.Subset).
 package fonts
 
 import (
-	"fmt"
 	"sync"
 
 	"github.com/go-fonts/liberation/liberationserifbold"
 	"github.com/go-fonts/liberation/liberationserifbolditalic"
 	"github.com/go-fonts/liberation/liberationserifitalic"
 	"github.com/go-fonts/liberation/liberationserifregular"
+	"github.com/hoinghi/hoinghi/report/diag"
+	"github.com/hoinghi/hoinghi/report/lang"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
@@ -77,19 +82,20 @@ type Face struct {
 // it takes in every letter and sign Vietnamese documents use.
 const lowRunes = 0x2200
 
+// newFace parses and checks a face; its error is a diag.Problem that
+// names source and says why the font cannot be used.
 func newFace(ttf []byte, source string) (*Face, error) {
+	refuse := func(m lang.Message) (*Face, error) { return nil, diag.Problem{File: source, Msg: m} }
+	if why, ok := check(ttf); !ok {
+		return refuse(why)
+	}
 	f, err := sfnt.Parse(ttf)
 	if err != nil {
-		return nil, fmt.Errorf("%s: not a usable TrueType font: %w", source, err)
-	}
-	// The PDF writer embeds TrueType outlines only; an OpenType font with
-	// CFF outlines would fail deep inside it.
-	if tables, err := readTables(ttf); err != nil || tables["glyf"] == nil || tables["loca"] == nil {
-		return nil, fmt.Errorf("%s: not a TrueType font with glyf outlines (a CFF OpenType font cannot be embedded)", source)
+		return refuse(lang.M("not a usable TrueType font: %s", err.Error()))
 	}
 	desc, err := describe(f)
 	if err != nil {
-		return nil, fmt.Errorf("%s: not a usable TrueType font: %w", source, err)
+		return refuse(lang.M("not a usable TrueType font: %s", err.Error()))
 	}
 	face := &Face{TTF: ttf, Source: source, font: f, upem: float64(f.UnitsPerEm()), widths: map[rune]float64{}, desc: desc}
 	for r := range rune(lowRunes) {
@@ -97,7 +103,7 @@ func newFace(ttf []byte, source string) (*Face, error) {
 		face.lowGlyphs[r], face.low[r] = uint16(g), float32(w)
 	}
 	if w := face.Width('a'); w <= 0 {
-		return nil, fmt.Errorf("%s: the font has no Latin letters", source)
+		return refuse(lang.M("the font has no Latin letters"))
 	}
 	return face, nil
 }

@@ -44,6 +44,7 @@ func newApp(tag language.Tag, stdout, stderr io.Writer) *cli.Command {
 
 	e := &env{tag: tag, stdout: stdout, stderr: stderr}
 	fontDir := &cli.StringFlag{Name: "font-dir", Usage: t("use the Times New Roman files of `DIR` instead of the embedded fonts"), Sources: cli.EnvVars("HOINGHI_FONT_DIR")}
+	fontFamily := &cli.StringFlag{Name: "font-family", Usage: t("take the font family `NAME` from --font-dir when it holds several"), Sources: cli.EnvVars("HOINGHI_FONT_FAMILY")}
 	kind := &cli.StringSliceFlag{Name: "kind", Aliases: []string{"k"}, Usage: t("render only these kinds (thong-bao, bao-cao, bien-ban, …)")}
 	format := &cli.StringSliceFlag{Name: "format", Aliases: []string{"f"}, Value: []string{"pdf", "xlsx"}, Usage: t("output formats: pdf, xlsx")}
 	templatesFlag := &cli.StringFlag{Name: "templates", Usage: t("put the templates of `DIR` in front of the built-in ones"), Sources: cli.EnvVars("HOINGHI_TEMPLATES")}
@@ -77,6 +78,7 @@ func newApp(tag language.Tag, stdout, stderr io.Writer) *cli.Command {
 					&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: ".", Usage: t("write into `DIR`; - writes the one document to standard output")},
 					sortFlag,
 					fontDir,
+					fontFamily,
 					templatesFlag,
 					profileFlag,
 				},
@@ -94,6 +96,7 @@ func newApp(tag language.Tag, stdout, stderr io.Writer) *cli.Command {
 					&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: t("write into `OUT`, mirroring the input folders")},
 					sortFlag,
 					fontDir,
+					fontFamily,
 					templatesFlag,
 					profileFlag,
 					&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: defaultJobs, Usage: t("meetings rendered at once")},
@@ -117,7 +120,7 @@ func newApp(tag language.Tag, stdout, stderr io.Writer) *cli.Command {
 				Name:      "validate",
 				Usage:     t("check meeting files and report every problem with its line and column"),
 				ArgsUsage: t("PATH…"),
-				Flags: []cli.Flag{fontDir, templatesFlag, profileFlag,
+				Flags: []cli.Flag{fontDir, fontFamily, templatesFlag, profileFlag,
 					&cli.BoolFlag{Name: "explain", Usage: t("show which file each value of the issuer and the documents came from, and what was inferred")}},
 				Action: e.validate,
 			},
@@ -134,7 +137,7 @@ func newApp(tag language.Tag, stdout, stderr io.Writer) *cli.Command {
 				ArgsUsage: t("IN OUT"),
 				Flags: []cli.Flag{&cli.BoolFlag{Name: "force", Usage: t("replace OUT if it exists")},
 					&cli.StringFlag{Name: "from", Usage: t("read IN as text typed in a legacy Vietnamese encoding, tcvn3 (ABC, the .Vn fonts) or vni (the VNI- fonts), and write it in Unicode")},
-					profileFlag, fontDir, templatesFlag},
+					profileFlag, fontDir, fontFamily, templatesFlag},
 				Action: e.convert,
 			},
 			{
@@ -166,6 +169,7 @@ func init() {
 		"show help": "hiện trợ giúp",
 		"SOURCE_DATE_EPOCH=%q: expected whole seconds since 1970, from 0 to %s":   "SOURCE_DATE_EPOCH=%q: cần số giây nguyên tính từ năm 1970, từ 0 đến %s",
 		"use the Times New Roman files of `DIR` instead of the embedded fonts":    "dùng các tệp Times New Roman trong `THƯ_MỤC` thay cho phông chữ có sẵn",
+		"take the font family `NAME` from --font-dir when it holds several":       "dùng họ phông `TÊN` trong --font-dir khi thư mục có nhiều họ phông",
 		"render only these kinds (thong-bao, bao-cao, bien-ban, …)":               "chỉ xuất các loại văn bản này (thong-bao, bao-cao, bien-ban, …)",
 		"Decree 30 meeting documents and attendance workbooks from meeting files": "văn bản hội nghị theo Nghị định 30 và danh sách đại biểu từ tệp thông tin cuộc họp",
 		"language of messages and help: vi or en":                                 "ngôn ngữ của thông báo và trợ giúp: vi hoặc en",

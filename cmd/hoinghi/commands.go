@@ -109,14 +109,22 @@ func (e *env) setupWith(cmd *cli.Command, path string) (*report.Renderer, settin
 	if dir == "" {
 		dir = defaults.Fonts
 	}
-	if dir != "" {
+	family := cmd.String("font-family")
+	switch {
+	case dir != "":
 		var err error
-		if fs, err = fonts.LoadDir(dir); err != nil {
+		var note *lang.Message
+		if fs, note, err = fonts.LoadDir(dir, family); err != nil {
 			if !cmd.IsSet("font-dir") {
 				err = prof.Blame("render.fonts", err)
 			}
 			return nil, set, err
 		}
+		if note != nil {
+			fmt.Fprintln(e.stderr, "hoinghi: "+note.In(e.tag))
+		}
+	case family != "" && family != fs.Family:
+		return nil, set, lang.Errorf("--font-family %s needs --font-dir, the folder that holds it: the embedded family is %s", family, fs.Family)
 	}
 	srcs, err := kinds(cmd, defaults.Templates)
 	if err != nil {
@@ -383,6 +391,7 @@ func init() {
 	lang.Register(map[string]string{
 		"render: expected at least one meeting file":                                                                 "render: cần ít nhất một tệp cuộc họp",
 		"validate: expected at least one meeting file":                                                               "validate: cần ít nhất một tệp cuộc họp",
+		"--font-family %s needs --font-dir, the folder that holds it: the embedded family is %s":                     "--font-family %s cần --font-dir, thư mục chứa họ phông đó: họ phông có sẵn là %s",
 		"unknown format %s: expected pdf or xlsx":                                                                    "không có định dạng %s: cần pdf hoặc xlsx",
 		"unknown sort order %s: expected ten or nothing":                                                             "không có thứ tự %s: cần ten hoặc để trống",
 		"the output folder %s does not exist":                                                                        "thư mục xuất %s không tồn tại",
