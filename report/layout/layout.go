@@ -286,85 +286,141 @@ func flawsOf(lines [][]word) flaws {
 	return f
 }
 
+// cost is what balanced minimises, in this order: lines, flaws, and
+// unevenness.
+type cost struct {
+	lines int
+	flaws
+	uneven float64
+}
+
+func (c cost) worse(d cost) bool {
+	return c.lines > d.lines || c.lines == d.lines && (c.flaws.worse(d.flaws) || c.flaws == d.flaws && c.uneven > d.uneven+1e-9)
+}
+
+func (c cost) plus(d cost) cost {
+	return cost{c.lines + d.lines, c.flaws.plus(d.flaws), c.uneven + d.uneven}
+}
+
+// liner measures the lines balanced may set from ws: its runs of words
+// that no break falls inside, and where each starts.
+type liner struct {
+	ws []word
+	at []int
+	x  []float64 // x[i] is where word i starts on a line that starts with word 0
+	w  float64
+}
+
+func newLiner(ws []word, w float64) liner {
+	x := make([]float64, len(ws)+1)
+	for i, wd := range ws {
+		x[i+1] = x[i] + wd.w + wd.space
+	}
+	return liner{ws: ws, at: breaks(ws), x: x, w: w}
+}
+
+// runs is the number of runs.
+func (ln liner) runs() int { return len(ln.at) - 1 }
+
+// line costs the line of runs a to b-1, the last line when last, and
+// tells whether it fits: a run wider than w may only stand alone.
+func (ln liner) line(a, b int, last bool) (cost, bool) {
+	ws, at := ln.ws, ln.at
+	lw := ln.x[at[b]] - ln.x[at[a]] - ws[at[b]-1].space
+	c := cost{lines: 1, uneven: lw * lw}
+	if at[b]-at[a] == 1 {
+		c.alone = 1
+	}
+	if !last {
+		if ws[at[b]].bound {
+			c.inside = 1
+		}
+		if strings.HasSuffix(ws[at[b]-1].text(), ",") {
+			c.uneven -= 2 * commaWorth * commaWorth
+		}
+	}
+	return c, b == a+1 || lw <= ln.w+0.01
+}
+
+// suffixes gives the cheapest cost of setting runs a… for every a.
+func (ln liner) suffixes() []cost {
+	m := ln.runs()
+	best := make([]cost, m+1)
+	for a := m - 1; a >= 0; a-- {
+		for b := a + 1; b <= m; b++ {
+			lc, fits := ln.line(a, b, b == m)
+			if !fits {
+				break
+			}
+			if c := lc.plus(best[b]); b == a+1 || best[a].worse(c) {
+				best[a] = c
+			}
+		}
+	}
+	return best
+}
+
+// prefixes gives the cheapest cost of setting runs …b-1 alone for every
+// b, as balanced would set ws[:at[b]].
+func (ln liner) prefixes() []cost {
+	m := ln.runs()
+	open := make([]cost, m+1) // runs …b-1 on lines that are not the last
+	whole := make([]cost, m+1)
+	for b := 1; b <= m; b++ {
+		for a := b - 1; a >= 0; a-- {
+			last, fits := ln.line(a, b, true)
+			if !fits {
+				break
+			}
+			if c := last.plus(open[a]); a == b-1 || whole[b].worse(c) {
+				whole[b] = c
+			}
+			if b == m {
+				continue
+			}
+			lc, _ := ln.line(a, b, false)
+			if c := lc.plus(open[a]); a == b-1 || open[b].worse(c) {
+				open[b] = c
+			}
+		}
+	}
+	return whole
+}
+
 // balanced breaks centred text into as few lines no wider than w as
 // breakLines would, with the fewest flaws, and then with lines of even
 // length, so that a title never ends on a short line: the sum of the
 // squares of their widths is least, less 2·commaWorth² for each break
 // after a comma. The sum weighs every line, where the widest line alone
 // would let a comma pull a break anywhere its line is not the widest.
+// Each run is tried only with the runs that fit on its line, so that
+// the time grows with the text, not with its square.
 func balanced(ws []word, w float64) [][]word {
-	greedy := breakLines(ws, w, w)
-	n := len(greedy)
-	if n < 2 {
-		return greedy
+	if len(ws) == 0 {
+		return nil
 	}
-	at := breaks(ws)
-	m := len(at) - 1 // runs of words that no break falls inside
-	type cost struct {
-		flaws
-		uneven float64
-	}
-	worse := func(x, y cost) bool {
-		return x.flaws.worse(y.flaws) || x.flaws == y.flaws && x.uneven > y.uneven+1e-9
-	}
-	// x[i] is where word i starts on a line that starts with word 0, so
-	// that a line measures in constant time.
-	x := make([]float64, len(ws)+1)
-	for i, wd := range ws {
-		x[i+1] = x[i] + wd.w + wd.space
-	}
-	// line costs the line of runs a to b-1 and tells whether it fits: a
-	// run wider than w may only stand alone.
-	line := func(a, b int) (cost, bool) {
-		lw := x[at[b]] - x[at[a]] - ws[at[b]-1].space
-		c := cost{uneven: lw * lw}
-		if at[b]-at[a] == 1 {
-			c.alone = 1
-		}
-		if b < m {
-			if ws[at[b]].bound {
-				c.inside = 1
-			}
-			if strings.HasSuffix(ws[at[b]-1].text(), ",") {
-				c.uneven -= 2 * commaWorth * commaWorth
-			}
-		}
-		return c, b == a+1 || lw <= w+0.01
-	}
-	add := func(p, q cost) cost { return cost{p.flaws.plus(q.flaws), p.uneven + q.uneven} }
-	// best[k*(m+1)+a] is the cheapest way to set runs a… on k lines.
-	type choice struct {
-		cost
-		ok bool
-	}
-	best := make([]choice, (n+1)*(m+1))
-	best[m].ok = true
-	for a := m - 1; a >= 0; a-- {
-		for b := a + 1; b <= m; b++ {
-			lc, fits := line(a, b)
-			if !fits {
-				break
-			}
-			for k := 1; k <= n; k++ {
-				rest, cur := best[(k-1)*(m+1)+b], &best[k*(m+1)+a]
-				if c := add(lc, rest.cost); rest.ok && (!cur.ok || worse(cur.cost, c)) {
-					*cur = choice{c, true}
-				}
-			}
-		}
+	ln := newLiner(ws, w)
+	m := ln.runs()
+	best := ln.suffixes()
+	if best[0].lines < 2 {
+		return breakLines(ws, w, w)
 	}
 	// Each line takes as many words as the cheapest break leaves it, as
 	// breakLines fills them.
 	var lines [][]word
-	for a, k := 0, n; k > 0; k-- {
-		for b := m; b > a; b-- {
-			lc, fits := line(a, b)
-			if rest := best[(k-1)*(m+1)+b]; fits && rest.ok && !worse(add(lc, rest.cost), best[k*(m+1)+a].cost) {
-				lines = append(lines, ws[at[a]:at[b]])
-				a = b
+	for a := 0; a < m; {
+		next := a + 1
+		for b := a + 1; b <= m; b++ {
+			lc, fits := ln.line(a, b, b == m)
+			if !fits {
 				break
 			}
+			if !lc.plus(best[b]).worse(best[a]) {
+				next = b
+			}
 		}
+		lines = append(lines, ws[ln.at[a]:ln.at[next]])
+		a = next
 	}
 	return lines
 }
@@ -413,11 +469,22 @@ func (l *layouter) agencyLines(s string, st fonts.Style, size, w float64) []stri
 // NHÂN DÂN" / "TỈNH BÀ RỊA - VŨNG TÀU", "UBND TỈNH" / "BÀ RỊA - VŨNG
 // TÀU", never "UBND TỈNH BÀ" / "RỊA - VŨNG TÀU". A unit word bound to the
 // word before it is plural, "CÁC TỈNH", and no place follows it.
+//
+// The cost of every split is read from the cheapest settings of every
+// head and every tail of the name, found once, so that a long name
+// takes time in proportion to its length.
 func agencyPart(ws []word, w float64) [][]word {
 	best := balanced(ws, w)
 	if len(best) < 2 {
 		return best
 	}
+	ln := newLiner(ws, w)
+	heads, tails := ln.prefixes(), ln.suffixes()
+	run := make(map[int]int, len(ln.at)) // the run each word of a break starts
+	for k, i := range ln.at {
+		run[i] = k
+	}
+	whole := flawsOf(best)
 	for i := 1; i < len(ws); i++ {
 		n := unitAt(ws[i:])
 		if n == 0 || ws[i].glued || ws[i].bound {
@@ -427,8 +494,9 @@ func agencyPart(ws []word, w float64) [][]word {
 			if j == len(ws) || ws[j].glued {
 				continue
 			}
-			if split := append(balanced(ws[:j], w), balanced(ws[j:], w)...); len(split) == len(best) && !flawsOf(split).worse(flawsOf(best)) {
-				return split
+			k := run[j]
+			if heads[k].lines+tails[k].lines == len(best) && !heads[k].flaws.plus(tails[k].flaws).worse(whole) {
+				return append(balanced(ws[:j], w), balanced(ws[j:], w)...)
 			}
 		}
 	}
