@@ -248,7 +248,15 @@ func texts(lines [][]word) []string {
 
 // wrap breaks plain text in one style into lines no wider than w.
 func (l *layouter) wrap(s string, style fonts.Style, size, w float64) []string {
-	return texts(breakLines(l.plain(s, style, size, false), w, w))
+	return texts(breakLines(l.fit(l.plain(s, style, size, false), w, size), w, w))
+}
+
+// lines keeps s on one line when it fits in w, and wraps it otherwise.
+func (l *layouter) lines(s string, style fonts.Style, size, w float64) []string {
+	if l.width(s, style, size) <= w {
+		return []string{s}
+	}
+	return l.wrap(s, style, size, w)
 }
 
 // commaWorth is what a break right after a comma, where a clerk likes
@@ -458,7 +466,7 @@ func unitAt(ws []word) int {
 func (l *layouter) agencyLines(s string, st fonts.Style, size, w float64) []string {
 	var lines []string
 	for _, part := range strings.Split(s, "\n") {
-		lines = append(lines, texts(agencyPart(bind(l.plain(part, st, size, true)), w))...)
+		lines = append(lines, texts(agencyPart(bind(l.fit(l.plain(part, st, size, true), w, size)), w))...)
 	}
 	return lines
 }
@@ -562,8 +570,7 @@ func (l *layouter) header(doc *content.Document) {
 		lineTop = ruleY + 2.5
 	}
 	baseline := lineTop + ascent*14*mmPerPt
-	numW := l.width(doc.Number, fonts.Regular, size)
-	l.baseline(leftCX-numW/2, baseline, doc.Number, fonts.Regular, size)
+	numbers := l.docNumber(doc.Number, leftCX, baseline, size)
 	l.y = lineTop + lineHeight(14)
 	if doc.DateLine != "" {
 		lines := l.dateLines(doc.DateLine, 14)
@@ -573,6 +580,18 @@ func (l *layouter) header(doc *content.Document) {
 		}
 		l.y = lineTop + float64(len(lines))*lineHeight(14)
 	}
+	l.y = max(l.y, lineTop+numbers)
+}
+
+// docNumber writes the Số line of ô 3 centred on cx from baseline, wrapped
+// for the left column, and returns the height of its lines.
+func (l *layouter) docNumber(s string, cx, baseline, size float64) float64 {
+	lines := l.lines(s, fonts.Regular, size, leftColW-2)
+	for i, s := range lines {
+		w := l.width(s, fonts.Regular, size)
+		l.baseline(cx-w/2, baseline+float64(i)*lineHeight(size), s, fonts.Regular, size)
+	}
+	return float64(len(lines)) * lineHeight(size)
 }
 
 // partyHeader draws the header of a Party document, as Hướng dẫn
@@ -600,15 +619,13 @@ func (l *layouter) partyHeader(doc *content.Document) {
 
 	lineTop := max(leftBottom, rule+2.5)
 	baseline := lineTop + ascent*size*mmPerPt
-	numW := l.width(doc.Number, fonts.Regular, size)
-	l.baseline(leftCX-numW/2, baseline, doc.Number, fonts.Regular, size)
-	l.y = lineTop + lineHeight(size)
+	numbers := l.docNumber(doc.Number, leftCX, baseline, size)
 	lines := l.dateLines(doc.DateLine, size)
 	for i, s := range lines {
 		w := l.width(s, fonts.Italic, size)
 		l.baseline(rightCX-w/2, baseline+float64(i)*lineHeight(size), s, fonts.Italic, size)
 	}
-	l.y = lineTop + float64(max(len(lines), 1))*lineHeight(size)
+	l.y = lineTop + max(float64(max(len(lines), 1))*lineHeight(size), numbers)
 }
 
 // title draws ô 5a: the type name and the abstract, centred, and the rule
@@ -623,14 +640,14 @@ func (l *layouter) title(doc *content.Document) {
 	if doc.Party {
 		// Hướng dẫn 36: the type name in 15 pt, the abstract under it and
 		// a line of five hyphens, not a drawn rule.
-		_, top = l.centred([]string{doc.TypeName}, Left+TextW/2, l.y+10.5, fonts.Bold, 15)
-		_, top = l.centred(texts(balanced(bind(l.plain(doc.Abstract, fonts.Bold, size, false)), 140)), Left+TextW/2, top, fonts.Bold, size)
+		_, top = l.centred(l.lines(doc.TypeName, fonts.Bold, 15, TextW), Left+TextW/2, l.y+10.5, fonts.Bold, 15)
+		_, top = l.centred(texts(balanced(bind(l.fit(l.plain(doc.Abstract, fonts.Bold, size, false), 140, size)), 140)), Left+TextW/2, top, fonts.Bold, size)
 		_, top = l.centred([]string{"-----"}, Left+TextW/2, top, fonts.Regular, size)
 		l.y = top + 2
 		return
 	}
-	_, top = l.centred([]string{doc.TypeName}, Left+TextW/2, top, fonts.Bold, size)
-	abstract, bottom := l.centred(texts(balanced(bind(l.plain(doc.Abstract, fonts.Bold, size, false)), 140)), Left+TextW/2, top, fonts.Bold, size)
+	_, top = l.centred(l.lines(doc.TypeName, fonts.Bold, size, TextW), Left+TextW/2, top, fonts.Bold, size)
+	abstract, bottom := l.centred(texts(balanced(bind(l.fit(l.plain(doc.Abstract, fonts.Bold, size, false), 140, size)), 140)), Left+TextW/2, top, fonts.Bold, size)
 	ruleY := bottom + 1
 	half := max(abstract/3, 15) / 2
 	l.line(Left+TextW/2-half, ruleY, Left+TextW/2+half, ruleY)
