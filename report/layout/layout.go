@@ -540,11 +540,12 @@ func (l *layouter) header(doc *content.Document) {
 	rightCX := rightColX + rightColW/2
 	qh := "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 	tn := "Độc lập - Tự do - Hạnh phúc"
+	qs, ts := l.headerSizes(qh, tn)
 	// The agency block keeps headerGap of white from the Quốc hiệu and
 	// the Tiêu ngữ beside it: its lines are centred on leftCX, so none may
 	// be wider than twice the room from there to the nearer of their left
 	// edges; nor wider than its column, less a millimetre on each side.
-	nearest := rightCX - max(l.width(qh, fonts.Bold, size), l.width(tn, fonts.Bold, 14))/2
+	nearest := rightCX - max(l.width(qh, fonts.Bold, qs), l.width(tn, fonts.Bold, ts))/2
 	colW := min(leftColW-2, 2*(nearest-headerGap-leftCX))
 
 	top := Top
@@ -557,9 +558,9 @@ func (l *layouter) header(doc *content.Document) {
 	half := agency * 0.4 / 2
 	l.line(leftCX-half, ruleY, leftCX+half, ruleY)
 
-	l.centred([]string{qh}, rightCX, Top, fonts.Bold, size)
-	tnTop := Top + lineHeight(size)
-	tnW, rightBottom := l.centred([]string{tn}, rightCX, tnTop, fonts.Bold, 14)
+	l.centred([]string{qh}, rightCX, Top, fonts.Bold, qs)
+	tnTop := Top + lineHeight(qs)
+	tnW, rightBottom := l.centred([]string{tn}, rightCX, tnTop, fonts.Bold, ts)
 	tnRule := rightBottom + 0.8
 	l.line(rightCX-tnW/2, tnRule, rightCX+tnW/2, tnRule)
 
@@ -569,18 +570,49 @@ func (l *layouter) header(doc *content.Document) {
 	if doc.Form == content.Minutes {
 		lineTop = ruleY + 2.5
 	}
-	baseline := lineTop + ascent*14*mmPerPt
+	baseline := lineTop + ascent*ts*mmPerPt
 	numbers := l.docNumber(doc.Number, leftCX, baseline, size)
-	l.y = lineTop + lineHeight(14)
+	l.y = lineTop + lineHeight(ts)
 	if doc.DateLine != "" {
-		lines := l.dateLines(doc.DateLine, 14)
+		lines := l.dateLines(doc.DateLine, ts)
 		for i, s := range lines {
-			w := l.width(s, fonts.Italic, 14)
-			l.baseline(rightCX-w/2, baseline+float64(i)*lineHeight(14), s, fonts.Italic, 14)
+			w := l.width(s, fonts.Italic, ts)
+			l.baseline(rightCX-w/2, baseline+float64(i)*lineHeight(ts), s, fonts.Italic, ts)
 		}
-		l.y = lineTop + float64(len(lines))*lineHeight(14)
+		l.y = lineTop + float64(len(lines))*lineHeight(ts)
 	}
 	l.y = max(l.y, lineTop+numbers)
+}
+
+// headerSizes gives the sizes of the Quốc hiệu qh and of the Tiêu ngữ
+// tn and the date line under it: 13 and 14 pt, or 12 and 13 pt, as
+// Decree 30 allows, when the font is so wide that either line would not
+// fit its column at 13 and 14, and then half a point smaller at a time
+// until both fit, so that no font pushes them into the margin.
+func (l *layouter) headerSizes(qh, tn string) (float64, float64) {
+	q, t := 13.0, 14.0
+	for q > minHeaderSize && (l.width(qh, fonts.Bold, q) > rightColW || l.width(tn, fonts.Bold, t) > rightColW) {
+		if q == 13 {
+			q, t = 12, 13
+		} else {
+			q, t = q-0.5, t-0.5
+		}
+	}
+	return q, t
+}
+
+// minHeaderSize is the least size headerSizes steps down to.
+const minHeaderSize = 6.0
+
+// partyTitleSize is the size of "ĐẢNG CỘNG SẢN VIỆT NAM": 15 pt, or half
+// a point smaller at a time while the font sets it wider than its
+// column.
+func (l *layouter) partyTitleSize(title string) float64 {
+	s := 15.0
+	for s > minHeaderSize && l.width(title, fonts.Bold, s) > rightColW {
+		s -= 0.5
+	}
+	return s
 }
 
 // docNumber writes the Số line of ô 3 centred on cx from baseline, wrapped
@@ -601,10 +633,11 @@ func (l *layouter) docNumber(s string, cx, baseline, size float64) float64 {
 // star under it instead of a rule; then "Số 15-TB/HU" under the star and
 // the date line under the rule, on one baseline.
 func (l *layouter) partyHeader(doc *content.Document) {
-	const size, titleSize = 14.0, 15.0
+	const size = 14.0
 	leftCX := Left + leftColW/2
 	rightCX := rightColX + rightColW/2
 	const title = "ĐẢNG CỘNG SẢN VIỆT NAM"
+	titleSize := l.partyTitleSize(title)
 	titleW, rightBottom := l.centred([]string{title}, rightCX, Top, fonts.Bold, titleSize)
 	rule := rightBottom + 0.8
 	l.line(rightCX-titleW/2, rule, rightCX+titleW/2, rule)
