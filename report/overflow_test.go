@@ -3,6 +3,7 @@ package report_test
 import (
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +12,8 @@ import (
 	"github.com/hoinghi/hoinghi/fonts"
 	"github.com/hoinghi/hoinghi/internal/testtool"
 	"github.com/hoinghi/hoinghi/report"
+	"github.com/hoinghi/hoinghi/report/diag"
+	"github.com/hoinghi/hoinghi/report/lang"
 	"github.com/hoinghi/hoinghi/templates"
 )
 
@@ -132,5 +135,49 @@ func nothingLost(t *testing.T, fs *fonts.Set) {
 		if !strings.Contains(all.String(), s) {
 			t.Errorf("%q is not in the documents whole", s)
 		}
+	}
+}
+
+// TestTooLongIsAnError renders a signer's name of 10,000 characters: it
+// breaks into lines, but its signature block is taller than a page, so
+// the document is refused with a problem that names the signer, in
+// either language, and no PDF is written.
+func TestTooLongIsAnError(t *testing.T) {
+	seed, err := os.ReadFile("../samples/cum-thi-dua-2023.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const old = "      name: Phạm Duy Hưng\n\n  - kind: bao-cao"
+	src := strings.Replace(string(seed), old, "      name: Phạm "+strings.Repeat("Duy", 3334)+" Hưng\n\n  - kind: bao-cao", 1)
+	if src == string(seed) {
+		t.Fatalf("the seed meeting no longer holds %q", old)
+	}
+	srcs, err := templates.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := report.New(fonts.Default(), srcs, "hoinghi test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := r.Parse("long.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, err := r.Documents(l, []string{"thong-bao"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	err = r.PDF(&b, l.Meeting, docs[0])
+	var ps diag.List
+	if !errors.As(err, &ps) || len(ps) != 1 || ps[0].Path != "signer" {
+		t.Fatalf("PDF of a 10,000-character signer's name: %v, want one problem with the signer", err)
+	}
+	if b.Len() > 0 {
+		t.Errorf("%d bytes written for a document refused", b.Len())
+	}
+	if vi := ps.In(lang.Vietnamese); !strings.Contains(vi, "signer: quá dài") {
+		t.Errorf("in Vietnamese: %s", vi)
 	}
 }

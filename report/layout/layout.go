@@ -18,6 +18,8 @@ import (
 
 	"github.com/hoinghi/hoinghi/fonts"
 	"github.com/hoinghi/hoinghi/report/content"
+	"github.com/hoinghi/hoinghi/report/diag"
+	"github.com/hoinghi/hoinghi/report/lang"
 )
 
 // Page geometry: A4 portrait with the default margins of the reference
@@ -104,6 +106,11 @@ type Result struct {
 	Pages   []Page
 	Outline []Mark
 	Meta    content.Meta
+	// Lost names each field some of whose text lies outside the page's
+	// margins, because it cannot fit at all: a signature block or a table
+	// row taller than a page, a letter wider than its column. A document
+	// with any must not be written.
+	Lost diag.List
 }
 
 // Layout places doc on pages.
@@ -111,11 +118,16 @@ func Layout(doc *content.Document, m Metrics) *Result {
 	l := &layouter{m: m, res: &Result{Meta: doc.Meta}}
 	l.newPage()
 	l.header(doc)
+	l.field = "abstract"
 	l.title(doc)
+	l.field = "to"
 	l.to(doc.To)
+	l.field = "body"
 	l.body(doc.Body, l.signatureHeight(doc))
+	l.field = "signer"
 	l.signatures(doc)
 	if doc.Annex != nil {
+		l.field = "annex"
 		l.annex(doc.Annex)
 	}
 	l.number()
@@ -130,6 +142,8 @@ type layouter struct {
 	// annexStart is the index of the first page of the annex, whose pages
 	// are numbered on their own.
 	annexStart int
+	// field names the part of the document being set, for Result.Lost.
+	field string
 }
 
 func (l *layouter) page() *Page { return &l.res.Pages[len(l.res.Pages)-1] }
@@ -199,11 +213,28 @@ func (l *layouter) text(x, top float64, s string, style fonts.Style, size float6
 	l.baseline(x, top+ascent*size*mmPerPt, s, style, size)
 }
 
-// baseline sets s on the baseline y.
+// baseline sets s on the baseline y, and records its field as lost
+// when its line box passes the margins.
 func (l *layouter) baseline(x, y float64, s string, style fonts.Style, size float64) *Text {
+	const slack = 0.5 // mm
+	bottom := y - ascent*size*mmPerPt + lineHeight(size)
+	if bottom > bottomY+slack || x < Left-slack || x+l.width(s, style, size) > Left+TextW+slack {
+		l.lose()
+	}
 	t := &Text{X: x, Y: y, Style: style, Size: size, Text: s}
 	l.page().Items = append(l.page().Items, t)
 	return t
+}
+
+// lose records that text of the current field lies outside the margins,
+// once for each field.
+func (l *layouter) lose() {
+	for _, p := range l.res.Lost {
+		if p.Path == l.field {
+			return
+		}
+	}
+	l.res.Lost = append(l.res.Lost, diag.Problem{Path: l.field, Msg: lang.M("too long to fit inside the page margins, even broken into lines (page %d): shorten it", len(l.res.Pages))})
 }
 
 func (l *layouter) line(x1, y1, x2, y2 float64) {
@@ -549,9 +580,11 @@ func (l *layouter) header(doc *content.Document) {
 	colW := min(leftColW-2, 2*(nearest-headerGap-leftCX))
 
 	top := Top
+	l.field = "issuer.parent"
 	if doc.Parent != "" {
 		_, top = l.centred(l.agencyLines(doc.Parent, fonts.Regular, size, colW), leftCX, top, fonts.Regular, size)
 	}
+	l.field = "issuer.name"
 	agency, leftBottom := l.centred(l.agencyLines(doc.Agency, fonts.Bold, size, colW), leftCX, top, fonts.Bold, size)
 	// The agency rule: a third to a half of the name's longest line.
 	ruleY := leftBottom + 0.8
@@ -571,7 +604,9 @@ func (l *layouter) header(doc *content.Document) {
 		lineTop = ruleY + 2.5
 	}
 	baseline := lineTop + ascent*ts*mmPerPt
+	l.field = "number"
 	numbers := l.docNumber(doc.Number, leftCX, baseline, size)
+	l.field = "date"
 	l.y = lineTop + lineHeight(ts)
 	if doc.DateLine != "" {
 		lines := l.dateLines(doc.DateLine, ts)
@@ -644,15 +679,19 @@ func (l *layouter) partyHeader(doc *content.Document) {
 	colW := min(leftColW-2, 2*(rightCX-titleW/2-headerGap-leftCX))
 
 	top := Top
+	l.field = "issuer.parent"
 	if doc.Parent != "" {
 		_, top = l.centred(l.agencyLines(doc.Parent, fonts.Regular, size, colW), leftCX, top, fonts.Regular, size)
 	}
+	l.field = "issuer.name"
 	_, top = l.centred(l.agencyLines(doc.Agency, fonts.Bold, size, colW), leftCX, top, fonts.Bold, size)
 	_, leftBottom := l.centred([]string{"*"}, leftCX, top, fonts.Regular, size)
 
 	lineTop := max(leftBottom, rule+2.5)
 	baseline := lineTop + ascent*size*mmPerPt
+	l.field = "number"
 	numbers := l.docNumber(doc.Number, leftCX, baseline, size)
+	l.field = "date"
 	lines := l.dateLines(doc.DateLine, size)
 	for i, s := range lines {
 		w := l.width(s, fonts.Italic, size)

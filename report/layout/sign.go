@@ -168,6 +168,7 @@ func (l *layouter) signatures(doc *content.Document) {
 		l.drawStack(s, top, nameTop)
 	}
 	f := recipientsOf(doc)
+	l.field = "recipients"
 	if len(b.stacks) == 2 {
 		l.drawRecipients(b.lines, nameTop+b.names+3, f)
 	} else {
