@@ -327,7 +327,11 @@ func (r *Renderer) PDF(w io.Writer, m *meeting.Meeting, d meeting.Document) erro
 	if err != nil {
 		return err
 	}
-	return pdf.Write(w, layout.Layout(doc, r.Fonts), r.Fonts, r.Creator)
+	res := layout.Layout(doc, r.Fonts)
+	if len(res.Lost) > 0 {
+		return res.Lost
+	}
+	return pdf.Write(w, res, r.Fonts, r.Creator)
 }
 
 // XLSX renders the attendance workbook of m into w.

@@ -164,42 +164,44 @@ func (c *converter) inline(n ast.Node, style Run) []Run {
 }
 
 // tidy collapses white space and merges runs of one style, so that
-// layout sees words, not the line breaks of a template.
+// layout sees words, not the line breaks of a template. Each merged
+// run's text grows in a builder, so that tidying takes time in
+// proportion to the text, however many runs it merges.
 func tidy(runs []Run) []Run {
 	var out []Run
+	var cur Run // the run being merged, its text in b
+	var b strings.Builder
+	space := true         // the last character kept is a space, or there is none yet
+	var t strings.Builder // one run's text, tidied
 	for _, r := range runs {
-		var b strings.Builder
-		space := len(out) > 0 && strings.HasSuffix(out[len(out)-1].Text, " ")
+		t.Reset()
 		for _, ch := range r.Text {
 			if unicode.IsSpace(ch) && ch != '\u00a0' {
 				if !space {
-					b.WriteByte(' ')
+					t.WriteByte(' ')
 				}
 				space = true
 				continue
 			}
-			b.WriteRune(ch)
+			t.WriteRune(ch)
 			space = false
 		}
-		r.Text = b.String()
-		switch n := len(out); {
-		case r.Text == "":
-		case n > 0 && out[n-1].Bold == r.Bold && out[n-1].Italic == r.Italic:
-			out[n-1].Text += r.Text
-		case n == 0:
-			r.Text = strings.TrimLeft(r.Text, " ")
-			if r.Text != "" {
-				out = append(out, r)
-			}
-		default:
-			out = append(out, r)
+		if t.Len() == 0 {
+			continue
 		}
+		if b.Len() > 0 && (cur.Bold != r.Bold || cur.Italic != r.Italic) {
+			cur.Text = b.String()
+			out = append(out, cur)
+			b.Reset()
+		}
+		if b.Len() == 0 {
+			cur = r
+		}
+		b.WriteString(t.String())
 	}
-	if n := len(out); n > 0 {
-		out[n-1].Text = strings.TrimRight(out[n-1].Text, " ")
-		if out[n-1].Text == "" {
-			out = out[:n-1]
-		}
+	if s := strings.TrimRight(b.String(), " "); s != "" {
+		cur.Text = s
+		out = append(out, cur)
 	}
 	return out
 }

@@ -39,6 +39,9 @@ type word struct {
 	// bound words start a line only when no other break does as well
 	// (see bind and balanced).
 	bound bool
+	// joined words go on from the word before with no space between:
+	// the parts of a word too wide for its line (see split).
+	joined bool
 }
 
 func (wd word) text() string {
@@ -83,8 +86,9 @@ func endsInDigit(s string) bool {
 	return unicode.IsDigit(r)
 }
 
-// words splits runs into words, measuring each piece, and glues them.
-func (l *layouter) words(runs []content.Run, size float64) []word {
+// words splits runs into words, measuring each piece, glues them, and
+// fits them to lines no narrower than w.
+func (l *layouter) words(runs []content.Run, size, w float64) []word {
 	var out []word
 	var cur word
 	flush := func() {
@@ -110,7 +114,7 @@ func (l *layouter) words(runs []content.Run, size float64) []word {
 	}
 	flush()
 	glue(out, false)
-	return out
+	return l.fit(out, w, size)
 }
 
 // breaks lists the indices of the words a line may start with, then
@@ -168,17 +172,21 @@ func (l *layouter) setLine(line []word, x, top, avail float64, align content.Ali
 	natural := span(line)
 	base := top + ascent*size*mmPerPt
 	oneStyle := true
-	for _, wd := range line {
+	gaps := 0 // the spaces that stretch: none before a joined word
+	for i, wd := range line {
+		if i > 0 && !wd.joined {
+			gaps++
+		}
 		for _, p := range wd.pieces {
 			oneStyle = oneStyle && p.style == line[0].pieces[0].style
 		}
 	}
 	switch {
-	case justify && len(line) > 1 && oneStyle:
+	case justify && gaps > 0 && oneStyle:
 		// One item whose every space stretches by the same amount: far
 		// smaller than a text object per word.
 		t := l.baseline(x, base, joinWords(line), line[0].pieces[0].style, size)
-		t.Gap = (avail - natural) / float64(len(line)-1)
+		t.Gap = (avail - natural) / float64(gaps)
 		return
 	case align == content.Center:
 		x += (avail - natural) / 2
@@ -186,15 +194,15 @@ func (l *layouter) setLine(line []word, x, top, avail float64, align content.Ali
 		x += avail - natural
 	}
 	extra := 0.0
-	if justify && len(line) > 1 {
-		extra = (avail - natural) / float64(len(line)-1)
+	if justify && gaps > 0 {
+		extra = (avail - natural) / float64(gaps)
 	}
 	// Pieces of one style that follow each other with natural spacing
 	// share one item.
 	var run *Text // the item the next piece may join
 	for i, wd := range line {
 		for j, p := range wd.pieces {
-			startsWord := j == 0 && i > 0
+			startsWord := j == 0 && i > 0 && !wd.joined
 			if startsWord {
 				// Every word boundary carries a real space, so that the
 				// text copies out with it: the item before the word ends
@@ -209,14 +217,18 @@ func (l *layouter) setLine(line []word, x, top, avail float64, align content.Ali
 			}
 			x += p.w
 		}
-		x += wd.space + extra
+		if i+1 < len(line) && line[i+1].joined {
+			x += wd.space
+		} else {
+			x += wd.space + extra
+		}
 	}
 }
 
 func joinWords(line []word) string {
 	var b strings.Builder
 	for i, wd := range line {
-		if i > 0 {
+		if i > 0 && !wd.joined {
 			b.WriteByte(' ')
 		}
 		for _, p := range wd.pieces {
@@ -234,7 +246,7 @@ func (l *layouter) body(blocks []content.Block, sign float64) {
 		switch b := b.(type) {
 		case *content.Paragraph:
 			if i == len(blocks)-1 {
-				lines := breakLines(l.words(b.Runs, bodySize), TextW-b.Indent, TextW)
+				lines := breakLines(l.words(b.Runs, bodySize, TextW-b.Indent), TextW-b.Indent, TextW)
 				l.keepTogether(paraBefore + float64(len(lines))*lineHeight(bodySize) + sign)
 			}
 			l.paragraph(b.Runs, b.Indent, b.Align, bodySize)
@@ -250,7 +262,7 @@ func (l *layouter) body(blocks []content.Block, sign float64) {
 // between lines but never leaving a single line of it alone at the foot
 // or the head of a page.
 func (l *layouter) paragraph(runs []content.Run, indent float64, align content.Align, size float64) {
-	lines := breakLines(l.words(runs, size), TextW-indent, TextW)
+	lines := breakLines(l.words(runs, size, TextW-indent), TextW-indent, TextW)
 	if len(lines) == 0 {
 		return
 	}
@@ -293,7 +305,7 @@ func (l *layouter) heading(h *content.Heading, next []content.Block) {
 	for i := range runs {
 		runs[i].Bold = runs[i].Bold || h.Level < 3
 	}
-	lines := breakLines(l.words(runs, bodySize), TextW-content.BodyIndent, TextW)
+	lines := breakLines(l.words(runs, bodySize, TextW-content.BodyIndent), TextW-content.BodyIndent, TextW)
 	need := paraBefore + float64(len(lines))*lineHeight(bodySize)
 	if len(next) > 0 {
 		need += paraBefore + 2*lineHeight(bodySize)

@@ -18,6 +18,8 @@ import (
 
 	"github.com/hoinghi/hoinghi/fonts"
 	"github.com/hoinghi/hoinghi/report/content"
+	"github.com/hoinghi/hoinghi/report/diag"
+	"github.com/hoinghi/hoinghi/report/lang"
 )
 
 // Page geometry: A4 portrait with the default margins of the reference
@@ -104,6 +106,11 @@ type Result struct {
 	Pages   []Page
 	Outline []Mark
 	Meta    content.Meta
+	// Lost names each field some of whose text lies outside the page's
+	// margins, because it cannot fit at all: a signature block or a table
+	// row taller than a page, a letter wider than its column. A document
+	// with any must not be written.
+	Lost diag.List
 }
 
 // Layout places doc on pages.
@@ -111,11 +118,16 @@ func Layout(doc *content.Document, m Metrics) *Result {
 	l := &layouter{m: m, res: &Result{Meta: doc.Meta}}
 	l.newPage()
 	l.header(doc)
+	l.field = "abstract"
 	l.title(doc)
+	l.field = "to"
 	l.to(doc.To)
+	l.field = "body"
 	l.body(doc.Body, l.signatureHeight(doc))
+	l.field = "signer"
 	l.signatures(doc)
 	if doc.Annex != nil {
+		l.field = "annex"
 		l.annex(doc.Annex)
 	}
 	l.number()
@@ -130,6 +142,8 @@ type layouter struct {
 	// annexStart is the index of the first page of the annex, whose pages
 	// are numbered on their own.
 	annexStart int
+	// field names the part of the document being set, for Result.Lost.
+	field string
 }
 
 func (l *layouter) page() *Page { return &l.res.Pages[len(l.res.Pages)-1] }
@@ -199,11 +213,28 @@ func (l *layouter) text(x, top float64, s string, style fonts.Style, size float6
 	l.baseline(x, top+ascent*size*mmPerPt, s, style, size)
 }
 
-// baseline sets s on the baseline y.
+// baseline sets s on the baseline y, and records its field as lost
+// when its line box passes the margins.
 func (l *layouter) baseline(x, y float64, s string, style fonts.Style, size float64) *Text {
+	const slack = 0.5 // mm
+	bottom := y - ascent*size*mmPerPt + lineHeight(size)
+	if bottom > bottomY+slack || x < Left-slack || x+l.width(s, style, size) > Left+TextW+slack {
+		l.lose()
+	}
 	t := &Text{X: x, Y: y, Style: style, Size: size, Text: s}
 	l.page().Items = append(l.page().Items, t)
 	return t
+}
+
+// lose records that text of the current field lies outside the margins,
+// once for each field.
+func (l *layouter) lose() {
+	for _, p := range l.res.Lost {
+		if p.Path == l.field {
+			return
+		}
+	}
+	l.res.Lost = append(l.res.Lost, diag.Problem{Path: l.field, Msg: lang.M("too long to fit inside the page margins, even broken into lines (page %d): shorten it", len(l.res.Pages))})
 }
 
 func (l *layouter) line(x1, y1, x2, y2 float64) {
@@ -248,7 +279,15 @@ func texts(lines [][]word) []string {
 
 // wrap breaks plain text in one style into lines no wider than w.
 func (l *layouter) wrap(s string, style fonts.Style, size, w float64) []string {
-	return texts(breakLines(l.plain(s, style, size, false), w, w))
+	return texts(breakLines(l.fit(l.plain(s, style, size, false), w, size), w, w))
+}
+
+// lines keeps s on one line when it fits in w, and wraps it otherwise.
+func (l *layouter) lines(s string, style fonts.Style, size, w float64) []string {
+	if l.width(s, style, size) <= w {
+		return []string{s}
+	}
+	return l.wrap(s, style, size, w)
 }
 
 // commaWorth is what a break right after a comma, where a clerk likes
@@ -286,85 +325,141 @@ func flawsOf(lines [][]word) flaws {
 	return f
 }
 
+// cost is what balanced minimises, in this order: lines, flaws, and
+// unevenness.
+type cost struct {
+	lines int
+	flaws
+	uneven float64
+}
+
+func (c cost) worse(d cost) bool {
+	return c.lines > d.lines || c.lines == d.lines && (c.flaws.worse(d.flaws) || c.flaws == d.flaws && c.uneven > d.uneven+1e-9)
+}
+
+func (c cost) plus(d cost) cost {
+	return cost{c.lines + d.lines, c.flaws.plus(d.flaws), c.uneven + d.uneven}
+}
+
+// liner measures the lines balanced may set from ws: its runs of words
+// that no break falls inside, and where each starts.
+type liner struct {
+	ws []word
+	at []int
+	x  []float64 // x[i] is where word i starts on a line that starts with word 0
+	w  float64
+}
+
+func newLiner(ws []word, w float64) liner {
+	x := make([]float64, len(ws)+1)
+	for i, wd := range ws {
+		x[i+1] = x[i] + wd.w + wd.space
+	}
+	return liner{ws: ws, at: breaks(ws), x: x, w: w}
+}
+
+// runs is the number of runs.
+func (ln liner) runs() int { return len(ln.at) - 1 }
+
+// line costs the line of runs a to b-1, the last line when last, and
+// tells whether it fits: a run wider than w may only stand alone.
+func (ln liner) line(a, b int, last bool) (cost, bool) {
+	ws, at := ln.ws, ln.at
+	lw := ln.x[at[b]] - ln.x[at[a]] - ws[at[b]-1].space
+	c := cost{lines: 1, uneven: lw * lw}
+	if at[b]-at[a] == 1 {
+		c.alone = 1
+	}
+	if !last {
+		if ws[at[b]].bound {
+			c.inside = 1
+		}
+		if strings.HasSuffix(ws[at[b]-1].text(), ",") {
+			c.uneven -= 2 * commaWorth * commaWorth
+		}
+	}
+	return c, b == a+1 || lw <= ln.w+0.01
+}
+
+// suffixes gives the cheapest cost of setting runs a… for every a.
+func (ln liner) suffixes() []cost {
+	m := ln.runs()
+	best := make([]cost, m+1)
+	for a := m - 1; a >= 0; a-- {
+		for b := a + 1; b <= m; b++ {
+			lc, fits := ln.line(a, b, b == m)
+			if !fits {
+				break
+			}
+			if c := lc.plus(best[b]); b == a+1 || best[a].worse(c) {
+				best[a] = c
+			}
+		}
+	}
+	return best
+}
+
+// prefixes gives the cheapest cost of setting runs …b-1 alone for every
+// b, as balanced would set ws[:at[b]].
+func (ln liner) prefixes() []cost {
+	m := ln.runs()
+	open := make([]cost, m+1) // runs …b-1 on lines that are not the last
+	whole := make([]cost, m+1)
+	for b := 1; b <= m; b++ {
+		for a := b - 1; a >= 0; a-- {
+			last, fits := ln.line(a, b, true)
+			if !fits {
+				break
+			}
+			if c := last.plus(open[a]); a == b-1 || whole[b].worse(c) {
+				whole[b] = c
+			}
+			if b == m {
+				continue
+			}
+			lc, _ := ln.line(a, b, false)
+			if c := lc.plus(open[a]); a == b-1 || open[b].worse(c) {
+				open[b] = c
+			}
+		}
+	}
+	return whole
+}
+
 // balanced breaks centred text into as few lines no wider than w as
 // breakLines would, with the fewest flaws, and then with lines of even
 // length, so that a title never ends on a short line: the sum of the
 // squares of their widths is least, less 2·commaWorth² for each break
 // after a comma. The sum weighs every line, where the widest line alone
 // would let a comma pull a break anywhere its line is not the widest.
+// Each run is tried only with the runs that fit on its line, so that
+// the time grows with the text, not with its square.
 func balanced(ws []word, w float64) [][]word {
-	greedy := breakLines(ws, w, w)
-	n := len(greedy)
-	if n < 2 {
-		return greedy
+	if len(ws) == 0 {
+		return nil
 	}
-	at := breaks(ws)
-	m := len(at) - 1 // runs of words that no break falls inside
-	type cost struct {
-		flaws
-		uneven float64
-	}
-	worse := func(x, y cost) bool {
-		return x.flaws.worse(y.flaws) || x.flaws == y.flaws && x.uneven > y.uneven+1e-9
-	}
-	// x[i] is where word i starts on a line that starts with word 0, so
-	// that a line measures in constant time.
-	x := make([]float64, len(ws)+1)
-	for i, wd := range ws {
-		x[i+1] = x[i] + wd.w + wd.space
-	}
-	// line costs the line of runs a to b-1 and tells whether it fits: a
-	// run wider than w may only stand alone.
-	line := func(a, b int) (cost, bool) {
-		lw := x[at[b]] - x[at[a]] - ws[at[b]-1].space
-		c := cost{uneven: lw * lw}
-		if at[b]-at[a] == 1 {
-			c.alone = 1
-		}
-		if b < m {
-			if ws[at[b]].bound {
-				c.inside = 1
-			}
-			if strings.HasSuffix(ws[at[b]-1].text(), ",") {
-				c.uneven -= 2 * commaWorth * commaWorth
-			}
-		}
-		return c, b == a+1 || lw <= w+0.01
-	}
-	add := func(p, q cost) cost { return cost{p.flaws.plus(q.flaws), p.uneven + q.uneven} }
-	// best[k*(m+1)+a] is the cheapest way to set runs a… on k lines.
-	type choice struct {
-		cost
-		ok bool
-	}
-	best := make([]choice, (n+1)*(m+1))
-	best[m].ok = true
-	for a := m - 1; a >= 0; a-- {
-		for b := a + 1; b <= m; b++ {
-			lc, fits := line(a, b)
-			if !fits {
-				break
-			}
-			for k := 1; k <= n; k++ {
-				rest, cur := best[(k-1)*(m+1)+b], &best[k*(m+1)+a]
-				if c := add(lc, rest.cost); rest.ok && (!cur.ok || worse(cur.cost, c)) {
-					*cur = choice{c, true}
-				}
-			}
-		}
+	ln := newLiner(ws, w)
+	m := ln.runs()
+	best := ln.suffixes()
+	if best[0].lines < 2 {
+		return breakLines(ws, w, w)
 	}
 	// Each line takes as many words as the cheapest break leaves it, as
 	// breakLines fills them.
 	var lines [][]word
-	for a, k := 0, n; k > 0; k-- {
-		for b := m; b > a; b-- {
-			lc, fits := line(a, b)
-			if rest := best[(k-1)*(m+1)+b]; fits && rest.ok && !worse(add(lc, rest.cost), best[k*(m+1)+a].cost) {
-				lines = append(lines, ws[at[a]:at[b]])
-				a = b
+	for a := 0; a < m; {
+		next := a + 1
+		for b := a + 1; b <= m; b++ {
+			lc, fits := ln.line(a, b, b == m)
+			if !fits {
 				break
 			}
+			if !lc.plus(best[b]).worse(best[a]) {
+				next = b
+			}
 		}
+		lines = append(lines, ws[ln.at[a]:ln.at[next]])
+		a = next
 	}
 	return lines
 }
@@ -402,7 +497,7 @@ func unitAt(ws []word) int {
 func (l *layouter) agencyLines(s string, st fonts.Style, size, w float64) []string {
 	var lines []string
 	for _, part := range strings.Split(s, "\n") {
-		lines = append(lines, texts(agencyPart(bind(l.plain(part, st, size, true)), w))...)
+		lines = append(lines, texts(agencyPart(bind(l.fit(l.plain(part, st, size, true), w, size)), w))...)
 	}
 	return lines
 }
@@ -413,11 +508,22 @@ func (l *layouter) agencyLines(s string, st fonts.Style, size, w float64) []stri
 // NHÂN DÂN" / "TỈNH BÀ RỊA - VŨNG TÀU", "UBND TỈNH" / "BÀ RỊA - VŨNG
 // TÀU", never "UBND TỈNH BÀ" / "RỊA - VŨNG TÀU". A unit word bound to the
 // word before it is plural, "CÁC TỈNH", and no place follows it.
+//
+// The cost of every split is read from the cheapest settings of every
+// head and every tail of the name, found once, so that a long name
+// takes time in proportion to its length.
 func agencyPart(ws []word, w float64) [][]word {
 	best := balanced(ws, w)
 	if len(best) < 2 {
 		return best
 	}
+	ln := newLiner(ws, w)
+	heads, tails := ln.prefixes(), ln.suffixes()
+	run := make(map[int]int, len(ln.at)) // the run each word of a break starts
+	for k, i := range ln.at {
+		run[i] = k
+	}
+	whole := flawsOf(best)
 	for i := 1; i < len(ws); i++ {
 		n := unitAt(ws[i:])
 		if n == 0 || ws[i].glued || ws[i].bound {
@@ -427,8 +533,9 @@ func agencyPart(ws []word, w float64) [][]word {
 			if j == len(ws) || ws[j].glued {
 				continue
 			}
-			if split := append(balanced(ws[:j], w), balanced(ws[j:], w)...); len(split) == len(best) && !flawsOf(split).worse(flawsOf(best)) {
-				return split
+			k := run[j]
+			if heads[k].lines+tails[k].lines == len(best) && !heads[k].flaws.plus(tails[k].flaws).worse(whole) {
+				return append(balanced(ws[:j], w), balanced(ws[j:], w)...)
 			}
 		}
 	}
@@ -464,26 +571,29 @@ func (l *layouter) header(doc *content.Document) {
 	rightCX := rightColX + rightColW/2
 	qh := "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 	tn := "Độc lập - Tự do - Hạnh phúc"
+	qs, ts := l.headerSizes(qh, tn)
 	// The agency block keeps headerGap of white from the Quốc hiệu and
 	// the Tiêu ngữ beside it: its lines are centred on leftCX, so none may
 	// be wider than twice the room from there to the nearer of their left
 	// edges; nor wider than its column, less a millimetre on each side.
-	nearest := rightCX - max(l.width(qh, fonts.Bold, size), l.width(tn, fonts.Bold, 14))/2
+	nearest := rightCX - max(l.width(qh, fonts.Bold, qs), l.width(tn, fonts.Bold, ts))/2
 	colW := min(leftColW-2, 2*(nearest-headerGap-leftCX))
 
 	top := Top
+	l.field = "issuer.parent"
 	if doc.Parent != "" {
 		_, top = l.centred(l.agencyLines(doc.Parent, fonts.Regular, size, colW), leftCX, top, fonts.Regular, size)
 	}
+	l.field = "issuer.name"
 	agency, leftBottom := l.centred(l.agencyLines(doc.Agency, fonts.Bold, size, colW), leftCX, top, fonts.Bold, size)
 	// The agency rule: a third to a half of the name's longest line.
 	ruleY := leftBottom + 0.8
 	half := agency * 0.4 / 2
 	l.line(leftCX-half, ruleY, leftCX+half, ruleY)
 
-	l.centred([]string{qh}, rightCX, Top, fonts.Bold, size)
-	tnTop := Top + lineHeight(size)
-	tnW, rightBottom := l.centred([]string{tn}, rightCX, tnTop, fonts.Bold, 14)
+	l.centred([]string{qh}, rightCX, Top, fonts.Bold, qs)
+	tnTop := Top + lineHeight(qs)
+	tnW, rightBottom := l.centred([]string{tn}, rightCX, tnTop, fonts.Bold, ts)
 	tnRule := rightBottom + 0.8
 	l.line(rightCX-tnW/2, tnRule, rightCX+tnW/2, tnRule)
 
@@ -493,18 +603,62 @@ func (l *layouter) header(doc *content.Document) {
 	if doc.Form == content.Minutes {
 		lineTop = ruleY + 2.5
 	}
-	baseline := lineTop + ascent*14*mmPerPt
-	numW := l.width(doc.Number, fonts.Regular, size)
-	l.baseline(leftCX-numW/2, baseline, doc.Number, fonts.Regular, size)
-	l.y = lineTop + lineHeight(14)
+	baseline := lineTop + ascent*ts*mmPerPt
+	l.field = "number"
+	numbers := l.docNumber(doc.Number, leftCX, baseline, size)
+	l.field = "date"
+	l.y = lineTop + lineHeight(ts)
 	if doc.DateLine != "" {
-		lines := l.dateLines(doc.DateLine, 14)
+		lines := l.dateLines(doc.DateLine, ts)
 		for i, s := range lines {
-			w := l.width(s, fonts.Italic, 14)
-			l.baseline(rightCX-w/2, baseline+float64(i)*lineHeight(14), s, fonts.Italic, 14)
+			w := l.width(s, fonts.Italic, ts)
+			l.baseline(rightCX-w/2, baseline+float64(i)*lineHeight(ts), s, fonts.Italic, ts)
 		}
-		l.y = lineTop + float64(len(lines))*lineHeight(14)
+		l.y = lineTop + float64(len(lines))*lineHeight(ts)
 	}
+	l.y = max(l.y, lineTop+numbers)
+}
+
+// headerSizes gives the sizes of the Quốc hiệu qh and of the Tiêu ngữ
+// tn and the date line under it: 13 and 14 pt, or 12 and 13 pt, as
+// Decree 30 allows, when the font is so wide that either line would not
+// fit its column at 13 and 14, and then half a point smaller at a time
+// until both fit, so that no font pushes them into the margin.
+func (l *layouter) headerSizes(qh, tn string) (float64, float64) {
+	q, t := 13.0, 14.0
+	for q > minHeaderSize && (l.width(qh, fonts.Bold, q) > rightColW || l.width(tn, fonts.Bold, t) > rightColW) {
+		if q == 13 {
+			q, t = 12, 13
+		} else {
+			q, t = q-0.5, t-0.5
+		}
+	}
+	return q, t
+}
+
+// minHeaderSize is the least size headerSizes steps down to.
+const minHeaderSize = 6.0
+
+// partyTitleSize is the size of "ĐẢNG CỘNG SẢN VIỆT NAM": 15 pt, or half
+// a point smaller at a time while the font sets it wider than its
+// column.
+func (l *layouter) partyTitleSize(title string) float64 {
+	s := 15.0
+	for s > minHeaderSize && l.width(title, fonts.Bold, s) > rightColW {
+		s -= 0.5
+	}
+	return s
+}
+
+// docNumber writes the Số line of ô 3 centred on cx from baseline, wrapped
+// for the left column, and returns the height of its lines.
+func (l *layouter) docNumber(s string, cx, baseline, size float64) float64 {
+	lines := l.lines(s, fonts.Regular, size, leftColW-2)
+	for i, s := range lines {
+		w := l.width(s, fonts.Regular, size)
+		l.baseline(cx-w/2, baseline+float64(i)*lineHeight(size), s, fonts.Regular, size)
+	}
+	return float64(len(lines)) * lineHeight(size)
 }
 
 // partyHeader draws the header of a Party document, as Hướng dẫn
@@ -514,33 +668,36 @@ func (l *layouter) header(doc *content.Document) {
 // star under it instead of a rule; then "Số 15-TB/HU" under the star and
 // the date line under the rule, on one baseline.
 func (l *layouter) partyHeader(doc *content.Document) {
-	const size, titleSize = 14.0, 15.0
+	const size = 14.0
 	leftCX := Left + leftColW/2
 	rightCX := rightColX + rightColW/2
 	const title = "ĐẢNG CỘNG SẢN VIỆT NAM"
+	titleSize := l.partyTitleSize(title)
 	titleW, rightBottom := l.centred([]string{title}, rightCX, Top, fonts.Bold, titleSize)
 	rule := rightBottom + 0.8
 	l.line(rightCX-titleW/2, rule, rightCX+titleW/2, rule)
 	colW := min(leftColW-2, 2*(rightCX-titleW/2-headerGap-leftCX))
 
 	top := Top
+	l.field = "issuer.parent"
 	if doc.Parent != "" {
 		_, top = l.centred(l.agencyLines(doc.Parent, fonts.Regular, size, colW), leftCX, top, fonts.Regular, size)
 	}
+	l.field = "issuer.name"
 	_, top = l.centred(l.agencyLines(doc.Agency, fonts.Bold, size, colW), leftCX, top, fonts.Bold, size)
 	_, leftBottom := l.centred([]string{"*"}, leftCX, top, fonts.Regular, size)
 
 	lineTop := max(leftBottom, rule+2.5)
 	baseline := lineTop + ascent*size*mmPerPt
-	numW := l.width(doc.Number, fonts.Regular, size)
-	l.baseline(leftCX-numW/2, baseline, doc.Number, fonts.Regular, size)
-	l.y = lineTop + lineHeight(size)
+	l.field = "number"
+	numbers := l.docNumber(doc.Number, leftCX, baseline, size)
+	l.field = "date"
 	lines := l.dateLines(doc.DateLine, size)
 	for i, s := range lines {
 		w := l.width(s, fonts.Italic, size)
 		l.baseline(rightCX-w/2, baseline+float64(i)*lineHeight(size), s, fonts.Italic, size)
 	}
-	l.y = lineTop + float64(max(len(lines), 1))*lineHeight(size)
+	l.y = lineTop + max(float64(max(len(lines), 1))*lineHeight(size), numbers)
 }
 
 // title draws ô 5a: the type name and the abstract, centred, and the rule
@@ -555,14 +712,14 @@ func (l *layouter) title(doc *content.Document) {
 	if doc.Party {
 		// Hướng dẫn 36: the type name in 15 pt, the abstract under it and
 		// a line of five hyphens, not a drawn rule.
-		_, top = l.centred([]string{doc.TypeName}, Left+TextW/2, l.y+10.5, fonts.Bold, 15)
-		_, top = l.centred(texts(balanced(bind(l.plain(doc.Abstract, fonts.Bold, size, false)), 140)), Left+TextW/2, top, fonts.Bold, size)
+		_, top = l.centred(l.lines(doc.TypeName, fonts.Bold, 15, TextW), Left+TextW/2, l.y+10.5, fonts.Bold, 15)
+		_, top = l.centred(texts(balanced(bind(l.fit(l.plain(doc.Abstract, fonts.Bold, size, false), 140, size)), 140)), Left+TextW/2, top, fonts.Bold, size)
 		_, top = l.centred([]string{"-----"}, Left+TextW/2, top, fonts.Regular, size)
 		l.y = top + 2
 		return
 	}
-	_, top = l.centred([]string{doc.TypeName}, Left+TextW/2, top, fonts.Bold, size)
-	abstract, bottom := l.centred(texts(balanced(bind(l.plain(doc.Abstract, fonts.Bold, size, false)), 140)), Left+TextW/2, top, fonts.Bold, size)
+	_, top = l.centred(l.lines(doc.TypeName, fonts.Bold, size, TextW), Left+TextW/2, top, fonts.Bold, size)
+	abstract, bottom := l.centred(texts(balanced(bind(l.fit(l.plain(doc.Abstract, fonts.Bold, size, false), 140, size)), 140)), Left+TextW/2, top, fonts.Bold, size)
 	ruleY := bottom + 1
 	half := max(abstract/3, 15) / 2
 	l.line(Left+TextW/2-half, ruleY, Left+TextW/2+half, ruleY)

@@ -34,7 +34,7 @@ func recipientsOf(doc *content.Document) recipientForm {
 type stack struct {
 	titles [][]string // each title line, wrapped
 	styles []fonts.Style
-	name   string
+	name   []string // the signer's name, wrapped
 	cx     float64
 }
 
@@ -42,7 +42,7 @@ type stack struct {
 // in a Party document only the authority line is, the positions under
 // it are not (docs/hd36-layout.md §5.2).
 func (l *layouter) newStack(s content.Signer, cx, w float64, party bool) stack {
-	st := stack{name: s.Name, cx: cx}
+	st := stack{name: l.lines(s.Name, fonts.Bold, signSize, w), cx: cx}
 	for i, t := range s.Titles {
 		style := fonts.Bold
 		if party && i > 0 {
@@ -62,13 +62,18 @@ func (s stack) titleHeight() float64 {
 	return float64(n) * lineHeight(signSize)
 }
 
+// nameHeight is the height of the name's lines, one when there is none.
+func (s stack) nameHeight() float64 {
+	return float64(max(len(s.name), 1)) * lineHeight(signSize)
+}
+
 // drawStack writes the titles from top and the name at nameTop.
 func (l *layouter) drawStack(s stack, top, nameTop float64) {
 	for i, t := range s.titles {
 		_, top = l.centred(t, s.cx, top, s.styles[i], signSize)
 	}
-	if s.name != "" {
-		l.centred([]string{s.name}, s.cx, nameTop, fonts.Bold, signSize)
+	if len(s.name) > 0 && s.name[0] != "" {
+		l.centred(s.name, s.cx, nameTop, fonts.Bold, signSize)
 	}
 }
 
@@ -119,6 +124,7 @@ type signatureBlock struct {
 	stacks []stack
 	lines  []indented
 	titles float64 // height of the tallest title stack
+	names  float64 // height of the tallest name
 	h      float64
 }
 
@@ -129,16 +135,18 @@ func (l *layouter) signatureBlock(doc *content.Document) signatureBlock {
 		// Mẫu 1.9: 60 | 7.5 | 97.5 mm.
 		b.stacks = []stack{l.newStack(doc.Signers[0], Left+30, 58, doc.Party), l.newStack(doc.Signers[1], Left+67.5+97.5/2, 95, doc.Party)}
 		b.titles = max(b.stacks[0].titleHeight(), b.stacks[1].titleHeight())
+		b.names = max(b.stacks[0].nameHeight(), b.stacks[1].nameHeight())
 		var rh float64
 		b.lines, rh = l.recipientLines(doc.Recipients, 90, f)
-		b.h = b.titles + signSpace + lineHeight(signSize) + 3 + rh
+		b.h = b.titles + signSpace + b.names + 3 + rh
 		return b
 	}
 	b.stacks = []stack{l.newStack(doc.Signers[0], rightColX+rightColW/2, rightColW-2, doc.Party)}
 	b.titles = b.stacks[0].titleHeight()
+	b.names = b.stacks[0].nameHeight()
 	var rh float64
 	b.lines, rh = l.recipientLines(doc.Recipients, leftColW-2, f)
-	b.h = max(b.titles+signSpace+lineHeight(signSize), rh)
+	b.h = max(b.titles+signSpace+b.names, rh)
 	return b
 }
 
@@ -160,8 +168,9 @@ func (l *layouter) signatures(doc *content.Document) {
 		l.drawStack(s, top, nameTop)
 	}
 	f := recipientsOf(doc)
+	l.field = "recipients"
 	if len(b.stacks) == 2 {
-		l.drawRecipients(b.lines, nameTop+lineHeight(signSize)+3, f)
+		l.drawRecipients(b.lines, nameTop+b.names+3, f)
 	} else {
 		l.drawRecipients(b.lines, top+(lineHeight(signSize)-lineHeight(f.labelSize))/2, f)
 	}
@@ -195,7 +204,7 @@ func (l *layouter) annex(a *content.Annex) {
 	l.annexStart = len(l.res.Pages) - 1
 	cx := Left + TextW/2
 	l.res.Outline = append(l.res.Outline, Mark{Title: a.Label + ": " + a.Title, Level: 0, Page: l.annexStart, Y: Top})
-	_, top := l.centred([]string{a.Label}, cx, Top, fonts.Bold, 14)
+	_, top := l.centred(l.lines(a.Label, fonts.Bold, 14, TextW), cx, Top, fonts.Bold, 14)
 	_, top = l.centred(l.wrap(a.Title, fonts.Bold, 14, TextW), cx, top, fonts.Bold, 14)
 	_, top = l.centred(l.wrap(a.Note, fonts.Italic, 14, TextW), cx, top, fonts.Italic, 14)
 	l.line(cx-9, top+1, cx+9, top+1)

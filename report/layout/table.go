@@ -120,6 +120,11 @@ func (l *layouter) row(cells []cell, widths []float64, h float64) {
 	l.y = top + h
 }
 
+// maxLeast is the most a column's widest word claims for itself: a
+// word wider, such as a web address, breaks (see split) rather than
+// squeeze the other columns.
+const maxLeast = TextW / 3
+
 // columnWidths gives each column its share of the text block: the
 // table's own proportions when it has them, else room for each column's
 // longest line when everything fits, and otherwise each column's widest
@@ -145,7 +150,7 @@ func (l *layouter) columnWidths(t *content.Table, cols int) []float64 {
 		ws := l.plain(s, st, tableSize, false)
 		at := breaks(ws)
 		for k := 0; k+1 < len(at); k++ {
-			least[i] = max(least[i], span(ws[at[k]:at[k+1]])+2*padX)
+			least[i] = max(least[i], min(span(ws[at[k]:at[k+1]])+2*padX, maxLeast))
 		}
 	}
 	for i, h := range t.Header {
