@@ -3,7 +3,7 @@ package fonts
 import (
 	"encoding/binary"
 	"errors"
-	"io"
+	"github.com/hoinghi/hoinghi/internal/input"
 	"maps"
 	"os"
 	"path/filepath"
@@ -141,26 +141,13 @@ func LoadDir(dir, family string) (set *Set, note *lang.Message, err error) {
 // readFace reads and loads the font file at path: a regular file (a
 // link to one will do) of at most maxFontSize bytes.
 func readFace(path string) (face *Face, why lang.Message, ok bool) {
-	info, err := os.Stat(path)
+	ttf, err := input.Read(path, lang.M("the font file"), maxFontSize)
+	var ps diag.List
 	switch {
+	case errors.As(err, &ps):
+		return nil, ps[0].Msg, false
 	case err != nil:
 		return nil, lang.M("cannot read the font: %s", err.Error()), false
-	case !info.Mode().IsRegular():
-		return nil, lang.M("not a regular file: a font is read only from a regular file"), false
-	case info.Size() > maxFontSize:
-		return nil, lang.M("the file is %d bytes: a font file is read up to %d bytes", info.Size(), maxFontSize), false
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, lang.M("cannot read the font: %s", err.Error()), false
-	}
-	defer f.Close()
-	ttf, err := io.ReadAll(io.LimitReader(f, maxFontSize+1))
-	switch {
-	case err != nil:
-		return nil, lang.M("cannot read the font: %s", err.Error()), false
-	case len(ttf) > maxFontSize:
-		return nil, lang.M("the file is over %d bytes: a font file is read up to %d bytes", maxFontSize, maxFontSize), false
 	}
 	face, err = newFace(ttf, path)
 	var p diag.Problem

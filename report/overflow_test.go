@@ -54,13 +54,13 @@ func TestNothingLost(t *testing.T) {
 		for _, f := range []string{"DejaVuSerif.ttf", "DejaVuSerif-Bold.ttf", "DejaVuSerif-Italic.ttf", "DejaVuSerif-BoldItalic.ttf"} {
 			b, err := os.ReadFile(filepath.Join(dejaVuSerif, f))
 			if err != nil {
-				t.Skipf("DejaVu Serif is not installed (apt-get install fonts-dejavu-core): %v", err)
+				t.Fatalf("DejaVu Serif is not installed (make deps installs fonts-dejavu-core and fonts-dejavu-extra): %v", err)
 			}
 			if err := os.WriteFile(filepath.Join(dir, f), b, 0o644); err != nil {
 				t.Fatal(err)
 			}
 		}
-		fs, err := fonts.LoadDir(dir)
+		fs, _, err := fonts.LoadDir(dir, "")
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -26,9 +26,9 @@ func TestProfileFolderErrors(t *testing.T) {
 	for _, tc := range []struct {
 		profile, flag, want string
 	}{
-		{"render:\n  fonts: phong\n", "", prof + ":2:10: render.fonts: no TrueType font in " + filepath.Join(office, "phong")},
+		{"render:\n  fonts: phong\n", "", prof + ":2:10: render.fonts: the folder named here has problems, listed below\n" + filepath.Join(office, "phong") + ": no usable TrueType font in the folder"},
 		{"render:\n  templates: mau\n", "", prof + ":2:14: render.templates: the folder named here has problems, listed below\n" + filepath.Join(office, "mau", "thong-bao.md") + ":"},
-		{"render:\n  fonts: phong\n", "--font-dir=" + filepath.Join(office, "phong"), "hoinghi: no TrueType font in " + filepath.Join(office, "phong")},
+		{"render:\n  fonts: phong\n", "--font-dir=" + filepath.Join(office, "phong"), filepath.Join(office, "phong") + ": no usable TrueType font in the folder"},
 	} {
 		write(t, office, "hoinghi.yaml", tc.profile)
 		args := []string{"--lang", "en", "render", "-o", out, file}
