@@ -61,7 +61,7 @@ func validate(m *Meeting, opt Options) []diag.Problem {
 			seen[key] = i
 		}
 		if n := strings.TrimSpace(string(d.Number)); n != "" {
-			if v, err := strconv.Atoi(n); err != nil || v <= 0 {
+			if v, err := strconv.Atoi(n); err != nil || v <= 0 || strings.HasPrefix(n, "+") {
 				bad(p+".number", "expected a positive whole number or a blank, got %s", n)
 			}
 		}

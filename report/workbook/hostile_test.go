@@ -209,3 +209,55 @@ func BenchmarkRead(b *testing.B) {
 		}
 	}
 }
+
+// TestHonestCells checks that a cell which would print something other
+// than the clerk meant is refused at its cell: a time without a date, a
+// year before 1900, a number with a sign where a count or a document
+// number goes.
+func TestHonestCells(t *testing.T) {
+	start := infoCell(t, "meeting.start")
+	invited := infoCell(t, "meeting.attendance.invited")
+	for _, c := range []struct {
+		name   string
+		change func(f *excelize.File)
+		want   string
+	}{
+		{"a time cell as the start", func(f *excelize.File) {
+			clock, err := f.NewStyle(&excelize.Style{NumFmt: 20}) // h:mm
+			must(t, err)
+			must(t, f.SetCellValue(sheetInfo, start, 8.5/24))
+			must(t, f.SetCellStyle(sheetInfo, start, start, clock))
+		}, "Thông tin!" + start + ": meeting.start: a time of day without a date"},
+		{"a time as text", func(f *excelize.File) {
+			must(t, f.SetCellValue(sheetInfo, start, "8:30"))
+		}, "Thông tin!" + start + ": meeting.start: a time of day without a date"},
+		{"a date cell of day zero", func(f *excelize.File) {
+			day, err := f.NewStyle(&excelize.Style{NumFmt: 14})
+			must(t, err)
+			must(t, f.SetCellValue(sheetDocuments, "C2", 0.5))
+			must(t, f.SetCellStyle(sheetDocuments, "C2", "C2", day))
+		}, "Văn bản!C2: documents[0].date: a time of day without a date"},
+		{"a date before 1900", func(f *excelize.File) {
+			must(t, f.SetCellValue(sheetDocuments, "C2", "1850-03-15"))
+		}, "Văn bản!C2: documents[0].date: the year of 1850-03-15 is before 1900"},
+		{"a start before 1900", func(f *excelize.File) {
+			must(t, f.SetCellValue(sheetInfo, start, "15/03/1850 08:00"))
+		}, "Thông tin!" + start + ": meeting.start: the year of 15/03/1850 08:00 is before 1900"},
+		{"a negative document number", func(f *excelize.File) {
+			must(t, f.SetCellValue(sheetDocuments, "B2", -5))
+		}, "Văn bản!B2: documents[0].number: expected a positive whole number or a blank, got -5"},
+		{"a document number with a plus", func(f *excelize.File) {
+			must(t, f.SetCellValue(sheetDocuments, "B2", "+5"))
+		}, "Văn bản!B2: documents[0].number: expected a positive whole number or a blank, got +5"},
+		{"a negative count", func(f *excelize.File) {
+			must(t, f.SetCellValue(sheetInfo, invited, -3))
+		}, "Thông tin!" + invited + ": meeting.attendance.invited: expected a number of people"},
+		{"a count with a plus", func(f *excelize.File) {
+			must(t, f.SetCellValue(sheetInfo, invited, "+30"))
+		}, "Thông tin!" + invited + ": meeting.attendance.invited: expected a number of people"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			refused(t, edit(t, write(t, full()), c.change), c.want)
+		})
+	}
+}
