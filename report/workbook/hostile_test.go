@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hoinghi/hoinghi/report/excel"
 	"github.com/hoinghi/hoinghi/report/meeting"
 	"github.com/xuri/excelize/v2"
 )
@@ -259,5 +260,49 @@ func TestHonestCells(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			refused(t, edit(t, write(t, full()), c.change), c.want)
 		})
+	}
+}
+
+// TestLongText checks that a text over what a cell of Excel holds is
+// refused with its field and cell, not cut, and that one at the limit is
+// written whole, as the archive's shared strings show.
+func TestLongText(t *testing.T) {
+	over := strings.Repeat("ạ", excel.MaxCellText+1)
+	m := full()
+	m.Info.Title = over
+	m.Info.Attendees[1].Name = over
+	m.Conclusions[0] = over
+	m.Results.Table.Rows[1][2] = meeting.Cell{Raw: over}
+	_, err := Write(m)
+	ps := problems(t, err)
+	var got []string
+	for _, p := range ps {
+		got = append(got, p.Cell+" "+p.Path)
+	}
+	want := []string{
+		"Thông tin!" + infoCell(t, "meeting.title") + " meeting.title",
+		"Đại biểu!B3 meeting.attendees[1].name",
+		"Kết luận!B2 conclusions[0]",
+		"Kết quả!C3 results.table.rows[1][2]",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems at\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if !strings.Contains(ps[0].Error(), "the text has 32,768 characters, more than the 32,767 a cell of Excel holds") {
+		t.Errorf("message: %v", ps[0])
+	}
+
+	at := strings.Repeat("ạ", excel.MaxCellText)
+	m = full()
+	m.Conclusions[0] = at
+	b := write(t, m)
+	z, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	must(t, err)
+	rc, err := z.Open("xl/sharedStrings.xml")
+	must(t, err)
+	shared, err := io.ReadAll(rc)
+	must(t, err)
+	if !bytes.Contains(shared, []byte(">"+at+"<")) {
+		t.Errorf("the conclusion of %d characters is not in the shared strings whole", excel.MaxCellText)
 	}
 }
