@@ -26,8 +26,9 @@ const (
 	// maxTotalSize is the uncompressed size of all of them.
 	maxTotalSize = 256 << 20
 	// maxRatio is how many times its compressed size a file of over
-	// ratioFloor bytes may grow to when unpacked; sheets of Excel and
-	// LibreOffice stay under 30.
+	// ratioFloor bytes may grow to when unpacked; the sheets of a
+	// thousand attendees, as Write and LibreOffice save them, grow 8 to
+	// 12 times.
 	maxRatio   = 200
 	ratioFloor = 1 << 20
 	// maxRows and maxCells are the rows and the written cells a sheet may
