@@ -20,17 +20,17 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"github.com/hoinghi/hoinghi/report/diag"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/hoinghi/hoinghi/fonts"
 	"github.com/hoinghi/hoinghi/report/content"
+	"github.com/hoinghi/hoinghi/report/diag"
 	"github.com/hoinghi/hoinghi/report/lang"
 	"github.com/hoinghi/hoinghi/report/layout"
 	"github.com/hoinghi/hoinghi/report/meeting"
@@ -56,6 +56,10 @@ type Renderer struct {
 	// otherwise each meeting file's own is found beside it or above it
 	// (profile.Find).
 	Profile string
+	// Legacy, when set, reads meeting files typed in that legacy
+	// Vietnamese encoding (hoinghi convert --from): a text file that is not
+	// UTF-8 is taken as its 8-bit bytes, and every field decoded.
+	Legacy vn.Legacy
 
 	kinds    map[string]*content.Template
 	order    []string
@@ -116,7 +120,7 @@ func (r *Renderer) Kinds() []string { return slices.Clone(r.order) }
 // profile, rejecting kinds without a template and characters the fonts
 // cannot draw.
 func (r *Renderer) Load(path string) (*Loaded, error) {
-	data, err := os.ReadFile(path)
+	data, err := meeting.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
@@ -132,6 +136,9 @@ func (r *Renderer) Parse(name string, data []byte) (*Loaded, error) {
 	if !IsWorkbook(name) && otherSpreadsheet(name) {
 		return nil, diag.List{{File: name, Msg: lang.M("hoinghi reads Excel workbooks in the .xlsx format only: save this file as Excel Workbook (.xlsx)")}}
 	}
+	if r.Legacy != vn.Unicode && !IsWorkbook(name) && !utf8.Valid(data) {
+		data = latin1(data)
+	}
 	l := &Loaded{Profile: prof, ProfileDigest: digest}
 	opt := r.options()
 	opt.Defaults = func(m *meeting.Meeting) { l.Sources = prof.Apply(name, m) }
@@ -144,6 +151,16 @@ func (r *Renderer) Parse(name string, data []byte) (*Loaded, error) {
 		return nil, err
 	}
 	return l, nil
+}
+
+// latin1 is text saved in an 8-bit code page, each byte one character, as
+// UTF-8: the form in which legacy Vietnamese text arrives when pasted.
+func latin1(data []byte) []byte {
+	rs := make([]rune, len(data))
+	for i, b := range data {
+		rs[i] = rune(b)
+	}
+	return []byte(string(rs))
 }
 
 // IsWorkbook reports whether a meeting file is an Excel input workbook
@@ -201,7 +218,7 @@ func (r *Renderer) Adopt(p *profile.Profile) {
 }
 
 func (r *Renderer) options() meeting.Options {
-	return meeting.Options{Kinds: r.Kinds(), Covers: r.Fonts.Covers}
+	return meeting.Options{Kinds: r.Kinds(), Covers: r.Fonts.Covers, Legacy: r.Legacy}
 }
 
 // CheckKinds reports a kind that no template exists for.

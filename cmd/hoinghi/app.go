@@ -87,7 +87,7 @@ func newApp(tag language.Tag, stdout, stderr io.Writer) *cli.Command {
 				Usage:     t("render many meeting files in parallel into a mirrored folder tree, with a manifest"),
 				ArgsUsage: t("PATH…"),
 				Description: t("Each PATH is a meeting file, a folder (searched for .yaml, .yml, .json, .xlsx) or a glob. A file that fails is reported and skipped; the others complete.\n" +
-					"Exit codes: 0 all succeeded, 1 some failed, 2 usage, 130/143 stopped by SIGINT/SIGTERM (the manifest lists what completed)."),
+					"Exit codes: 0 all succeeded, 1 some failed, 2 usage, 75 another batch is writing to OUT, 130/143 stopped by SIGINT/SIGTERM (the manifest lists the meetings not done as cancelled)."),
 				Flags: []cli.Flag{
 					kind,
 					format,
@@ -132,8 +132,10 @@ func newApp(tag language.Tag, stdout, stderr io.Writer) *cli.Command {
 				Name:      "convert",
 				Usage:     t("turn a YAML or JSON meeting file into an Excel workbook, or a workbook into YAML or JSON"),
 				ArgsUsage: t("IN OUT"),
-				Flags:     []cli.Flag{&cli.BoolFlag{Name: "force", Usage: t("replace OUT if it exists")}, profileFlag, fontDir, templatesFlag},
-				Action:    e.convert,
+				Flags: []cli.Flag{&cli.BoolFlag{Name: "force", Usage: t("replace OUT if it exists")},
+					&cli.StringFlag{Name: "from", Usage: t("read IN as text typed in a legacy Vietnamese encoding, tcvn3 (ABC, the .Vn fonts) or vni (the VNI- fonts), and write it in Unicode")},
+					profileFlag, fontDir, templatesFlag},
+				Action: e.convert,
 			},
 			{
 				Name:  "templates",
@@ -162,6 +164,7 @@ func newApp(tag language.Tag, stdout, stderr io.Writer) *cli.Command {
 func init() {
 	lang.Register(map[string]string{
 		"show help": "hiện trợ giúp",
+		"SOURCE_DATE_EPOCH=%q: expected whole seconds since 1970, from 0 to %s":   "SOURCE_DATE_EPOCH=%q: cần số giây nguyên tính từ năm 1970, từ 0 đến %s",
 		"use the Times New Roman files of `DIR` instead of the embedded fonts":    "dùng các tệp Times New Roman trong `THƯ_MỤC` thay cho phông chữ có sẵn",
 		"render only these kinds (thong-bao, bao-cao, bien-ban, …)":               "chỉ xuất các loại văn bản này (thong-bao, bao-cao, bien-ban, …)",
 		"Decree 30 meeting documents and attendance workbooks from meeting files": "văn bản hội nghị theo Nghị định 30 và danh sách đại biểu từ tệp thông tin cuộc họp",
@@ -186,7 +189,7 @@ func init() {
 		"use the office profile `FILE` instead of the hoinghi.yaml found beside the meeting files": "dùng hồ sơ cơ quan `TỆP` thay cho hoinghi.yaml đặt cạnh tệp cuộc họp",
 		"PATH…": "ĐƯỜNG_DẪN…",
 		"render many meeting files in parallel into a mirrored folder tree, with a manifest": "xuất nhiều tệp cuộc họp song song vào cây thư mục tương ứng, kèm bảng kê",
-		"Each PATH is a meeting file, a folder (searched for .yaml, .yml, .json, .xlsx) or a glob. A file that fails is reported and skipped; the others complete.\nExit codes: 0 all succeeded, 1 some failed, 2 usage, 130/143 stopped by SIGINT/SIGTERM (the manifest lists what completed).": "Mỗi ĐƯỜNG_DẪN là một tệp cuộc họp, một thư mục (tìm các tệp .yaml, .yml, .json, .xlsx) hoặc một mẫu glob. Tệp lỗi được báo và bỏ qua; các tệp khác vẫn được xuất.\nMã thoát: 0 tất cả thành công, 1 có tệp lỗi, 2 cách dùng sai, 130/143 bị dừng bởi SIGINT/SIGTERM (bảng kê ghi những gì đã xong).",
+		"Each PATH is a meeting file, a folder (searched for .yaml, .yml, .json, .xlsx) or a glob. A file that fails is reported and skipped; the others complete.\nExit codes: 0 all succeeded, 1 some failed, 2 usage, 75 another batch is writing to OUT, 130/143 stopped by SIGINT/SIGTERM (the manifest lists the meetings not done as cancelled).": "Mỗi ĐƯỜNG_DẪN là một tệp cuộc họp, một thư mục (tìm các tệp .yaml, .yml, .json, .xlsx) hoặc một mẫu glob. Tệp lỗi được báo và bỏ qua; các tệp khác vẫn được xuất.\nMã thoát: 0 tất cả thành công, 1 có tệp lỗi, 2 cách dùng sai, 75 một batch khác đang ghi vào THƯ_MỤC, 130/143 bị dừng bởi SIGINT/SIGTERM (bảng kê ghi các cuộc họp chưa xong là cancelled).",
 		"write into `OUT`, mirroring the input folders":            "ghi vào `THƯ_MỤC`, theo cấu trúc thư mục đầu vào",
 		"meetings rendered at once":                                "số cuộc họp xuất cùng lúc",
 		"write the manifest to `FILE` (default OUT/manifest.json)": "ghi bảng kê vào `TỆP` (mặc định THƯ_MỤC/manifest.json)",
@@ -201,6 +204,7 @@ func init() {
 		"turn a YAML or JSON meeting file into an Excel workbook, or a workbook into YAML or JSON":    "chuyển tệp cuộc họp YAML hoặc JSON thành bảng tính Excel, hoặc ngược lại",
 		"IN OUT":                   "TỆP_VÀO TỆP_RA",
 		"replace OUT if it exists": "ghi đè TỆP_RA nếu đã có",
+		"read IN as text typed in a legacy Vietnamese encoding, tcvn3 (ABC, the .Vn fonts) or vni (the VNI- fonts), and write it in Unicode": "đọc TỆP_VÀO là văn bản gõ bằng bảng mã tiếng Việt cũ, tcvn3 (ABC, phông .Vn) hoặc vni (phông VNI-), và ghi ra bằng Unicode",
 		"list, show or export the document templates":                    "liệt kê, xem hoặc xuất các mẫu văn bản",
 		"list the kinds of document and where their templates come from": "liệt kê các loại văn bản và nguồn của mẫu",
 		"print the template of a kind":                                   "in mẫu của một loại văn bản",

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/signal"
@@ -26,6 +27,10 @@ const (
 	exitInterrupted = 130 // SIGINT
 	exitTerminated  = 143 // SIGTERM
 )
+
+// exitBusy is the exit code of a batch refused because another one is
+// writing to its output folder (EX_TEMPFAIL: try again later).
+const exitBusy = 75
 
 // batchOptions is what `hoinghi batch` is asked to do, read from its
 // flags once, so that running it is a function of them alone.
@@ -59,23 +64,90 @@ func (e *env) batch(ctx context.Context, cmd *cli.Command) error {
 		e.sayErr(err)
 		return exitError{exitInput}
 	}
-	r, set, err := e.setup(cmd, inputs[0].Path)
-	if err != nil {
-		e.sayErr(err)
-		return exitError{exitInput}
+	opt := batch.Options{Out: o.Out, Jobs: o.Jobs, Bundle: o.Bundle}
+	setups := map[string]*batch.Setup{}
+	said := map[string]bool{}
+	for i, in := range inputs {
+		if in.Skip != nil {
+			continue
+		}
+		path, err := profileOf(cmd, in.Path)
+		if err != nil {
+			inputs[i].Setup = &batch.Setup{Err: err}
+			continue
+		}
+		s, ok := setups[path]
+		if !ok {
+			r, set, err := e.setupWith(cmd, path)
+			if err != nil && path == "" {
+				// Without a profile, only the flags can be wrong.
+				e.sayErr(err)
+				return exitError{exitInput}
+			}
+			s = &batch.Setup{Renderer: r, Kinds: set.kinds, Formats: set.formats, SortByName: set.sortByName}
+			if err != nil {
+				s = &batch.Setup{Err: profileProblem(path, err)}
+			}
+			setups[path] = s
+			if s.Renderer != nil {
+				e.sayProfile(said, set.profile)
+			}
+		}
+		inputs[i].Setup = s
+		if opt.Renderer == nil && s.Renderer != nil {
+			opt.Setup = *s
+		}
 	}
-	return e.runBatch(ctx, o, inputs, batch.Options{
-		Renderer: r, Out: o.Out, Kinds: set.kinds, Formats: set.formats, SortByName: set.sortByName,
-		Jobs: o.Jobs, Bundle: o.Bundle,
-	})
+	if opt.Renderer == nil {
+		r, set, err := e.setupWith(cmd, "")
+		if err != nil {
+			e.sayErr(err)
+			return exitError{exitInput}
+		}
+		opt.Setup = batch.Setup{Renderer: r, Kinds: set.kinds, Formats: set.formats, SortByName: set.sortByName}
+	}
+	return e.runBatch(ctx, o, inputs, opt)
+}
+
+// profileProblem is err, met setting up the office profile at path, as a
+// problem of that profile: a batch fails its meetings with it, naming the
+// profile rather than each meeting file.
+func profileProblem(path string, err error) error {
+	var ps diag.List
+	if errors.As(err, &ps) {
+		for i := range ps {
+			if ps[i].File == "" {
+				ps[i].File = path
+			}
+		}
+		return ps
+	}
+	var why any = err.Error()
+	var le *lang.Error
+	if errors.As(err, &le) {
+		why = le.Msg
+	}
+	return diag.List{{File: path, Msg: lang.M("this office profile cannot be used: %s", why), Err: err}}
 }
 
 // runBatch renders inputs as o and opt say, writes the manifest, and
-// returns the exit status: a signal stops it from starting new meetings,
-// those in flight finish, and the manifest records what completed.
+// returns the exit status. The output folder is locked while it runs,
+// and temporary files a killed run left there are removed first. A
+// signal stops it from starting new meetings, those in flight have
+// batch.Grace to finish, and the manifest lists the others as cancelled.
 func (e *env) runBatch(ctx context.Context, o batchOptions, inputs []batch.Input, opt batch.Options) error {
 	if err := os.MkdirAll(o.Out, 0o755); err != nil {
 		e.say("cannot create the output folder %s: %s", o.Out, diag.Text(err, e.tag))
+		return exitError{exitRender}
+	}
+	unlock, err := batch.Lock(o.Out)
+	if err != nil {
+		e.sayErr(err)
+		return exitError{exitBusy}
+	}
+	defer unlock()
+	if err := batch.RemoveTemps(o.Out); err != nil {
+		e.say("%s: cannot remove the temporary files of an earlier run: %s", o.Out, diag.Text(err, e.tag))
 		return exitError{exitRender}
 	}
 	if o.SkipUnchanged {
@@ -89,6 +161,12 @@ func (e *env) runBatch(ctx context.Context, o batchOptions, inputs []batch.Input
 	bar := e.progress(len(inputs))
 	failed := 0
 	opt.Done = func(en batch.Entry) {
+		if en.Status == batch.StatusSkipped {
+			if bar != nil {
+				bar.Clear()
+			}
+			e.say("warning: %s", diag.Text(en.Cause(), e.tag))
+		}
 		if en.Status == batch.StatusFailed {
 			failed++
 			if bar != nil {
@@ -111,7 +189,7 @@ func (e *env) runBatch(ctx context.Context, o batchOptions, inputs []batch.Input
 		e.say("%s: cannot write: %s", o.Manifest, diag.Text(err, e.tag))
 		return exitError{exitRender}
 	}
-	e.say("batch: %d of %d meetings done, %d failed, in %s; manifest %s", len(m.Inputs), len(inputs), m.Failed(), time.Since(start).Round(time.Millisecond), o.Manifest)
+	e.say("batch: %d of %d meetings done, %d failed, in %s; manifest %s", m.Done(), len(inputs)-m.Skipped(), m.Failed(), time.Since(start).Round(time.Millisecond), o.Manifest)
 	switch caught() {
 	case syscall.SIGINT:
 		return exitError{exitInterrupted}
@@ -228,7 +306,10 @@ var defaultJobs = runtime.NumCPU()
 func init() {
 	lang.Register(map[string]string{
 		"batch: expected meeting files or folders and -o OUT": "batch: cần các tệp hoặc thư mục cuộc họp và -o THƯ_MỤC",
-		"meetings":   "cuộc họp",
+		"meetings":                               "cuộc họp",
+		"this office profile cannot be used: %s": "không dùng được hồ sơ cơ quan này: %s",
+		"warning: %s":                            "cảnh báo: %s",
+		"%s: cannot remove the temporary files of an earlier run: %s": "%s: không xóa được các tệp tạm của lần chạy trước: %s",
 		"failed: %d": "lỗi: %d",
 		"batch: %d of %d meetings done, %d failed, in %s; manifest %s": "batch: xong %d/%d cuộc họp, %d lỗi, trong %s; bảng kê %s",
 		"sample: expected --count N and -o DIR":                        "sample: cần --count N và -o THƯ_MỤC",

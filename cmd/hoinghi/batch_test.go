@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hoinghi/hoinghi/internal/testtool"
 	"github.com/hoinghi/hoinghi/report/batch"
 )
 
@@ -240,8 +241,8 @@ func TestBatchSkipUnchanged(t *testing.T) {
 }
 
 // TestBatchInterrupted sends SIGINT to a running batch: it exits 130,
-// leaves no partial file, and its manifest lists exactly the meetings
-// whose outputs exist.
+// leaves no partial file, and its manifest lists every meeting, those
+// not done as cancelled, and exactly the outputs that exist.
 func TestBatchInterrupted(t *testing.T) {
 	in := sampleTree(t, 300)
 	out := filepath.Join(t.TempDir(), "out")
@@ -266,11 +267,14 @@ func TestBatchInterrupted(t *testing.T) {
 		t.Fatalf("exit %v, want 130\n%s", err, stderr.String())
 	}
 	m := readManifest(t, filepath.Join(out, "manifest.json"))
-	if len(m.Inputs) == 0 || len(m.Inputs) >= 300 {
-		t.Fatalf("the manifest lists %d of 300 meetings; want those done before the signal", len(m.Inputs))
+	if len(m.Inputs) != 300 || m.Done() == 0 || m.Done() >= 300 {
+		t.Fatalf("the manifest lists %d of 300 meetings, %d done; want all, those done before the signal done", len(m.Inputs), m.Done())
 	}
 	listed := map[string]bool{}
 	for _, e := range m.Inputs {
+		if e.Status == batch.StatusCancelled && len(e.Outputs) > 0 {
+			t.Errorf("%s is cancelled but lists outputs", e.Path)
+		}
 		for _, o := range e.Outputs {
 			listed[filepath.FromSlash(o.Path)] = true
 			if _, err := os.Stat(filepath.Join(out, o.Path)); err != nil {
@@ -347,5 +351,202 @@ func TestBatchBundle(t *testing.T) {
 	m := readManifest(t, filepath.Join(out, "manifest.json"))
 	if len(m.Inputs) != 1 || len(m.Inputs[0].Outputs) != 1 || m.Inputs[0].Outputs[0].Path != "cum-thi-dua-2023.zip" {
 		t.Errorf("manifest: %+v", m.Inputs)
+	}
+}
+
+// stuckTemplates writes, into dir, a thông báo template whose body never
+// ends, and returns dir.
+func stuckTemplates(t *testing.T, dir string) string {
+	t.Helper()
+	code, stdout, stderr := hoinghi(t, "templates", "show", "thong-bao")
+	if code != 0 {
+		t.Fatalf("templates show: %s", stderr)
+	}
+	end := strings.Index(stdout[4:], "\n---\n") + 4 + len("\n---\n")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write(t, dir, "thong-bao.md", stdout[:end]+"{{range 1000000000000}}{{end}}\n")
+	return dir
+}
+
+// TestBatchTerminatedStuck: a folder whose own office profile names a
+// template that never ends holds one meeting; the meetings of the other
+// folder are written, a second batch into the same output folder is
+// refused while the first runs, and SIGTERM stops the first after the
+// grace period: exit 143, the stuck meeting listed as cancelled (or
+// failed, when template limits stop it first), the lock given back.
+func TestBatchTerminatedStuck(t *testing.T) {
+	in := sampleTree(t, 4)
+	stuck := filepath.Join(in, "ket")
+	stuckTemplates(t, filepath.Join(stuck, "mau"))
+	write(t, stuck, "hoinghi.yaml", "render:\n  templates: mau\n")
+	write(t, stuck, "hop.yaml", "issuer:\n  name: X\nmeeting:\n  title: T\n")
+	out := filepath.Join(t.TempDir(), "out")
+	cmd := exec.Command(os.Args[0], "--lang", "en", "batch", "--jobs", "2", "--kind", "thong-bao", "--format", "pdf", "-o", out, in)
+	cmd.Env = append(os.Environ(), "HOINGHI_TEST_MAIN=1")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	// Wait until the four good meetings are written: the batch is then
+	// left with the stuck one.
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		ms, _ := filepath.Glob(filepath.Join(out, "*", "*", "hop-*", "*.pdf"))
+		more, _ := filepath.Glob(filepath.Join(out, "*", "hop-*", "*.pdf"))
+		if len(ms)+len(more) == 4 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the good meetings were not written: %d\n%s", len(ms)+len(more), stderr.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	code, _, second := hoinghi(t, "--lang", "en", "batch", "-o", out, in)
+	if code != exitBusy || !strings.Contains(second, "another batch (process "+strconv.Itoa(cmd.Process.Pid)+") is writing to "+out) {
+		t.Errorf("a second batch into the same folder: exit %d, %q; want %d and the first one named", code, second, exitBusy)
+	}
+	cmd.Process.Signal(syscall.SIGTERM)
+	err := cmd.Wait()
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != exitTerminated {
+		t.Fatalf("exit %v, want %d\n%s", err, exitTerminated, stderr.String())
+	}
+	m := readManifest(t, filepath.Join(out, "manifest.json"))
+	if len(m.Inputs) != 5 {
+		t.Fatalf("the manifest lists %d meetings, want 5: %+v", len(m.Inputs), m.Inputs)
+	}
+	for _, e := range m.Inputs {
+		switch {
+		case strings.Contains(e.Path, "/ket/"):
+			if (e.Status != batch.StatusCancelled && e.Status != batch.StatusFailed) || len(e.Outputs) != 0 {
+				t.Errorf("the stuck meeting: %+v; want cancelled, no outputs", e)
+			}
+		case e.Status != batch.StatusOK || len(e.Outputs) != 1:
+			t.Errorf("%s: %+v; want it written", e.Path, e)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, batch.LockName)); !os.IsNotExist(err) {
+		t.Errorf("the lock is left behind: %v", err)
+	}
+	noTemporaryFiles(t, out)
+}
+
+// TestBatchOwnProfile: each folder takes its own office profile's render
+// settings, fonts and templates, exactly as render does: the bytes of a
+// batch's PDF equal render's, and a profile that is broken later fails
+// its meetings under --skip-unchanged, naming the profile.
+func TestBatchOwnProfile(t *testing.T) {
+	in := sampleTree(t, 2)
+	own := filepath.Join(in, "rieng")
+	hoinghi(t, "templates", "export", filepath.Join(own, "mau"))
+	tb, _ := os.ReadFile(filepath.Join(own, "mau", "thong-bao.md"))
+	write(t, filepath.Join(own, "mau"), "thong-bao.md", string(tb)+"\nĐề nghị các đơn vị báo cáo kết quả trước ngày 15.\n")
+	prof := write(t, own, "hoinghi.yaml", "render:\n  formats: [pdf]\n  templates: mau\n")
+	meetingFile := write(t, own, "hop.yaml", "issuer:\n  name: X\nmeeting:\n  title: T\n")
+	out := filepath.Join(t.TempDir(), "out")
+	args := []string{"--lang", "en", "batch", "--kind", "thong-bao", "--skip-unchanged", "-o", out, in}
+	if code, _, stderr := hoinghi(t, args...); code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	m := readManifest(t, filepath.Join(out, "manifest.json"))
+	var ownEntry batch.Entry
+	for _, e := range m.Inputs {
+		want := 2 // a PDF and a workbook, the built-in default
+		if e.Path == filepath.ToSlash(meetingFile) {
+			ownEntry, want = e, 1 // the profile's formats: [pdf]
+		}
+		if len(e.Outputs) != want {
+			t.Errorf("%s: outputs %v, want %d", e.Path, e.Outputs, want)
+		}
+	}
+	if len(ownEntry.Outputs) != 1 {
+		t.Fatalf("no entry for %s: %+v", meetingFile, m.Inputs)
+	}
+	rendered := t.TempDir()
+	if code, _, stderr := hoinghi(t, "render", "--kind", "thong-bao", "-o", rendered, meetingFile); code != 0 {
+		t.Fatalf("render: %s", stderr)
+	}
+	byRender, err := os.ReadFile(filepath.Join(rendered, filepath.Base(ownEntry.Outputs[0].Path)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	byBatch, _ := os.ReadFile(filepath.Join(out, ownEntry.Outputs[0].Path))
+	if !bytes.Equal(byBatch, byRender) {
+		t.Errorf("batch and render wrote different PDFs for a folder with its own profile")
+	}
+	if text := strings.Join(strings.Fields(string(testtool.Run(t, "pdftotext", filepath.Join(out, ownEntry.Outputs[0].Path), "-"))), " "); !strings.Contains(text, "trước ngày 15") {
+		t.Errorf("the folder's own template was not used:\n%s", text)
+	}
+
+	write(t, own, "hoinghi.yaml", "render:\n  formats: [pdf]\n  templates: mau\nissuer:\n  type: so\n")
+	code, _, stderr := hoinghi(t, args...)
+	if code != 1 || !strings.Contains(stderr, prof+":5:9: issuer.type") {
+		t.Errorf("a broken profile under --skip-unchanged: exit %d, %q; want 1 and the profile named", code, stderr)
+	}
+	for _, e := range readManifest(t, filepath.Join(out, "manifest.json")).Inputs {
+		want := batch.StatusUnchanged
+		if e.Path == filepath.ToSlash(meetingFile) {
+			want = batch.StatusFailed
+			if len(e.Problems) != 1 || e.Problems[0].File != filepath.ToSlash(prof) {
+				t.Errorf("the failed meeting's problems %+v do not name the profile", e.Problems)
+			}
+		}
+		if e.Status != want {
+			t.Errorf("%s is %s, want %s", e.Path, e.Status, want)
+		}
+	}
+}
+
+// TestBatchHostileNames: meeting files named as Windows devices, made of
+// dots, or 250 bytes long get output names every system takes, within
+// 255 bytes with --bundle; a linked private file is skipped with a
+// warning and its contents appear nowhere.
+func TestBatchHostileNames(t *testing.T) {
+	in := t.TempDir()
+	meetingText := "issuer:\n  name: X\nmeeting:\n  title: T\n"
+	long := strings.Repeat("hoi-nghi-", 30)[:250] + ".yaml"
+	for _, name := range []string{"CON.yaml", "...yaml", long} {
+		write(t, in, name, meetingText)
+	}
+	private := write(t, t.TempDir(), "secret.yaml", "mật khẩu: 1234\n")
+	os.Chmod(private, 0o600)
+	if err := os.Symlink(private, filepath.Join(in, "link.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	code, _, stderr := hoinghi(t, "--lang", "en", "batch", "--bundle", "--kind", "thong-bao", "-o", out, in)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if !strings.Contains(stderr, "link.yaml is a symbolic link: skipped") || strings.Contains(stderr, "1234") {
+		t.Errorf("stderr: %q; want a warning for the link and nothing of its target", stderr)
+	}
+	m := readManifest(t, filepath.Join(out, "manifest.json"))
+	if len(m.Inputs) != 4 || m.Skipped() != 1 || m.Done() != 3 {
+		t.Fatalf("manifest %+v", m.Inputs)
+	}
+	data, _ := os.ReadFile(filepath.Join(out, "manifest.json"))
+	if bytes.Contains(data, []byte("1234")) {
+		t.Error("the private file's contents are in the manifest")
+	}
+	for _, e := range m.Inputs {
+		if e.Status == batch.StatusSkipped {
+			continue
+		}
+		if len(e.Outputs) != 1 {
+			t.Fatalf("%s: %+v", e.Path, e)
+		}
+		name := e.Outputs[0].Path
+		stem := strings.ToUpper(strings.TrimSuffix(name, ".zip"))
+		if strings.Contains(name, "/") || stem == "CON" || strings.Trim(stem, ".") == "" || len(name) > 255-len(".4294967295.tmp")-1 || strings.HasSuffix(e.Path, long) && len(name) < 200 {
+			t.Errorf("%s wrote %q", e.Path, name)
+		}
+		list, err := exec.Command("unzip", "-Z1", filepath.Join(out, name)).Output()
+		if err != nil || !strings.HasPrefix(string(list), "thong-bao") {
+			t.Errorf("unzip -Z1 %s: %v, %q", name, err, list)
+		}
 	}
 }

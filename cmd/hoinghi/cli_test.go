@@ -63,6 +63,13 @@ func TestBadInput(t *testing.T) {
 		{"impossible date", minimal + "documents:\n  - kind: thong-bao\n    date: 2023-02-30\n", ":7:11: documents[0].date", "cần một ngày có thật", "expected a date that exists"},
 		{"not UTF-8", "issuer:\n  name: UBND X\xe3 T\xe2n An\n", ":2:15: ", "tệp không phải văn bản UTF-8", "the file is not UTF-8 text"},
 		{"UTF-16", "\xff\xfei\x00s\x00", ":1:1: ", "tệp được lưu dạng UTF-16", "the file is saved as UTF-16"},
+		{"bidi override", "issuer:\n  name: \"UBND X\u202EÃ TÂN AN\"\n" + minimal[strings.Index(minimal, "meeting:"):], ":2:9: issuer.name", "ký tự thứ 7 là U+202E (RIGHT-TO-LEFT OVERRIDE)", "character 7 is U+202E (RIGHT-TO-LEFT OVERRIDE)"},
+		{"zero-width space", minimal + "  venue: \"Hội\u200Btrường\"\n", ":5:10: meeting.venue", "ký tự thứ 4 là U+200B (ZERO WIDTH SPACE)", "character 4 is U+200B (ZERO WIDTH SPACE)"},
+		{"TCVN3 pasted", "issuer:\n  name: UBND X· T©n An\nmeeting:\n  title: Héi nghÞ giao ban th¸ng 7\n", ":2:9: issuer.name", "bảng mã TCVN3 (ABC)", "the TCVN3 (ABC) encoding"},
+		{"VNI pasted", minimal + "  chairs:\n    - name: Nguyeãn Vaên Ñoâng\n", ":6:13: meeting.chairs[0].name", "bảng mã VNI", "the VNI encoding"},
+		{"signed number", minimal + "documents:\n  - kind: thong-bao\n    number: +5\n", ":7:13: documents[0].number", "nhận được +5", "got +5"},
+		{"nesting", minimal + "  units: " + strings.Repeat("[", 1e5) + strings.Repeat("]", 1e5) + "\n", ":5:", "lồng nhau quá 64 cấp", "nest more than 64 deep"},
+		{"billion laughs", "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n" + minimal + "conclusions: *f\n", ":", "lặp lại hơn 1 MB văn bản", "repeat more than 1 MB of text"},
 		{"outside the font", "issuer:\n  name: UBND XÃ TÂN AN\nmeeting:\n  title: Hội nghị 漢字\n", ":4:10: meeting.title", "phông chữ không có ký tự '漢'", "the font cannot draw the character '漢'"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

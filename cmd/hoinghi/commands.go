@@ -47,26 +47,52 @@ func (e *env) sayErr(err error) {
 	fmt.Fprintln(e.stderr, "hoinghi: "+diag.Text(err, e.tag))
 }
 
+// sayProfile says on standard error which office profile a command used,
+// once per profile (seen holds those said), so that a user sees whose
+// values went into the documents; nothing without one. Standard output
+// stays for the documents and for scripts.
+func (e *env) sayProfile(seen map[string]bool, p *profile.Profile) {
+	if p == nil || seen[p.Path] {
+		return
+	}
+	seen[p.Path] = true
+	e.say("office profile: %s", p.Path)
+}
+
 // settings are what a command renders: each flag when given, else the
 // office profile's render defaults, else the built-in ones.
 type settings struct {
 	kinds      []string
 	formats    []string
 	sortByName bool
+	// profile is the office profile setup read, nil without one.
+	profile *profile.Profile
 }
 
 // setup loads the fonts and compiles the templates once per process, from
 // the flags and the office profile of the first meeting file (or the one
 // given with --profile), and resolves the render settings.
 func (e *env) setup(cmd *cli.Command, first string) (*report.Renderer, settings, error) {
-	var set settings
-	path := cmd.String("profile")
-	if path == "" {
-		var err error
-		if path, err = profile.Find(first); err != nil {
-			return nil, set, err
-		}
+	path, err := profileOf(cmd, first)
+	if err != nil {
+		return nil, settings{}, err
 	}
+	return e.setupWith(cmd, path)
+}
+
+// profileOf is the office profile of a meeting file: the one given with
+// --profile, else the one found beside it or above it, if any.
+func profileOf(cmd *cli.Command, file string) (string, error) {
+	if path := cmd.String("profile"); path != "" {
+		return path, nil
+	}
+	return profile.Find(file)
+}
+
+// setupWith is setup with the office profile at path, none when path is
+// empty.
+func (e *env) setupWith(cmd *cli.Command, path string) (*report.Renderer, settings, error) {
+	var set settings
 	var defaults profile.RenderDefaults
 	var prof *profile.Profile
 	if path != "" {
@@ -75,6 +101,7 @@ func (e *env) setup(cmd *cli.Command, first string) (*report.Renderer, settings,
 			return nil, set, err
 		}
 		defaults = prof.Render()
+		set.profile = prof
 	}
 
 	fs := fonts.Default()
@@ -85,11 +112,17 @@ func (e *env) setup(cmd *cli.Command, first string) (*report.Renderer, settings,
 	if dir != "" {
 		var err error
 		if fs, err = fonts.LoadDir(dir); err != nil {
+			if !cmd.IsSet("font-dir") {
+				err = prof.Blame("render.fonts", err)
+			}
 			return nil, set, err
 		}
 	}
 	srcs, err := kinds(cmd, defaults.Templates)
 	if err != nil {
+		if !cmd.IsSet("templates") {
+			err = prof.Blame("render.templates", err)
+		}
 		return nil, set, err
 	}
 	r, err := report.New(fs, srcs, "hoinghi "+version())
@@ -192,6 +225,7 @@ func (e *env) runRender(files []string, r *report.Renderer, set settings, dir st
 	code := exitOK
 	var plan []report.Output
 	seen := map[string]string{}
+	said := map[string]bool{}
 	for _, file := range files {
 		l, err := r.Load(file)
 		if err != nil {
@@ -199,6 +233,7 @@ func (e *env) runRender(files []string, r *report.Renderer, set settings, dir st
 			code = max(code, exitInput)
 			continue
 		}
+		e.sayProfile(said, l.Profile)
 		// On standard output the workbook goes only when asked for alone.
 		fs := formats
 		if toStdout && !slices.Equal(formats, []string{"xlsx"}) {
@@ -259,6 +294,7 @@ func (e *env) validate(ctx context.Context, cmd *cli.Command) error {
 		return err
 	}
 	bad := 0
+	said := map[string]bool{}
 	for _, file := range files {
 		l, err := r.Load(file)
 		if err != nil {
@@ -268,6 +304,7 @@ func (e *env) validate(ctx context.Context, cmd *cli.Command) error {
 		}
 		e.say("%s: valid", file)
 		if cmd.Bool("explain") {
+			e.sayProfile(said, l.Profile)
 			for _, line := range l.Sources.Lines() {
 				fmt.Fprintln(e.stderr, "  "+line)
 			}
@@ -355,6 +392,7 @@ func init() {
 		"%s: cannot write: %s":                                                                                       "%s: không ghi được: %s",
 		"wrote %s":                                                                                                   "đã ghi %s",
 		"cannot create the output folder %s: %s":                                                                     "không tạo được thư mục xuất %s: %s",
+		"office profile: %s":                                                                                         "hồ sơ cơ quan: %s",
 		"%s: valid":                                                                                                  "%s: hợp lệ",
 		"%s: %s (inferred from %s)":                                                                                  "%s: %s (suy ra từ %s)",
 		"init: expected at most one file name":                                                                       "init: chỉ nhận tối đa một tên tệp",

@@ -88,15 +88,17 @@ func version() string {
 }
 
 // sourceDate reads SOURCE_DATE_EPOCH, the reproducible-builds convention
-// for a fixed timestamp.
+// for a fixed timestamp: whole seconds since 1970, up to the last second
+// of 9999, the last year a PDF date can hold.
 func sourceDate() (*time.Time, error) {
 	s := strings.TrimSpace(os.Getenv("SOURCE_DATE_EPOCH"))
 	if s == "" {
 		return nil, nil
 	}
+	const last = 253402300799 // 9999-12-31 23:59:59 UTC
 	sec, err := strconv.ParseInt(s, 10, 64)
-	if err != nil {
-		return nil, fmt.Errorf("SOURCE_DATE_EPOCH=%q: expected seconds since 1970", s)
+	if err != nil || sec < 0 || sec > last || strings.Trim(s, "0123456789") != "" {
+		return nil, lang.Errorf("SOURCE_DATE_EPOCH=%q: expected whole seconds since 1970, from 0 to %s", s, strconv.FormatInt(last, 10))
 	}
 	t := time.Unix(sec, 0).UTC()
 	return &t, nil

@@ -8,7 +8,34 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 )
+
+// TempExtra is how many bytes longer than its target's name a temporary
+// file's name may be: a dot in front, and a dot, up to ten digits and
+// ".tmp" after.
+const TempExtra = len(".") + len(".4294967295.tmp")
+
+// IsTemp reports whether name, a file's base name, is one of the
+// temporary files WriteFile makes: ".NAME.DIGITS.tmp". A run killed while
+// writing leaves them behind.
+func IsTemp(name string) bool {
+	rest, ok := strings.CutSuffix(name, ".tmp")
+	if !ok || !strings.HasPrefix(rest, ".") {
+		return false
+	}
+	i := strings.LastIndexByte(rest, '.')
+	digits := rest[i+1:]
+	if i <= 1 || digits == "" {
+		return false
+	}
+	for _, c := range digits {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
 
 // WriteFile writes data to path atomically with permissions 0644. On any
 // failure the temporary file is removed and an earlier file at path is

@@ -12,12 +12,13 @@ package batch
 import (
 	"archive/zip"
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"github.com/hoinghi/hoinghi/report/diag"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -25,9 +26,11 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/hoinghi/hoinghi/report"
 	"github.com/hoinghi/hoinghi/report/atomic"
+	"github.com/hoinghi/hoinghi/report/diag"
 	"github.com/hoinghi/hoinghi/report/lang"
 	"github.com/hoinghi/hoinghi/report/vn"
 	"github.com/hoinghi/hoinghi/report/when"
@@ -40,41 +43,74 @@ type Input struct {
 	// Dir is the folder of its outputs relative to the output root, which
 	// mirrors the input tree: "thang-7/xa-tan-an".
 	Dir string
+	// Setup, when set, is how this meeting is rendered — the fonts,
+	// templates and settings of its own folder's office profile — instead
+	// of the batch's.
+	Setup *Setup
+	// Skip, when set, is why the file is not read: a symbolic link, or not
+	// a regular file. The manifest lists it as skipped.
+	Skip error
 }
 
-// Options are what a batch renders and how.
-type Options struct {
+// Setup is how meetings are rendered: with which renderer and settings.
+type Setup struct {
 	Renderer *report.Renderer
-	// Out is the output root.
-	Out string
 	// Kinds, Formats and SortByName are as for one render.
 	Kinds      []string
 	Formats    []string
 	SortByName bool
+	// Err, when set, is why the renderer could not be made — a broken
+	// office profile, font or template — and fails every meeting of it.
+	Err error
+}
+
+// Options are what a batch renders and how.
+type Options struct {
+	Setup
+	// Out is the output root.
+	Out string
 	// Jobs is the number of meetings rendered at once.
 	Jobs int
 	// Bundle puts each meeting's outputs into one ZIP file.
 	Bundle bool
+	// Timeout is the longest one meeting may take to be read and
+	// rendered; MeetingTimeout when zero.
+	Timeout time.Duration
 	// Previous is the manifest of an earlier run; with it, an input whose
-	// hash and tool match and whose outputs are intact is not rendered
-	// again.
+	// hash, tool and options match and whose outputs are intact is not
+	// rendered again.
 	Previous *Manifest
 	// Done is called after each meeting, from one goroutine at a time.
 	Done func(Entry)
 }
 
-// Run renders inputs and returns the manifest of what completed. When ctx
-// is cancelled, no new meeting starts, those in flight finish, and the
-// manifest lists exactly the meetings that completed.
+// Grace is how long the meetings in flight may take to finish once a
+// batch is cancelled; those still running then are abandoned and listed
+// as cancelled.
+const Grace = 5 * time.Second
+
+// MeetingTimeout is the longest one meeting may take to be read and
+// rendered unless Options say otherwise; a meeting that takes longer
+// fails, and the others go on.
+const MeetingTimeout = 2 * time.Minute
+
+// Run renders inputs and returns the manifest, which lists every input.
+// Each meeting is isolated: a crash or a timeout fails that meeting only.
+// When ctx is cancelled, no new meeting starts, those in flight have
+// Grace to finish, and every meeting not done is listed as cancelled.
 func Run(ctx context.Context, inputs []Input, opt Options) *Manifest {
-	m := &Manifest{Tool: opt.Renderer.Creator, Options: fingerprint(opt)}
+	m := &Manifest{Tool: opt.Renderer.Creator, Options: opt.fingerprint(&opt.Setup)}
 	entries := make([]*Entry, len(inputs))
-	b := &run{Options: opt, previous: map[string]Entry{}}
-	if opt.Previous != nil && opt.Previous.Tool == m.Tool && opt.Previous.Options == m.Options {
+	b := &run{Options: opt, previous: map[string]Entry{}, stop: make(chan struct{})}
+	if opt.Previous != nil && opt.Previous.Tool == m.Tool {
 		for _, e := range opt.Previous.Inputs {
+			if e.Options == "" {
+				e.Options = opt.Previous.Options
+			}
 			b.previous[e.Path] = e
 		}
 	}
+	defer context.AfterFunc(ctx, func() { time.AfterFunc(Grace, func() { close(b.stop) }) })()
 
 	work := make(chan int)
 	var wg sync.WaitGroup
@@ -84,7 +120,7 @@ func Run(ctx context.Context, inputs []Input, opt Options) *Manifest {
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				e := b.one(inputs[i])
+				e := b.isolated(inputs[i])
 				mu.Lock()
 				entries[i] = &e
 				if opt.Done != nil {
@@ -104,66 +140,136 @@ feed:
 	}
 	close(work)
 	wg.Wait()
-	for _, e := range entries {
-		if e != nil {
-			m.Inputs = append(m.Inputs, *e)
+	for i, e := range entries {
+		if e == nil {
+			e = &Entry{Path: filepath.ToSlash(inputs[i].Path), Status: StatusCancelled}
+			if inputs[i].Skip != nil {
+				*e = skipped(inputs[i])
+			}
 		}
+		m.Inputs = append(m.Inputs, *e)
 	}
 	return m
 }
 
-// run is one batch at work: its options, and the entries of the run
-// before it that an unchanged meeting keeps.
+// run is one batch at work: its options, the entries of the run before
+// it that an unchanged meeting keeps, and stop, closed when the meetings
+// in flight are to be abandoned.
 type run struct {
 	Options
 	previous map[string]Entry
+	stop     chan struct{}
 }
 
-// fingerprint is what a manifest records of opt, so that a run with
-// other options renders everything again.
-func fingerprint(opt Options) string {
-	f := fmt.Sprintf("kinds=%s formats=%s sort=%t bundle=%t fonts+templates=%.16s", strings.Join(opt.Kinds, ","), strings.Join(opt.Formats, ","), opt.SortByName, opt.Bundle, opt.Renderer.Digest())
-	if opt.Renderer.Epoch != nil {
-		f += " epoch=" + opt.Renderer.Epoch.UTC().Format(time.RFC3339)
+// fingerprint is what a manifest records of the options a meeting is
+// rendered with, so that a run with other options, fonts or templates
+// renders it again.
+func (opt *Options) fingerprint(s *Setup) string {
+	if s.Renderer == nil {
+		return ""
+	}
+	f := fmt.Sprintf("kinds=%s formats=%s sort=%t bundle=%t fonts+templates=%.16s", strings.Join(s.Kinds, ","), strings.Join(s.Formats, ","), s.SortByName, opt.Bundle, s.Renderer.Digest())
+	if s.Renderer.Epoch != nil {
+		f += " epoch=" + s.Renderer.Epoch.UTC().Format(time.RFC3339)
 	}
 	return f
 }
 
-// one renders one meeting.
-func (b *run) one(in Input) Entry {
-	e := Entry{Path: filepath.ToSlash(in.Path), Status: StatusOK}
+// isolated does one meeting: it is read and rendered in a goroutine of
+// its own, so that a crash fails that meeting only, and one that runs too
+// long, or past the grace period of a cancelled batch, is abandoned. Only
+// a meeting that finished is written, here, so an abandoned one never
+// writes anything.
+func (b *run) isolated(in Input) Entry {
+	s := &b.Setup
+	if in.Setup != nil {
+		s = in.Setup
+	}
+	e := Entry{Path: filepath.ToSlash(in.Path), Status: StatusOK, Options: b.fingerprint(s)}
+	if in.Skip != nil {
+		return skipped(in)
+	}
+	if s.Err != nil {
+		e.Options = ""
+		return e.fail(s.Err)
+	}
+	type result struct {
+		e     Entry
+		files []file
+	}
+	done := make(chan result, 1)
+	go func() {
+		defer func() {
+			if v := recover(); v != nil {
+				done <- result{e: e.fail(lang.Errorf("hoinghi crashed on this meeting (%v): please report it with the file", v))}
+			}
+		}()
+		e, files := b.one(s, e, in)
+		done <- result{e, files}
+	}()
+	limit := cmp.Or(b.Timeout, MeetingTimeout)
+	timeout := time.NewTimer(limit)
+	defer timeout.Stop()
+	select {
+	case r := <-done:
+		if r.e.Status != StatusOK {
+			return r.e
+		}
+		return b.write(r.e, r.files)
+	case <-timeout.C:
+		return e.fail(lang.Errorf("the meeting took longer than %s and was stopped: look for a template or table that never ends", limit))
+	case <-b.stop:
+		e.Status, e.Options = StatusCancelled, ""
+		return e
+	}
+}
+
+// skipped is the entry of a file not read.
+func skipped(in Input) Entry {
+	return Entry{Path: filepath.ToSlash(in.Path), Status: StatusSkipped, Error: in.Skip.Error(), cause: in.Skip}
+}
+
+// one reads and renders one meeting in memory: the entry so far, and the
+// files to write unless the meeting failed or is unchanged.
+func (b *run) one(s *Setup, e Entry, in Input) (Entry, []file) {
 	data, err := os.ReadFile(in.Path)
 	if err != nil {
-		return e.fail(err)
+		return e.fail(err), nil
 	}
 	e.SHA256 = hash(data)
-	l, err := b.Renderer.Parse(in.Path, data)
-	if l != nil {
-		e.Profile = l.ProfileDigest
+	l, err := s.Renderer.Parse(in.Path, data)
+	if err != nil {
+		return e.fail(err), nil
 	}
-	if p, ok := b.previous[e.Path]; ok && p.SHA256 == e.SHA256 && p.Profile == e.Profile && p.Status != StatusFailed && b.intact(p.Outputs) {
+	e.Profile = l.ProfileDigest
+	if p, ok := b.previous[e.Path]; ok && p.SHA256 == e.SHA256 && p.Profile == e.Profile && p.Options == e.Options && p.Status != StatusFailed && b.intact(p.Outputs) {
 		p.Status = StatusUnchanged
-		return p
+		return p, nil
 	}
+	files, err := render(s, l)
 	if err != nil {
-		return e.fail(err)
-	}
-	files, err := b.render(l)
-	if err != nil {
-		return e.fail(err)
+		return e.fail(err), nil
 	}
 	if b.Bundle {
-		z, err := bundle(files, b.Renderer.Stamp(l.Meeting, when.Date{}))
+		z, err := bundle(files, s.Renderer.Stamp(l.Meeting, when.Date{}))
 		if err != nil {
+			return e.fail(err), nil
+		}
+		return e, []file{{name: in.Dir + ".zip", data: z}}
+	}
+	for i := range files {
+		files[i].name = filepath.Join(in.Dir, files[i].name)
+	}
+	return e, files
+}
+
+// write writes a meeting's files below the output root, never through a
+// symbolic link.
+func (b *run) write(e Entry, files []file) Entry {
+	for _, f := range files {
+		if err := noLink(b.Out, f.name); err != nil {
 			return e.fail(err)
 		}
-		files = []file{{name: in.Dir + ".zip", data: z}}
-	} else {
-		for i := range files {
-			files[i].name = filepath.Join(in.Dir, files[i].name)
-		}
-	}
-	for _, f := range files {
 		path := filepath.Join(b.Out, f.name)
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			return e.fail(err)
@@ -176,14 +282,34 @@ func (b *run) one(in Input) Entry {
 	return e
 }
 
+// noLink refuses an output whose path below root, rel, passes through a
+// symbolic link or is one: writing there could land outside the root.
+func noLink(root, rel string) error {
+	path := root
+	for _, part := range strings.Split(filepath.Clean(rel), string(filepath.Separator)) {
+		path = filepath.Join(path, part)
+		st, err := os.Lstat(path)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if st.Mode()&fs.ModeSymlink != 0 {
+			return lang.Errorf("%s is a symbolic link: hoinghi writes nothing through a link; remove it or choose another output folder", path)
+		}
+	}
+	return nil
+}
+
 type file struct {
 	name string
 	data []byte
 }
 
 // render makes a meeting's files in memory, in a fixed order.
-func (b *run) render(l *report.Loaded) ([]file, error) {
-	outs, err := b.Renderer.Plan(l, b.Kinds, b.Formats, b.SortByName)
+func render(s *Setup, l *report.Loaded) ([]file, error) {
+	outs, err := s.Renderer.Plan(l, s.Kinds, s.Formats, s.SortByName)
 	if err != nil {
 		return nil, err
 	}
@@ -256,6 +382,9 @@ func Collect(paths []string, out string) ([]Input, error) {
 	}
 	dirs := map[string]string{}
 	for _, in := range inputs {
+		if in.Skip != nil {
+			continue
+		}
 		if other, dup := dirs[in.Dir]; dup {
 			return nil, lang.Errorf("%s and %s would both write to %s: rename one of them", other, in.Path, in.Dir)
 		}
@@ -265,15 +394,18 @@ func Collect(paths []string, out string) ([]Input, error) {
 }
 
 // Files finds the meeting files of paths as Collect does — files, folders
-// searched recursively, globs — for commands that take them one by one.
+// searched recursively, globs — for commands that take them one by one;
+// the files Collect would skip are left out.
 func Files(paths []string) ([]string, error) {
 	inputs, err := collect(paths, "")
 	if err != nil {
 		return nil, err
 	}
-	files := make([]string, len(inputs))
-	for i, in := range inputs {
-		files[i] = in.Path
+	var files []string
+	for _, in := range inputs {
+		if in.Skip == nil {
+			files = append(files, in.Path)
+		}
 	}
 	return files, nil
 }
@@ -281,13 +413,28 @@ func Files(paths []string) ([]string, error) {
 func collect(paths []string, out string) ([]Input, error) {
 	outAbs, _ := filepath.Abs(out)
 	var inputs []Input
-	add := func(path, rel string) {
+	add := func(path, rel string, mode fs.FileMode) {
 		stem := vn.ASCII(strings.TrimSuffix(filepath.Base(rel), filepath.Ext(rel)))
-		inputs = append(inputs, Input{Path: path, Dir: filepath.Join(filepath.Dir(rel), stem)})
+		var parts []string
+		if dir := filepath.Dir(rel); dir != "." {
+			for _, part := range strings.Split(dir, string(filepath.Separator)) {
+				parts = append(parts, safeName(part, 0))
+			}
+		}
+		parts = append(parts, safeName(stem, len(".zip")))
+		in := Input{Path: path, Dir: filepath.Join(parts...)}
+		switch {
+		case mode&fs.ModeSymlink != 0:
+			in.Skip = lang.Errorf("%s is a symbolic link: skipped; name the file itself to render it", path)
+		case !mode.IsRegular():
+			in.Skip = lang.Errorf("%s is not a regular file: skipped", path)
+		}
+		inputs = append(inputs, in)
 	}
 	for _, p := range paths {
 		matches := []string{p}
-		if strings.ContainsAny(p, "*?[") {
+		// A name such as "Họp [2023].yaml" is a file before it is a pattern.
+		if _, err := os.Lstat(p); err != nil && strings.ContainsAny(p, "*?[") {
 			var err error
 			if matches, err = filepath.Glob(p); err != nil {
 				return nil, fmt.Errorf("%s: %w", p, err)
@@ -302,7 +449,9 @@ func collect(paths []string, out string) ([]Input, error) {
 				return nil, err
 			}
 			if !st.IsDir() {
-				add(match, filepath.Base(match))
+				// A file named directly is read, or refused by the reader
+				// with its reason (a FIFO, a device), as render would.
+				add(match, filepath.Base(match), 0)
 				continue
 			}
 			err = filepath.WalkDir(match, func(path string, d os.DirEntry, err error) error {
@@ -317,7 +466,7 @@ func collect(paths []string, out string) ([]Input, error) {
 					if err != nil {
 						return err
 					}
-					add(path, rel)
+					add(path, rel, d.Type())
 				}
 				return nil
 			})
@@ -328,10 +477,47 @@ func collect(paths []string, out string) ([]Input, error) {
 	}
 	sort.Slice(inputs, func(i, j int) bool { return inputs[i].Path < inputs[j].Path })
 	inputs = slices.CompactFunc(inputs, func(a, b Input) bool { return a.Path == b.Path })
-	if len(inputs) == 0 {
+	if !slices.ContainsFunc(inputs, func(in Input) bool { return in.Skip == nil }) {
 		return nil, lang.Errorf("no meeting file (.yaml, .yml, .json, .xlsx) found in %s", strings.Join(paths, ", "))
 	}
 	return inputs, nil
+}
+
+// maxName is the longest name of a file or folder most file systems
+// allow, in bytes.
+const maxName = 255
+
+// safeName makes name a file or folder name that every common system
+// accepts, keeping room for an extension of extra bytes and the
+// temporary name atomic writes under: a name Windows reserves (CON, PRN,
+// AUX, NUL, COM1–9, LPT1–9, with any extension) gets a leading "_",
+// trailing dots and spaces go, a name left empty becomes "_", and a name
+// too long is cut at a character boundary.
+func safeName(name string, extra int) string {
+	name = strings.TrimRight(name, ". ")
+	if limit := maxName - extra - atomic.TempExtra - len("_"); len(name) > limit {
+		for limit > 0 && !utf8.RuneStart(name[limit]) {
+			limit--
+		}
+		name = strings.TrimRight(name[:limit], ". ")
+	}
+	if name == "" {
+		return "_"
+	}
+	if stem, _, _ := strings.Cut(name, "."); reserved(stem) {
+		name = "_" + name
+	}
+	return name
+}
+
+func reserved(stem string) bool {
+	switch s := strings.ToUpper(strings.TrimRight(stem, " ")); {
+	case s == "CON", s == "PRN", s == "AUX", s == "NUL":
+		return true
+	case len(s) == 4 && (strings.HasPrefix(s, "COM") || strings.HasPrefix(s, "LPT")):
+		return s[3] >= '1' && s[3] <= '9'
+	}
+	return false
 }
 
 func isMeeting(path string) bool {
@@ -352,6 +538,11 @@ const (
 	StatusOK        = "ok"
 	StatusUnchanged = "unchanged"
 	StatusFailed    = "failed"
+	// StatusCancelled is a meeting not done when the batch was stopped.
+	StatusCancelled = "cancelled"
+	// StatusSkipped is a file found in a folder that is not read: a
+	// symbolic link, or not a regular file.
+	StatusSkipped = "skipped"
 )
 
 func (e Entry) fail(err error) Entry {
@@ -375,7 +566,12 @@ func (e Entry) fail(err error) Entry {
 func init() {
 	lang.Register(map[string]string{
 		"%s matches no file": "%s không khớp tệp nào",
-		"%s and %s would both write to %s: rename one of them":    "%s và %s cùng ghi vào %s: hãy đổi tên một tệp",
-		"no meeting file (.yaml, .yml, .json, .xlsx) found in %s": "không tìm thấy tệp cuộc họp (.yaml, .yml, .json, .xlsx) trong %s",
+		"%s and %s would both write to %s: rename one of them":                                                    "%s và %s cùng ghi vào %s: hãy đổi tên một tệp",
+		"no meeting file (.yaml, .yml, .json, .xlsx) found in %s":                                                 "không tìm thấy tệp cuộc họp (.yaml, .yml, .json, .xlsx) trong %s",
+		"%s is a symbolic link: skipped; name the file itself to render it":                                       "%s là liên kết tượng trưng: bỏ qua; hãy nêu chính tệp đó để xuất",
+		"%s is not a regular file: skipped":                                                                       "%s không phải tệp thường: bỏ qua",
+		"%s is a symbolic link: hoinghi writes nothing through a link; remove it or choose another output folder": "%s là liên kết tượng trưng: hoinghi không ghi qua liên kết; hãy xóa nó hoặc chọn thư mục xuất khác",
+		"hoinghi crashed on this meeting (%v): please report it with the file":                                    "hoinghi gặp sự cố với cuộc họp này (%v): hãy báo lỗi kèm tệp",
+		"the meeting took longer than %s and was stopped: look for a template or table that never ends":           "cuộc họp chạy quá %s nên bị dừng: hãy kiểm tra mẫu hoặc bảng không có điểm dừng",
 	})
 }

@@ -53,7 +53,7 @@ func BenchmarkBatch(b *testing.B) {
 	out := b.TempDir()
 	b.ReportAllocs()
 	for b.Loop() {
-		m := Run(context.Background(), inputs, Options{Renderer: r, Out: out, Kinds: []string{"thong-bao"}, Formats: []string{"pdf", "xlsx"}, Jobs: 2})
+		m := Run(context.Background(), inputs, Options{Setup: Setup{Renderer: r, Kinds: []string{"thong-bao"}, Formats: []string{"pdf", "xlsx"}}, Out: out, Jobs: 2})
 		if m.Failed() > 0 {
 			b.Fatal(m.Inputs)
 		}

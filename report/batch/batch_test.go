@@ -3,6 +3,7 @@ package batch
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -23,7 +24,7 @@ func TestManifestSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := t.TempDir()
-	m := Run(context.Background(), inputs, Options{Renderer: newRenderer(t), Out: out, Formats: []string{"pdf"}, Jobs: 2})
+	m := Run(context.Background(), inputs, Options{Setup: Setup{Renderer: newRenderer(t), Formats: []string{"pdf"}}, Out: out, Jobs: 2})
 	if len(m.Inputs) != 3 || m.Failed() != 1 {
 		t.Fatalf("%d inputs, %d failed; want 3 and 1", len(m.Inputs), m.Failed())
 	}
@@ -31,8 +32,38 @@ func TestManifestSchema(t *testing.T) {
 	if err := m.Write(path); err != nil {
 		t.Fatal(err)
 	}
-	data, _ := os.ReadFile(path)
+	validate(t, path)
 
+	// A stopped batch's cancelled meetings, a skipped file and each
+	// entry's options validate too.
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	inputs = append(inputs, Input{Path: filepath.Join(dir, "lien-ket.yaml"), Skip: errors.New("a link")})
+	stopped := Run(ctx, inputs, Options{Setup: Setup{Renderer: newRenderer(t), Formats: []string{"pdf"}}, Out: out, Jobs: 1})
+	if stopped.count(StatusCancelled) != 3 || stopped.Skipped() != 1 {
+		t.Fatalf("stopped batch: %+v", stopped.Inputs)
+	}
+	stoppedPath := filepath.Join(out, "stopped.json")
+	if err := stopped.Write(stoppedPath); err != nil {
+		t.Fatal(err)
+	}
+	validate(t, stoppedPath)
+	data, _ := os.ReadFile(path)
+	if !bytes.Contains(data, []byte(`"options": "kinds=`)) {
+		t.Errorf("entries do not record their options:\n%s", data)
+	}
+
+	again, err := ReadManifest(path)
+	if err != nil || len(again.Inputs) != 3 {
+		t.Errorf("ReadManifest: %v, %+v", err, again)
+	}
+}
+
+// validate checks the manifest at path against the schema hoinghi
+// publishes for it.
+func validate(t *testing.T, path string) {
+	t.Helper()
+	data, _ := os.ReadFile(path)
 	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(Schema()))
 	if err != nil {
 		t.Fatal(err)
@@ -51,10 +82,6 @@ func TestManifestSchema(t *testing.T) {
 	}
 	if err := sch.Validate(inst); err != nil {
 		t.Errorf("the manifest does not match its schema: %v\n%s", err, data)
-	}
-	again, err := ReadManifest(path)
-	if err != nil || len(again.Inputs) != 3 {
-		t.Errorf("ReadManifest: %v, %+v", err, again)
 	}
 }
 

@@ -22,7 +22,8 @@ type Manifest struct {
 	// Options says what was rendered: kinds, formats, sort, bundle. A run
 	// with other options renders everything again.
 	Options string `json:"options"`
-	// Inputs are the meetings that completed, sorted by path.
+	// Inputs are the meetings, sorted by path: those done, and those a
+	// stopped batch did not do, as cancelled.
 	Inputs []Entry `json:"inputs"`
 }
 
@@ -32,7 +33,10 @@ type Entry struct {
 	SHA256 string `json:"sha256,omitempty"`
 	// Profile is the SHA-256 of the office profile the meeting was
 	// completed with, if any.
-	Profile  string    `json:"profile_sha256,omitempty"`
+	Profile string `json:"profile_sha256,omitempty"`
+	// Options are the options, fonts and templates the meeting was
+	// rendered with, as Manifest.Options.
+	Options  string    `json:"options,omitempty"`
 	Status   string    `json:"status"`
 	Error    string    `json:"error,omitempty"`
 	Problems []Problem `json:"problems,omitempty"`
@@ -75,10 +79,21 @@ var schema []byte
 func Schema() []byte { return append([]byte(nil), schema...) }
 
 // Failed counts the meetings that failed.
-func (m *Manifest) Failed() int {
+func (m *Manifest) Failed() int { return m.count(StatusFailed) }
+
+// Skipped counts the files found but not read.
+func (m *Manifest) Skipped() int { return m.count(StatusSkipped) }
+
+// Done counts the meetings that were rendered, unchanged or failed: all
+// but the cancelled and the skipped.
+func (m *Manifest) Done() int {
+	return len(m.Inputs) - m.count(StatusCancelled) - m.count(StatusSkipped)
+}
+
+func (m *Manifest) count(status string) int {
 	n := 0
 	for _, e := range m.Inputs {
-		if e.Status == StatusFailed {
+		if e.Status == status {
 			n++
 		}
 	}

@@ -35,7 +35,7 @@ type Problem struct {
 func (p Problem) In(tag language.Tag) string {
 	var b strings.Builder
 	if p.File != "" {
-		b.WriteString(p.File)
+		b.WriteString(lang.Safe(p.File))
 		if p.Line > 0 {
 			fmt.Fprintf(&b, ":%d", p.Line)
 			if p.Col > 0 {
@@ -45,10 +45,10 @@ func (p Problem) In(tag language.Tag) string {
 		b.WriteString(": ")
 	}
 	if p.Cell != "" {
-		b.WriteString(p.Cell + ": ")
+		b.WriteString(lang.Safe(p.Cell) + ": ")
 	}
 	if p.Path != "" {
-		b.WriteString(p.Path + ": ")
+		b.WriteString(lang.Safe(p.Path) + ": ")
 	}
 	b.WriteString(p.Msg.In(tag))
 	return b.String()
@@ -92,7 +92,8 @@ func (l List) In(tag language.Tag) string {
 }
 
 // Text is err as a user reads it in tag: the problems of a List or a
-// Problem, the message of a lang.Error, else the error's own text.
+// Problem, the message of a lang.Error, else the error's own text made
+// lang.Safe, as it may quote a file name.
 func Text(err error, tag language.Tag) string {
 	var l List
 	var p Problem
@@ -105,5 +106,5 @@ func Text(err error, tag language.Tag) string {
 	case errors.As(err, &le):
 		return le.In(tag)
 	}
-	return err.Error()
+	return lang.Safe(err.Error())
 }

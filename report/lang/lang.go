@@ -10,6 +10,8 @@ package lang
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
@@ -65,16 +67,46 @@ type Message struct {
 func M(key string, args ...any) Message { return Message{Key: key, Args: args} }
 
 // In renders the message in tag.
-// Arguments that are themselves Messages are rendered in tag too.
+// Arguments that are themselves Messages are rendered in tag too; text
+// arguments are made Safe.
 func (m Message) In(tag language.Tag) string {
 	args := make([]any, len(m.Args))
 	for i, a := range m.Args {
-		if inner, ok := a.(Message); ok {
-			a = inner.In(tag)
+		switch v := a.(type) {
+		case Message:
+			a = v.In(tag)
+		case string:
+			a = Safe(v)
 		}
 		args[i] = a
 	}
 	return Printer(tag).Sprintf(m.Key, args...)
+}
+
+// Safe escapes the characters of s that a terminal would obey or hide —
+// controls such as ESC and BEL, bidi overrides, zero-width characters —
+// as \x1b or \u202e, so that text from an input, quoted in a message,
+// cannot recolour, rewrite or reorder what the user reads.
+func Safe(s string) string {
+	if !strings.ContainsFunc(s, unsafe) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case !unsafe(r):
+			b.WriteRune(r)
+		case r < 0x100:
+			fmt.Fprintf(&b, "\\x%02x", r)
+		default:
+			fmt.Fprintf(&b, "\\u%04x", r)
+		}
+	}
+	return b.String()
+}
+
+func unsafe(r rune) bool {
+	return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == '\u2028' || r == '\u2029' || r == utf8.RuneError
 }
 
 // String renders the message in English.

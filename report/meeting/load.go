@@ -2,8 +2,9 @@ package meeting
 
 import (
 	"errors"
+	"github.com/hoinghi/hoinghi/internal/input"
 	"github.com/hoinghi/hoinghi/report/diag"
-	"os"
+	"github.com/hoinghi/hoinghi/report/vn"
 	"reflect"
 	"sort"
 	"strconv"
@@ -29,16 +30,26 @@ type Options struct {
 	// after decoding and before validation, so that a required field such
 	// as issuer.name may be written once for every meeting of an office.
 	Defaults func(m *Meeting)
+	// Legacy, when set, reads a file typed in that legacy encoding
+	// (hoinghi convert --from): every field without a letter that only
+	// Unicode Vietnamese has is decoded before validation.
+	Legacy vn.Legacy
 }
 
 // Load reads, normalizes and validates one meeting file. A file that cannot
 // be read gives a plain error; invalid content gives diag.List.
 func Load(path string, opt Options) (*Meeting, error) {
-	data, err := os.ReadFile(path)
+	data, err := ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
 	return Parse(path, data, opt)
+}
+
+// ReadFile reads a meeting file or input workbook: a regular file of at
+// most input.MaxMeeting bytes.
+func ReadFile(path string) ([]byte, error) {
+	return input.Read(path, lang.M("the meeting file"), input.MaxMeeting)
 }
 
 // Parse decodes a meeting from YAML or JSON (JSON is read as the YAML
@@ -62,6 +73,7 @@ func Parse(name string, data []byte, opt Options) (*Meeting, error) {
 		if err := yaml.NodeToValue(body, &m); err != nil {
 			ps = append(ps, decodeProblem(err, idx))
 		} else {
+			fromLegacy(&m, opt.Legacy)
 			if opt.Defaults != nil {
 				opt.Defaults(&m)
 			}

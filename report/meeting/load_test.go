@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/goccy/go-yaml"
-	"github.com/hoinghi/hoinghi/report/internal/yamlnode"
 	"github.com/hoinghi/hoinghi/report/lang"
 	"golang.org/x/text/unicode/norm"
 )
@@ -122,23 +121,6 @@ func TestNFDBecomesNFC(t *testing.T) {
 	})
 	if got.Issuer.Parent != "UBND TỈNH BẮC KẠN" {
 		t.Errorf("issuer.parent = %+q", got.Issuer.Parent)
-	}
-}
-
-// eachString calls f with every string held in v and its field path.
-func eachString(v reflect.Value, path string, f func(path, s string)) {
-	switch v.Kind() {
-	case reflect.String:
-		f(path, v.String())
-	case reflect.Struct:
-		for i := range v.NumField() {
-			name, _, _ := strings.Cut(v.Type().Field(i).Tag.Get("yaml"), ",")
-			eachString(v.Field(i), yamlnode.Join(path, name), f)
-		}
-	case reflect.Slice:
-		for i := range v.Len() {
-			eachString(v.Index(i), fmt.Sprintf("%s[%d]", path, i), f)
-		}
 	}
 }
 
@@ -322,6 +304,56 @@ func TestParseProblems(t *testing.T) {
 			},
 		},
 		{
+			name: "invisible characters and controls",
+			src: with(
+				"  venue: \"Hội trường \u202Eạgn ốs\"",
+				"  attendees:",
+				"    - name: \"Nông\u200BThị Hà\"",
+				"    - name: \"Lò Văn \\e[31mA\\a\"",
+			),
+			want: []want{
+				{5, 10, "meeting.venue", "character 12 is U+202E (RIGHT-TO-LEFT OVERRIDE), which is invisible or turns text around: delete it (retype the text around it if you cannot see it)", "ký tự thứ 12 là U+202E (RIGHT-TO-LEFT OVERRIDE), một ký tự ẩn hoặc đảo chiều văn bản: hãy xoá nó (gõ lại đoạn quanh nó nếu không thấy)", false},
+				{7, 13, "meeting.attendees[0].name", "character 5 is U+200B (ZERO WIDTH SPACE), which is invisible or turns text around: delete it (retype the text around it if you cannot see it)", "ký tự thứ 5 là U+200B (ZERO WIDTH SPACE), một ký tự ẩn hoặc đảo chiều văn bản: hãy xoá nó (gõ lại đoạn quanh nó nếu không thấy)", false},
+				{8, 13, "meeting.attendees[1].name", "character 8 is U+001B, which is invisible or turns text around: delete it (retype the text around it if you cannot see it)", "ký tự thứ 8 là U+001B, một ký tự ẩn hoặc đảo chiều văn bản: hãy xoá nó (gõ lại đoạn quanh nó nếu không thấy)", false},
+			},
+		},
+		{
+			name: "text in a legacy encoding",
+			src: src(
+				"issuer:",
+				"  name: UBND TỈNH BẮC KẠN",
+				"meeting:",
+				"  title: Héi nghÞ s¬ kÕt c«ng t¸c thi ®ua",
+				"  chairs:",
+				"    - name: Nguyeãn Thò Hoàng",
+			),
+			want: []want{
+				{4, 10, "meeting.title", "this text looks typed in the TCVN3 (ABC) encoding and pasted as Unicode (\"Héi nghÞ s¬ kÕt c«ng t¸c thi ®…\"): retype it, or turn the file into Unicode with hoinghi convert --from tcvn3", "văn bản này có vẻ được gõ bằng bảng mã TCVN3 (ABC) rồi dán vào tệp Unicode (\"Héi nghÞ s¬ kÕt c«ng t¸c thi ®…\"): hãy gõ lại, hoặc chuyển tệp sang Unicode bằng lệnh hoinghi convert --from tcvn3", false},
+				{6, 13, "meeting.chairs[0].name", "this text looks typed in the VNI encoding and pasted as Unicode (\"Nguyeãn Thò Hoàng\"): retype it, or turn the file into Unicode with hoinghi convert --from vni", "văn bản này có vẻ được gõ bằng bảng mã VNI rồi dán vào tệp Unicode (\"Nguyeãn Thò Hoàng\"): hãy gõ lại, hoặc chuyển tệp sang Unicode bằng lệnh hoinghi convert --from vni", false},
+			},
+		},
+		{
+			name: "a document number with a sign",
+			src: with(
+				"documents:",
+				"  - kind: thong-bao",
+				"    number: \"+5\"",
+			),
+			want: []want{
+				{7, 13, "documents[0].number", "expected a positive whole number or a blank, got +5", "cần một số nguyên dương hoặc để trống, nhận được +5", false},
+			},
+		},
+		{
+			name: "lists nested past the limit",
+			src:  with("  units: " + strings.Repeat("[", 100) + strings.Repeat("]", 100)),
+			want: []want{{5, 72, "", "lists and groups of fields nest more than 64 deep here: no meeting or office needs so many levels", "danh sách và nhóm trường lồng nhau quá 64 cấp ở đây: không cuộc họp hay cơ quan nào cần nhiều cấp như vậy", false}},
+		},
+		{
+			name: "aliases that repeat a billion laughs",
+			src:  src(billionLaughs()...),
+			want: []want{{6, 15, "", "the aliases (*name) of this file repeat more than 1 MB of text: write the values out, or use fewer aliases", "các bí danh (*tên) của tệp này lặp lại hơn 1 MB văn bản: hãy viết thẳng giá trị, hoặc dùng ít bí danh hơn", false}},
+		},
+		{
 			name: "characters the fonts cannot draw",
 			src: with(
 				"  venue: Hội trường 会议室",
@@ -482,4 +514,14 @@ func checkText(t *testing.T, ps diag.List, ws []want) {
 			}
 		}
 	}
+}
+
+// billionLaughs is a meeting whose aliases stand for 10⁹ copies of one
+// word, in eight lines.
+func billionLaughs() []string {
+	lines := []string{"x: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"}
+	for i := 1; i < 9; i++ {
+		lines = append(lines, fmt.Sprintf("x%d: &a%d [%s]", i, i, strings.TrimSuffix(strings.Repeat(fmt.Sprintf("*a%d, ", i-1), 10), ", ")))
+	}
+	return append(lines, "conclusions: *a8")
 }

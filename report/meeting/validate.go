@@ -10,7 +10,6 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/hoinghi/hoinghi/report/internal/yamlnode"
 	"github.com/hoinghi/hoinghi/report/lang"
 	"github.com/hoinghi/hoinghi/report/when"
 )
@@ -20,6 +19,7 @@ import (
 // opt.Defaults. The problems carry their field paths but no position: the
 // caller knows where each field came from.
 func Validate(m *Meeting, opt Options) diag.List {
+	fromLegacy(m, opt.Legacy)
 	if opt.Defaults != nil {
 		opt.Defaults(m)
 	}
@@ -61,7 +61,8 @@ func validate(m *Meeting, opt Options) []diag.Problem {
 			seen[key] = i
 		}
 		if n := strings.TrimSpace(string(d.Number)); n != "" {
-			if v, err := strconv.Atoi(n); err != nil || v <= 0 || strings.HasPrefix(n, "+") {
+			// Only digits: Atoi would take "+5" and "-0".
+			if v, err := strconv.Atoi(n); err != nil || v <= 0 || strings.Trim(n, "0123456789") != "" {
 				bad(p+".number", "expected a positive whole number or a blank, got %s", n)
 			}
 		}
@@ -123,9 +124,9 @@ func validate(m *Meeting, opt Options) []diag.Problem {
 			bad(p+".status", "unknown status %s: expected one of %s", tk.Status, strings.Join(TaskStatuses, ", "))
 		}
 	}
-	if opt.Covers != nil {
-		ps = append(ps, uncovered(reflect.ValueOf(m).Elem(), "", opt.Covers)...)
-	}
+	eachString(reflect.ValueOf(m).Elem(), "", func(path, s string) {
+		ps = append(ps, textProblems(path, s, opt.Covers)...)
+	})
 	return ps
 }
 
@@ -197,39 +198,6 @@ func checkAttendance(a Attendance) []diag.Problem {
 		ps = append(ps, diag.Problem{Path: "meeting.attendance.absent", Msg: lang.M("present (%d) and absent (%d) do not add up to the invited (%d)", pre, abs, inv)})
 	case okI && okA && abs > inv:
 		ps = append(ps, diag.Problem{Path: "meeting.attendance.absent", Msg: lang.M("more absent (%d) than invited (%d)", abs, inv)})
-	}
-	return ps
-}
-
-// uncovered walks every string of v and reports the characters that the
-// fonts cannot draw, naming the character and the field, so that no
-// document ever shows a box or a silent gap in their place.
-func uncovered(v reflect.Value, path string, covers func(rune) bool) []diag.Problem {
-	var ps []diag.Problem
-	switch v.Kind() {
-	case reflect.String:
-		for _, r := range v.String() {
-			if r == '\n' || r == '\t' || covers(r) {
-				continue
-			}
-			ps = append(ps, diag.Problem{Path: path, Msg: lang.M("the font cannot draw the character %s", CharName(r))})
-			break
-		}
-	case reflect.Struct:
-		t := v.Type()
-		for i := range t.NumField() {
-			name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
-			if name == "" {
-				// The scalar types keep their text in an untagged field.
-				ps = append(ps, uncovered(v.Field(i), path, covers)...)
-				continue
-			}
-			ps = append(ps, uncovered(v.Field(i), yamlnode.Join(path, name), covers)...)
-		}
-	case reflect.Slice:
-		for i := range v.Len() {
-			ps = append(ps, uncovered(v.Index(i), path+"["+strconv.Itoa(i)+"]", covers)...)
-		}
 	}
 	return ps
 }

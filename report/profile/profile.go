@@ -11,6 +11,15 @@
 // file: NFC text, unknown keys refused, and every problem reported at once
 // as diag.List with its file, line, column and field.
 //
+// A profile decides what the documents say and which templates and fonts
+// make them, so it is obeyed only when it is the user's: Load refuses a
+// profile — and the templates and fonts folders it names, and the files
+// in them — that a user other than the current one and root owns, or
+// that others could change (group- or world-writable, or in such a folder
+// without the sticky bit), unless HOINGHI_TRUST lists it, as git refuses a
+// repository owned by someone else unless safe.directory lists it. Only a
+// regular file of at most MaxSize bytes is read.
+//
 // Every key may be left out; those of issuer and of each kind under
 // documents are the meeting file's own:
 //
@@ -29,6 +38,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/hoinghi/hoinghi/internal/input"
 	"github.com/hoinghi/hoinghi/report/diag"
 	"io/fs"
 	"os"
@@ -124,12 +134,16 @@ var (
 //  1. the file named by HOINGHI_PROFILE, which must exist since it was
 //     asked for;
 //  2. hoinghi.yaml in the meeting file's folder, then in each folder above
-//     it up to the root, so that one profile serves every meeting kept
-//     below an office folder;
+//     it, so that one profile serves every meeting kept below an office
+//     folder; the search ends at the user's home folder (which is
+//     searched) and does not cross into another file system, so that a
+//     file planted in /home or on the disk a share is mounted from is
+//     never found;
 //  3. hoinghi.yaml in the user's config folder (hoinghi/hoinghi.yaml under
 //     os.UserConfigDir), for a clerk who works for one office only.
 //
-// A --profile flag names a file directly and does not call Find.
+// A --profile flag names a file directly and does not call Find. Load,
+// not Find, refuses a profile that another user owns or could change.
 func Find(meetingFile string) (string, error) {
 	if p := os.Getenv(EnvVar); p != "" {
 		info, err := os.Stat(p)
@@ -147,13 +161,18 @@ func Find(meetingFile string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("looking for the office profile of %s: %w", meetingFile, err)
 	}
+	// Without a home folder (no HOME) the search ends at the root.
+	home, err := os.UserHomeDir()
+	if err == nil {
+		home = filepath.Clean(home)
+	}
 	dir := filepath.Dir(abs)
 	for {
 		if got, err := existing(filepath.Join(dir, FileName)); got != "" || err != nil {
 			return got, err
 		}
 		parent := filepath.Dir(dir)
-		if parent == dir {
+		if dir == home || parent == dir || !sameDevice(dir, parent) {
 			break
 		}
 		dir = parent
@@ -188,9 +207,9 @@ func existing(p string) (string, error) {
 // gives a plain error; invalid content gives diag.List. An empty
 // file is an empty profile: a clerk may create it before filling it in.
 func Load(path string) (*Profile, error) {
-	data, err := os.ReadFile(path)
+	data, err := read(path)
 	if err != nil {
-		return nil, fmt.Errorf("reading the office profile: %w", err)
+		return nil, err
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -206,6 +225,23 @@ func Load(path string) (*Profile, error) {
 	sum := sha256.Sum256(data)
 	p.Digest = hex.EncodeToString(sum[:])
 	return p, nil
+}
+
+// read returns the bytes of the profile at path, once it is known to be
+// a regular file of at most MaxSize bytes that no other user can change.
+func read(path string) ([]byte, error) {
+	data, err := input.Read(path, lang.M("the office profile"), MaxSize)
+	var ps diag.List
+	switch {
+	case errors.As(err, &ps):
+		return nil, err
+	case err != nil:
+		return nil, fmt.Errorf("reading the office profile: %w", err)
+	}
+	if why, bad := untrusted(path); bad {
+		return nil, diag.List{{File: path, Msg: distrust(path, "", why)}}
+	}
+	return data, nil
 }
 
 // check validates what decoding cannot — the kind of body, sort order,
@@ -260,9 +296,30 @@ func (p *Profile) check(dir string) []diag.Problem {
 			bad(f.path, "cannot use the folder: %s", err.Error())
 		case !info.IsDir():
 			bad(f.path, "%s is not a folder", *f.dir)
+		default:
+			if why, bad := untrustedFolder(*f.dir); bad {
+				ps = append(ps, p.problem(f.path, distrust(p.Path, *f.dir, why)))
+			}
 		}
 	}
 	return ps
+}
+
+// untrustedFolder says why the templates or fonts in dir may not be
+// used: untrusted refuses the folder or a file in it. Their loaders read
+// the files directly in the folder, not below it.
+func untrustedFolder(dir string) (lang.Message, bool) {
+	if why, bad := untrusted(dir); bad {
+		return why, true
+	}
+	// A folder that cannot be listed is reported by its loader.
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if why, bad := untrusted(filepath.Join(dir, e.Name())); bad {
+			return why, true
+		}
+	}
+	return lang.Message{}, false
 }
 
 // Check reports what the renderer of opt could not use: a kind with no
@@ -329,6 +386,37 @@ func (p *Profile) Document(kind string) meeting.Document {
 	d := meeting.Document{Kind: kind}
 	(&merger{p: p}).document("", &d)
 	return d
+}
+
+// Blame returns err, a failure to load the fonts or templates of the
+// folder the profile names at field (render.fonts or render.templates),
+// as problems that start at that field, so that the user sees which
+// profile chose the folder. A problem inside the folder, such as a
+// template's syntax error, follows with its own file and line, where it
+// is fixed. A nil profile returns err as it is.
+func (p *Profile) Blame(field string, err error) error {
+	if p == nil || err == nil {
+		return err
+	}
+	var ps diag.List
+	var one diag.Problem
+	var le *lang.Error
+	switch {
+	case errors.As(err, &ps):
+	case errors.As(err, &one):
+		ps = diag.List{one}
+	case errors.As(err, &le):
+		at := p.problem(field, le.Msg)
+		at.Err = err
+		return diag.List{at}
+	default:
+		at := p.problem(field, lang.M("cannot use the folder: %s", err.Error()))
+		at.Err = err
+		return diag.List{at}
+	}
+	at := p.problem(field, lang.M("the folder named here has problems, listed below"))
+	at.Err = err
+	return append(diag.List{at}, ps...)
 }
 
 func (p *Profile) problem(path string, msg lang.Message) diag.Problem {

@@ -771,3 +771,43 @@ func TestFind(t *testing.T) {
 		}
 	})
 }
+
+// TestBlame: a font or template folder the profile names that fails to
+// load is reported at the profile's field that names it, followed by the
+// problems in the folder's own files; with no profile the error stays as
+// it is.
+func TestBlame(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "mau", "thong-bao.md"), "")
+	path := filepath.Join(dir, FileName)
+	writeFile(t, path, src("render:", "  fonts: mau", "  templates: mau"))
+	p, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := filepath.Join(dir, "mau", "thong-bao.md")
+	for _, tc := range []struct {
+		field string
+		err   error
+		want  string
+	}{
+		{"render.fonts", lang.Errorf("%s is not a folder", "x"), path + ":2:10: render.fonts: x is not a folder"},
+		{"render.templates", diag.Problem{File: tmpl, Line: 1, Col: 1, Msg: lang.M("%s is not a folder", "y")},
+			path + ":3:14: render.templates: the folder named here has problems, listed below\n" + tmpl + ":1:1: y is not a folder"},
+		{"render.templates", diag.List{{File: tmpl, Line: 2, Msg: lang.M("%s is not a folder", "z")}},
+			path + ":3:14: render.templates: the folder named here has problems, listed below\n" + tmpl + ":2: z is not a folder"},
+		{"render.fonts", os.ErrPermission, path + ":2:10: render.fonts: cannot use the folder: permission denied"},
+	} {
+		got := p.Blame(tc.field, tc.err)
+		if got.Error() != tc.want {
+			t.Errorf("Blame(%s, %v):\ngot  %s\nwant %s", tc.field, tc.err, got, tc.want)
+		}
+		if vi := diag.Text(got, lang.Vietnamese); strings.Contains(vi, "named here") {
+			t.Errorf("in Vietnamese: %s", vi)
+		}
+	}
+	err = lang.Errorf("%s is not a folder", "x")
+	if got := (*Profile)(nil).Blame("render.fonts", err); got != err {
+		t.Errorf("a nil profile changed the error to %v", got)
+	}
+}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/lexer"
 	"github.com/goccy/go-yaml/parser"
 	"github.com/hoinghi/hoinghi/report/diag"
 	"github.com/hoinghi/hoinghi/report/lang"
@@ -18,7 +19,8 @@ import (
 // not UTF-8 is refused where it stops being so; a byte order mark, which
 // Notepad writes, is dropped; the text is normalized to NFC, and every key
 // and value with it, so that no decomposed text reaches a document; a
-// second document is refused with the message second. The body is nil
+// second document is refused with the message second; nesting deeper than
+// MaxDepth and aliases that repeat more than MaxAliasText are refused. The body is nil
 // for a file with nothing in it. Problems have no file name: the caller
 // adds it.
 func Document(data []byte, second lang.Message) (ast.Node, *diag.Problem) {
@@ -26,7 +28,11 @@ func Document(data []byte, second lang.Message) (ast.Node, *diag.Problem) {
 		return nil, p
 	}
 	data = norm.NFC.Bytes(bytes.TrimPrefix(data, []byte("\uFEFF")))
-	f, err := parser.ParseBytes(data, 0)
+	tokens := lexer.Tokenize(string(data))
+	if p := tooDeep(tokens); p != nil {
+		return nil, p
+	}
+	f, err := parser.Parse(tokens, 0)
 	if err != nil {
 		p := syntaxProblem(err)
 		return nil, &p
@@ -36,6 +42,11 @@ func Document(data []byte, second lang.Message) (ast.Node, *diag.Problem) {
 		return nil, nil
 	case len(f.Docs) > 1:
 		return nil, &diag.Problem{Line: DocumentLine(f.Docs[1]), Col: 1, Msg: second}
+	}
+	if body := f.Docs[0].Body; body != nil {
+		if p := aliasBomb(body); p != nil {
+			return nil, p
+		}
 	}
 	return f.Docs[0].Body, nil
 }

@@ -1,0 +1,187 @@
+package batch
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hoinghi/hoinghi/fonts"
+	"github.com/hoinghi/hoinghi/report"
+	"github.com/hoinghi/hoinghi/templates"
+)
+
+// TestMeetingCrashIsolated: a meeting whose rendering panics — here one
+// given a renderer without fonts — fails alone, with its entry in the
+// manifest; the meetings around it are written.
+func TestMeetingCrashIsolated(t *testing.T) {
+	inputs := writeSynth(t, t.TempDir(), 3)
+	inputs[1].Setup = &Setup{Renderer: &report.Renderer{Creator: "hoinghi test"}, Formats: []string{"pdf"}}
+	out := t.TempDir()
+	m := Run(context.Background(), inputs, Options{Setup: Setup{Renderer: newRenderer(t), Formats: []string{"pdf"}}, Out: out, Jobs: 2})
+	if len(m.Inputs) != 3 || m.Failed() != 1 || m.Inputs[1].Status != StatusFailed {
+		t.Fatalf("manifest %+v; want the second meeting failed, the others ok", m.Inputs)
+	}
+	if !strings.Contains(m.Inputs[1].Error, "crashed") {
+		t.Errorf("the crashed meeting's error: %q", m.Inputs[1].Error)
+	}
+	for _, i := range []int{0, 2} {
+		e := m.Inputs[i]
+		if e.Status != StatusOK || len(e.Outputs) != 1 {
+			t.Fatalf("%s: %+v", e.Path, e)
+		}
+		st, err := os.Stat(filepath.Join(out, e.Outputs[0].Path))
+		if err != nil || st.Size() != e.Outputs[0].Size {
+			t.Errorf("%s: output %s not written as recorded: %v", e.Path, e.Outputs[0].Path, err)
+		}
+	}
+}
+
+// TestMeetingTimeout: a meeting whose template never ends fails when its
+// time is up, with its entry in the manifest; the meeting rendered with
+// the built-in templates is written.
+func TestMeetingTimeout(t *testing.T) {
+	builtin, err := templates.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, src := range builtin {
+		if src.Kind == "thong-bao" {
+			end := strings.Index(src.Text[4:], "\n---\n") + 4 + len("\n---\n")
+			if err := os.WriteFile(filepath.Join(dir, "thong-bao.md"), []byte(src.Text[:end]+"{{range 1000000000000}}{{end}}\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	own, err := templates.LoadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stuck, err := report.New(fonts.Default(), templates.Merge(builtin, own), "hoinghi test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	inputs := writeSynth(t, t.TempDir(), 2)
+	inputs[0].Setup = &Setup{Renderer: stuck, Kinds: []string{"thong-bao"}, Formats: []string{"pdf"}}
+	out := t.TempDir()
+	opt := Options{Setup: Setup{Renderer: newRenderer(t), Kinds: []string{"thong-bao"}, Formats: []string{"pdf"}}, Out: out, Jobs: 2, Timeout: 200 * time.Millisecond}
+	m := Run(context.Background(), inputs, opt)
+	if m.Inputs[0].Status != StatusFailed || len(m.Inputs[0].Outputs) != 0 {
+		t.Errorf("the endless meeting: %+v; want it failed, no outputs", m.Inputs[0])
+	}
+	if e := m.Inputs[1]; e.Status != StatusOK || len(e.Outputs) != 1 {
+		t.Errorf("the other meeting: %+v; want it written", e)
+	}
+	if dirs, _ := os.ReadDir(out); len(dirs) != 1 {
+		t.Errorf("output folder holds %v, want the other meeting's folder only", dirs)
+	}
+}
+
+// TestCancelledListed: a batch cancelled before it starts lists every
+// meeting as cancelled and writes nothing.
+func TestCancelledListed(t *testing.T) {
+	inputs := writeSynth(t, t.TempDir(), 3)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	out := t.TempDir()
+	m := Run(ctx, inputs, Options{Setup: Setup{Renderer: newRenderer(t), Formats: []string{"pdf"}}, Out: out, Jobs: 1})
+	if len(m.Inputs) != 3 || m.Done() != 0 {
+		t.Fatalf("manifest %+v; want three cancelled meetings", m.Inputs)
+	}
+	for _, e := range m.Inputs {
+		if e.Status != StatusCancelled || len(e.Outputs) != 0 {
+			t.Errorf("%s: %+v", e.Path, e)
+		}
+	}
+	if entries, _ := os.ReadDir(out); len(entries) != 0 {
+		t.Errorf("a cancelled batch wrote %v", entries)
+	}
+}
+
+// TestSafeName: names Windows reserves, names of dots and over-long
+// names become names every system takes, with room for ".zip" and a
+// temporary file's name.
+func TestSafeName(t *testing.T) {
+	long := strings.Repeat("a", 250)
+	viet := strings.Repeat("ữ", 100) // 3 bytes each
+	for _, c := range []struct{ in, want string }{
+		{"CON", "_CON"}, {"con", "_con"}, {"Aux.bak", "_Aux.bak"}, {"nul", "_nul"},
+		{"COM1", "_COM1"}, {"lpt9.x", "_lpt9.x"}, {"COM0", "COM0"}, {"CONSOLE", "CONSOLE"},
+		{"..", "_"}, {"...", "_"}, {"", "_"}, {"bien-ban.", "bien-ban"}, {"hop ", "hop"},
+		{"xa-tan-an", "xa-tan-an"},
+	} {
+		if got := safeName(c.in, 0); got != c.want {
+			t.Errorf("safeName(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	for _, name := range []string{long, viet} {
+		got := safeName(name, len(".zip"))
+		if n := len("." + got + ".zip.4294967295.tmp"); n > 255 {
+			t.Errorf("safeName of a %d-byte name gives a temporary name of %d bytes", len(name), n)
+		}
+		if !strings.HasPrefix(name, got) || !utf8ValidPrefix(got) {
+			t.Errorf("safeName cut %q badly: %q", name[:10], got)
+		}
+	}
+}
+
+func utf8ValidPrefix(s string) bool { return strings.ToValidUTF8(s, "\uFFFD") == s }
+
+// TestNoWriteThroughLink: an output folder holding a symbolic link where
+// a meeting's outputs go fails that meeting, and nothing is written
+// where the link points.
+func TestNoWriteThroughLink(t *testing.T) {
+	inputs := writeSynth(t, t.TempDir(), 2)
+	out, elsewhere := t.TempDir(), t.TempDir()
+	if err := os.Symlink(elsewhere, filepath.Join(out, inputs[0].Dir)); err != nil {
+		t.Fatal(err)
+	}
+	m := Run(context.Background(), inputs, Options{Setup: Setup{Renderer: newRenderer(t), Formats: []string{"pdf"}}, Out: out, Jobs: 1})
+	if m.Inputs[0].Status != StatusFailed || !strings.Contains(m.Inputs[0].Error, "symbolic link") || m.Inputs[1].Status != StatusOK {
+		t.Fatalf("manifest %+v; want the first meeting refused, the second written", m.Inputs)
+	}
+	if entries, _ := os.ReadDir(elsewhere); len(entries) != 0 {
+		t.Errorf("written through the link: %v", entries)
+	}
+}
+
+// TestRemoveTemps: only regular files named as atomic names its
+// temporary files go; other .tmp files, and links of that name, stay.
+func TestRemoveTemps(t *testing.T) {
+	out, elsewhere := t.TempDir(), t.TempDir()
+	os.MkdirAll(filepath.Join(out, "a"), 0o755)
+	target := filepath.Join(elsewhere, ".x.pdf.1.tmp")
+	files := map[string]bool{ // path → removed
+		"a/.hop.pdf.123456.tmp": true,
+		".manifest.json.9.tmp":  true,
+		"a/ghi-chu.tmp":         false,
+		"a/.hop.pdf.abc.tmp":    false,
+		"a/hop.pdf":             false,
+	}
+	for f := range files {
+		if err := os.WriteFile(filepath.Join(out, f), []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.WriteFile(target, []byte("x"), 0o644)
+	if err := os.Symlink(target, filepath.Join(out, ".link.pdf.7.tmp")); err != nil {
+		t.Fatal(err)
+	}
+	if err := RemoveTemps(out); err != nil {
+		t.Fatal(err)
+	}
+	for f, removed := range files {
+		if _, err := os.Stat(filepath.Join(out, f)); os.IsNotExist(err) != removed {
+			t.Errorf("%s: removed %t, want %t", f, os.IsNotExist(err), removed)
+		}
+	}
+	if _, err := os.Lstat(filepath.Join(out, ".link.pdf.7.tmp")); err != nil {
+		t.Errorf("a link named as a temporary file was removed")
+	}
+	if _, err := os.Stat(target); err != nil {
+		t.Errorf("the file a link points to was removed")
+	}
+}
