@@ -2,11 +2,13 @@ package main
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/goccy/go-yaml"
+	"github.com/hoinghi/hoinghi/report/diag"
 	"github.com/hoinghi/hoinghi/report/lang"
 	"github.com/hoinghi/hoinghi/report/vn"
 	"github.com/hoinghi/hoinghi/report/workbook"
@@ -61,6 +63,9 @@ func (e *env) convert(ctx context.Context, cmd *cli.Command) error {
 	}
 	if err != nil {
 		e.sayErr(err)
+		if errors.As(err, new(diag.List)) {
+			return exitError{exitInput} // a text the workbook cannot hold
+		}
 		return exitError{exitRender}
 	}
 	if _, err := os.Stat(out); err == nil && !cmd.Bool("force") {

@@ -20,6 +20,7 @@ import (
 	"sync"
 	"time"
 	"unicode"
+	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -200,4 +201,17 @@ func Serial(t time.Time) any {
 		return int(minutes / day)
 	}
 	return float64(minutes)/day + 1e-10
+}
+
+// MaxCellText is the most a cell of Excel holds, in UTF-16 units, as Excel
+// counts characters; excelize cuts a longer text without a word.
+const MaxCellText = excelize.TotalCellChars
+
+// CellLength is the length of s as Excel counts it against MaxCellText.
+func CellLength(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf16.RuneLen(r)
+	}
+	return n
 }

@@ -31,7 +31,12 @@ import (
 // Sheets and columns a clerk adds are ignored; rows left blank are
 // skipped.
 func Read(name string, data []byte, opt meeting.Options) (*meeting.Meeting, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if ps := checkZip(name, data); ps != nil {
+		return nil, ps
+	}
+	// Every part stays in memory, within the limits checkZip enforced,
+	// so that excelize writes no temporary file.
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxTotalSize, UnzipXMLSizeLimit: maxTotalSize})
 	if err != nil {
 		return nil, diag.List{{File: name, Msg: lang.M("not an Excel workbook (.xlsx): %s", err.Error())}}
 	}
@@ -48,12 +53,10 @@ func Read(name string, data []byte, opt meeting.Options) (*meeting.Meeting, erro
 		r.table(t, mv)
 	}
 	r.results(&m.Results.Table)
-	if r.err != nil {
-		return nil, diag.List{{File: name, Msg: lang.M("cannot read the workbook: %s", r.err.Error())}}
-	}
-
-	for _, p := range validate(&m, opt) {
-		r.problems = append(r.problems, located{at: r.locate(p.Path), p: p})
+	if !r.broken {
+		for _, p := range validate(&m, opt) {
+			r.problems = append(r.problems, located{at: r.locate(p.Path), p: p})
+		}
 	}
 	if len(r.problems) == 0 {
 		return &m, nil
@@ -116,7 +119,7 @@ type reader struct {
 	formats  map[int]string // number format code by style
 	problems []located
 	cells    map[string]place
-	err      error // the workbook itself cannot be read
+	broken   bool // a sheet could not be read: the meeting is not whole
 }
 
 func (r *reader) bad(at place, path string, key string, args ...any) {
@@ -146,22 +149,60 @@ func (r *reader) locate(path string) place {
 	}
 }
 
-// rows returns the raw text of a sheet's cells, row by row; ok is false
-// when the sheet is missing, which is reported at path.
+// rows returns the raw text of a sheet's cells, row by row, reading the
+// sheet once; ok is false when the sheet is missing, damaged or over the
+// limits, which is reported at path.
 func (r *reader) rows(sheet, path string) (rows [][]string, ok bool) {
-	rows, err := r.f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	it, err := r.f.Rows(sheet)
 	var missing excelize.ErrSheetNotExist
 	switch {
 	case errors.As(err, &missing):
 		r.bad(place{sheet: sheet}, path, "missing sheet %s: keep the sheets of the blank workbook and their names", sheet)
 		return nil, false
 	case err != nil:
-		if r.err == nil {
-			r.err = fmt.Errorf("sheet %s: %w", sheet, err)
-		}
+		r.damaged(sheet, path, err)
 		return nil, false
 	}
-	return rows, true
+	defer it.Close()
+	written, cells := 0, 0
+	for it.Next() {
+		if len(rows) == maxRows {
+			r.broken = true
+			r.bad(place{sheet: sheet}, path, "the sheet %s has more than %d rows: a workbook of hoinghi holds at most %d rows a sheet", sheet, maxRows, maxRows)
+			return nil, false
+		}
+		row, err := it.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			r.damaged(sheet, path, err)
+			return nil, false
+		}
+		if cells += len(row); cells > maxCells {
+			r.broken = true
+			r.bad(place{sheet: sheet}, path, "the sheet %s has more than %d cells: a workbook of hoinghi holds at most %d cells a sheet", sheet, maxCells, maxCells)
+			return nil, false
+		}
+		rows = append(rows, row)
+		if len(row) > 0 {
+			written = len(rows)
+		}
+	}
+	if err := it.Error(); err != nil {
+		r.damaged(sheet, path, err)
+		return nil, false
+	}
+	// The types and styles of the cells come from the sheet decoded
+	// whole, once here, and kept by excelize for every cell after.
+	if _, err := r.f.GetCellType(sheet, "A1"); err != nil {
+		r.damaged(sheet, path, err)
+		return nil, false
+	}
+	return rows[:written], true
+}
+
+// damaged reports a sheet that excelize cannot decode.
+func (r *reader) damaged(sheet, path string, err error) {
+	r.broken = true
+	r.bad(place{sheet: sheet}, path, "the sheet %s is damaged (%s): open the workbook in Excel or LibreOffice and save it again", sheet, err.Error())
 }
 
 // value is what a cell holds: text, a number with its number format, or

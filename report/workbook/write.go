@@ -8,7 +8,9 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/hoinghi/hoinghi/report/diag"
 	"github.com/hoinghi/hoinghi/report/excel"
+	"github.com/hoinghi/hoinghi/report/lang"
 
 	"github.com/hoinghi/hoinghi/report/meeting"
 	"github.com/hoinghi/hoinghi/report/when"
@@ -31,7 +33,9 @@ const lastRow = 1048576
 // Write returns the workbook of m as the bytes of an .xlsx file: the
 // guide, the labelled fields and one sheet per list, filled from m. A nil
 // or empty meeting gives the blank workbook a clerk starts from. The same
-// meeting always gives the same bytes.
+// meeting always gives the same bytes. A text longer than a cell of
+// Excel holds (excel.MaxCellText) is not cut: Write returns a diag.List
+// naming each such field and its cell, and no workbook.
 func Write(m *meeting.Meeting) ([]byte, error) {
 	if m == nil {
 		m = &meeting.Meeting{}
@@ -52,6 +56,9 @@ func Write(m *meeting.Meeting) ([]byte, error) {
 	w.results(m.Results.Table)
 	w.props(m, stamp)
 	w.heights()
+	if w.long != nil {
+		return nil, w.long
+	}
 	if w.err != nil {
 		return nil, fmt.Errorf("workbook: %w", w.err)
 	}
@@ -69,7 +76,17 @@ type writer struct {
 	st     styles
 	widths map[string]map[int]float64 // sheet → column → width
 	fits   fits
+	long   diag.List // texts over what a cell holds, which excelize would cut
 	err    error
+}
+
+// holds checks that the text of the field at path fits in its cell; one
+// that does not is a problem at that cell, since excelize would cut it.
+func (w *writer) holds(sheet string, col, row int, path, text string) {
+	if n := excel.CellLength(text); n > excel.MaxCellText {
+		w.long = append(w.long, diag.Problem{Cell: place{sheet, col, row}.String(), Path: path,
+			Msg: lang.M("the text has %d characters, more than the %d a cell of Excel holds: shorten it or split it into several", n, excel.MaxCellText)})
+	}
 }
 
 func (w *writer) check(err error, what string, args ...any) {
@@ -284,7 +301,7 @@ func (w *writer) styleOf(t reflect.Type, c column) int {
 // times as real dates, so that the clerk's Excel shows and sorts them as
 // such; lists one item per line; yes/no as the words of ch. A date that
 // is not one stays the text it is, for Read to report.
-func (w *writer) value(sheet string, col, row int, v reflect.Value, style int, ch *choice) {
+func (w *writer) value(sheet string, col, row int, path string, v reflect.Value, style int, ch *choice) {
 	var value any
 	switch v.Type() {
 	case dateType:
@@ -330,6 +347,9 @@ func (w *writer) value(sheet string, col, row int, v reflect.Value, style int, c
 	if value == "" {
 		value = nil
 	}
+	if text, ok := value.(string); ok {
+		w.holds(sheet, col, row, path, text)
+	}
 	w.set(sheet, col, row, value, style)
 }
 
@@ -362,7 +382,7 @@ func (w *writer) info(m reflect.Value) {
 			v := fieldOf(m, fl.path)
 			if !fl.block {
 				w.set(sheet, 1, row, fl.label, label)
-				w.value(sheet, 2, row, v, w.styleOf(v.Type(), column{}), fl.choice)
+				w.value(sheet, 2, row, fl.path, v, w.styleOf(v.Type(), column{}), fl.choice)
 				w.offerField(sheet, row, fl)
 				w.set(sheet, 3, row, nilIfBlank(requiredText(fl.required)+fl.hint), w.st.hint)
 				row++
@@ -373,6 +393,7 @@ func (w *writer) info(m reflect.Value) {
 				var text, labelText, hint any
 				if k < len(items) {
 					text = nilIfBlank(items[k])
+					w.holds(sheet, 2, row, fmt.Sprintf("%s[%d]", fl.path, k), items[k])
 				}
 				if k == 0 {
 					labelText, hint = fl.label, nilIfBlank(fl.hint)
@@ -414,12 +435,16 @@ func (w *writer) table(t table, items reflect.Value) {
 	}
 	for r := range items.Len() {
 		item, row := items.Index(r), r+2
+		path := fmt.Sprintf("%s[%d]", t.path, r)
 		if t.numbered {
 			w.set(t.sheet, 1, row, r+1, w.st.number)
 		}
 		for i, c := range t.columns {
-			v := fieldOf(item, c.field)
-			w.value(t.sheet, first+i, row, v, w.styleOf(v.Type(), c), c.choice)
+			v, p := fieldOf(item, c.field), path
+			if c.field != "" {
+				p += "." + c.field
+			}
+			w.value(t.sheet, first+i, row, p, v, w.styleOf(v.Type(), c), c.choice)
 		}
 	}
 	for i, c := range t.columns {
@@ -501,11 +526,13 @@ func (w *writer) results(t meeting.Table) {
 		var name any
 		if col <= len(t.Columns) {
 			name = nilIfBlank(t.Columns[col-1])
+			w.holds(sheet, col, 1, fmt.Sprintf("%s.columns[%d]", resultsPath, col-1), t.Columns[col-1])
 		}
 		w.set(sheet, col, 1, name, w.st.header)
 	}
 	for r, cells := range t.Rows {
 		for c, v := range cells {
+			w.holds(sheet, c+1, r+2, fmt.Sprintf("%s.rows[%d][%d]", resultsPath, r, c), v.Raw)
 			w.set(sheet, c+1, r+2, nilIfBlank(v.Raw), w.st.plain)
 		}
 	}

@@ -65,7 +65,7 @@ func writeList(f *excelize.File, st *styles, m *meeting.Meeting, byName bool) (l
 			continue
 		}
 		numeral++
-		label := excelize.Cell{StyleID: st.group, Value: vn.Roman(numeral) + ". " + g.Label()}
+		label := excelize.Cell{StyleID: st.group, Value: groupLabel(numeral, g)}
 		t.span(listPrinted, label, fontSize, true, excelize.Cell{StyleID: st.center})
 		t.keep()
 		for _, a := range g.Attendees {
@@ -135,15 +135,24 @@ func listTitle(t *table, st *styles, m *meeting.Meeting) {
 	name := strings.ToUpper(strings.TrimSpace(m.Issuer.Name))
 	t.span(agencyCols, excelize.Cell{StyleID: st.agency, Value: name}, fontSize, true)
 	t.add(spacerHeight)
+	noun := meeting.Infer(m).Noun
+	t.span(listPrinted, excelize.Cell{StyleID: st.title, Value: "DANH SÁCH ĐẠI BIỂU DỰ " + strings.ToUpper(noun)}, titleSize, true)
+	t.span(listPrinted, excelize.Cell{StyleID: st.subtitle, Value: m.Info.Title}, fontSize, true)
+	t.span(listPrinted, excelize.Cell{StyleID: st.line, Value: timePlace(m)}, fontSize, false)
+	t.add(spacerHeight)
+}
+
+// groupLabel heads the numeral-th group of the list: "II. Sở Nội vụ".
+func groupLabel(numeral int, g meeting.Group) string {
+	return vn.Roman(numeral) + ". " + g.Label()
+}
+
+// timePlace is the line of the title block that says when and where.
+func timePlace(m *meeting.Meeting) string {
 	venue := strings.TrimSpace(m.Info.Venue)
 	if venue == "" {
 		venue = vn.Blank
 	}
-	noun := meeting.Infer(m).Noun
-	t.span(listPrinted, excelize.Cell{StyleID: st.title, Value: "DANH SÁCH ĐẠI BIỂU DỰ " + strings.ToUpper(noun)}, titleSize, true)
-	t.span(listPrinted, excelize.Cell{StyleID: st.subtitle, Value: m.Info.Title}, fontSize, true)
 	start, _ := m.Info.Start.Known()
-	line := "Thời gian: " + start.Words() + "; Địa điểm: " + venue
-	t.span(listPrinted, excelize.Cell{StyleID: st.line, Value: line}, fontSize, false)
-	t.add(spacerHeight)
+	return "Thời gian: " + start.Words() + "; Địa điểm: " + venue
 }

@@ -13,9 +13,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
+	"strings"
 	"time"
 
+	"github.com/hoinghi/hoinghi/report/diag"
 	"github.com/hoinghi/hoinghi/report/excel"
+	"github.com/hoinghi/hoinghi/report/lang"
 
 	"github.com/hoinghi/hoinghi/report/meeting"
 	"github.com/hoinghi/hoinghi/report/when"
@@ -52,6 +56,9 @@ func Attendance(m *meeting.Meeting, opt Options) ([]byte, error) {
 	if m == nil {
 		return nil, errors.New("xlsx: no meeting")
 	}
+	if ps := holds(m); ps != nil {
+		return nil, ps
+	}
 	stamp := opt.Date.UTC()
 	if opt.Date.IsZero() {
 		stamp = when.Fixed
@@ -87,6 +94,46 @@ func Attendance(m *meeting.Meeting, opt Options) ([]byte, error) {
 		return nil, fmt.Errorf("xlsx: writing the workbook: %w", err)
 	}
 	return buf.Bytes(), nil
+}
+
+// holds checks the texts of m that the workbook writes in a cell of
+// their own against what a cell of Excel holds, which excelize would cut
+// without a word; each one over is a problem naming its field.
+func holds(m *meeting.Meeting) diag.List {
+	var ps diag.List
+	check := func(path, text string) {
+		if n := excel.CellLength(text); n > excel.MaxCellText {
+			ps = append(ps, diag.Problem{Path: path,
+				Msg: lang.M("the text has %d characters, more than the %d a cell of Excel holds: shorten it", n, excel.MaxCellText)})
+		}
+	}
+	check("issuer.parent", strings.ToUpper(strings.TrimSpace(m.Issuer.Parent)))
+	check("issuer.name", strings.ToUpper(strings.TrimSpace(m.Issuer.Name)))
+	check("meeting.title", m.Info.Title)
+	check("meeting.venue", timePlace(m))
+	for i, a := range m.Info.Attendees {
+		p := fmt.Sprintf("meeting.attendees[%d]", i)
+		check(p+".name", a.Name)
+		check(p+".position", a.Position)
+		check(p+".unit", a.Unit)
+		check(p+".note", a.Note)
+	}
+	numeral := 0
+	for _, g := range m.Info.Groups() {
+		if len(g.Attendees) == 0 {
+			continue
+		}
+		numeral++
+		first := slices.IndexFunc(m.Info.Attendees, func(a meeting.Attendee) bool { return a.Unit == g.Unit })
+		check(fmt.Sprintf("meeting.attendees[%d].unit", first), groupLabel(numeral, g))
+	}
+	for i, t := range m.Tasks {
+		p := fmt.Sprintf("tasks[%d]", i)
+		check(p+".content", t.Content)
+		check(p+".lead", t.Lead)
+		check(p+".support", strings.Join(t.Support, "\n"))
+	}
+	return ps
 }
 
 // setup names the sheets and makes Times New Roman 13 the workbook's normal

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"math"
 	"os"
@@ -17,6 +18,8 @@ import (
 	"time"
 
 	"github.com/hoinghi/hoinghi/internal/testtool"
+	"github.com/hoinghi/hoinghi/report/diag"
+	"github.com/hoinghi/hoinghi/report/excel"
 	"github.com/hoinghi/hoinghi/report/meeting"
 )
 
@@ -1053,5 +1056,40 @@ func TestLines(t *testing.T) {
 		if got := lines(tc.text, tc.width, fontSize, false); got != tc.want {
 			t.Errorf("lines(%q, %g) = %d, want %d", tc.text, tc.width, got, tc.want)
 		}
+	}
+}
+
+// TestLongText checks that a text over what a cell of Excel holds is an
+// error naming its field, not a cut, and that one at the limit is written
+// whole.
+func TestLongText(t *testing.T) {
+	m := testMeeting()
+	m.Info.Attendees[1].Name = strings.Repeat("ạ", excel.MaxCellText+1)
+	m.Info.Venue = strings.Repeat("ạ", excel.MaxCellText-5) // the line of time and place is longer
+	m.Tasks[0].Content = strings.Repeat("ạ", excel.MaxCellText+1)
+	_, err := Attendance(m, Options{})
+	var ps diag.List
+	if !errors.As(err, &ps) {
+		t.Fatalf("want diag.List, got %T %v", err, err)
+	}
+	var paths []string
+	for _, p := range ps {
+		paths = append(paths, p.Path)
+	}
+	if want := []string{"meeting.venue", "meeting.attendees[1].name", "tasks[0].content"}; !slices.Equal(paths, want) {
+		t.Errorf("problems at %q, want %q:\n%v", paths, want, ps)
+	}
+
+	m = testMeeting()
+	at := strings.Repeat("ạ", excel.MaxCellText)
+	m.Info.Attendees[1].Name = at
+	bk := openBook(t, render(t, m, Options{}))
+	ws := bk.sheet(t, sheetList)
+	found := false
+	for _, c := range ws.grid() {
+		found = found || bk.text(c) == at
+	}
+	if !found {
+		t.Errorf("the name of %d characters is not in the list whole", excel.MaxCellText)
 	}
 }
