@@ -19,6 +19,7 @@ package report
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -78,6 +79,8 @@ type profileResult struct {
 // profile; Sources says where each value the profile may give came from.
 type Loaded struct {
 	*meeting.Meeting
+	// Path is the meeting file's name, as the caller gave it.
+	Path    string
 	Profile *profile.Profile
 	Sources profile.Sources
 	// ProfileDigest is the SHA-256 of the profile file, empty without one:
@@ -139,7 +142,7 @@ func (r *Renderer) Parse(name string, data []byte) (*Loaded, error) {
 	if r.Legacy != vn.Unicode && !IsWorkbook(name) && !utf8.Valid(data) {
 		data = latin1(data)
 	}
-	l := &Loaded{Profile: prof, ProfileDigest: digest}
+	l := &Loaded{Path: name, Profile: prof, ProfileDigest: digest}
 	opt := r.options()
 	opt.Defaults = func(m *meeting.Meeting) { l.Sources = prof.Apply(name, m) }
 	if IsWorkbook(name) {
@@ -282,11 +285,11 @@ func (r *Renderer) Plan(l *Loaded, kinds, formats []string, sortByName bool) ([]
 			return nil, err
 		}
 		for _, d := range docs {
-			outs = append(outs, Output{FileName(d), func(w io.Writer) error { return r.PDF(w, m, d) }})
+			outs = append(outs, Output{FileName(d), func(w io.Writer) error { return located(l.Path, r.PDF(w, m, d)) }})
 		}
 	}
 	if slices.Contains(formats, "xlsx") {
-		outs = append(outs, Output{WorkbookName(m), func(w io.Writer) error { return r.XLSX(w, m, sortByName) }})
+		outs = append(outs, Output{WorkbookName(m), func(w io.Writer) error { return located(l.Path, r.XLSX(w, m, sortByName)) }})
 	}
 	seen := map[string]bool{}
 	for _, o := range outs {
@@ -296,6 +299,22 @@ func (r *Renderer) Plan(l *Loaded, kinds, formats []string, sortByName bool) ([]
 		seen[o.Name] = true
 	}
 	return outs, nil
+}
+
+// located gives the problems of err, met while rendering — text that
+// cannot fit on the page or in a cell — the meeting file they are in.
+func located(file string, err error) error {
+	var ps diag.List
+	if !errors.As(err, &ps) {
+		return err
+	}
+	ps = slices.Clone(ps)
+	for i := range ps {
+		if ps[i].File == "" {
+			ps[i].File = file
+		}
+	}
+	return ps
 }
 
 // Content builds what document d of m says, before layout, stamped with

@@ -232,6 +232,7 @@ func (e *env) runRender(files []string, r *report.Renderer, set settings, dir st
 	// is found before anything is written.
 	code := exitOK
 	var plan []report.Output
+	var from []string // the meeting file of each output
 	seen := map[string]string{}
 	said := map[string]bool{}
 	for _, file := range files {
@@ -260,6 +261,9 @@ func (e *env) runRender(files []string, r *report.Renderer, set settings, dir st
 			seen[o.Name] = file
 		}
 		plan = append(plan, outs...)
+		for range outs {
+			from = append(from, file)
+		}
 	}
 	if toStdout && len(plan) != 1 {
 		if code == exitOK {
@@ -267,15 +271,34 @@ func (e *env) runRender(files []string, r *report.Renderer, set settings, dir st
 		}
 		return exitError{exitInput}
 	}
-	for _, o := range plan {
+	// Render everything before writing, so that a meeting one of whose
+	// documents fails writes none of them.
+	bufs := make([][]byte, len(plan))
+	failed := map[string]bool{}
+	for i, o := range plan {
 		var buf bytes.Buffer
 		if err := o.Write(&buf); err != nil {
+			failed[from[i]] = true
+			// Text that cannot fit is a problem of the input, at its field.
+			var ps diag.List
+			if errors.As(err, &ps) {
+				e.say("%s: cannot render:", o.Name)
+				e.sayErr(err)
+				code = max(code, exitInput)
+				continue
+			}
 			e.say("%s: cannot render: %s", o.Name, diag.Text(err, e.tag))
 			code = max(code, exitRender)
 			continue
 		}
+		bufs[i] = buf.Bytes()
+	}
+	for i, o := range plan {
+		if failed[from[i]] {
+			continue
+		}
 		if toStdout {
-			if _, err := e.stdout.Write(buf.Bytes()); err != nil {
+			if _, err := e.stdout.Write(bufs[i]); err != nil {
 				e.sayErr(err)
 				code = max(code, exitRender)
 			}
@@ -286,7 +309,7 @@ func (e *env) runRender(files []string, r *report.Renderer, set settings, dir st
 			e.say("cannot create the output folder %s: %s", dir, diag.Text(err, e.tag))
 			return exitError{exitRender}
 		}
-		if e.writeFile(filepath.Join(dir, o.Name), buf.Bytes()) != nil {
+		if e.writeFile(filepath.Join(dir, o.Name), bufs[i]) != nil {
 			code = max(code, exitRender)
 		}
 	}

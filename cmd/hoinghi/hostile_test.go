@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -129,5 +130,33 @@ func TestConvertFromLegacy(t *testing.T) {
 	}
 	if code, _, stderr := hoinghi(t, "convert", "--from", "cp1258", write(t, t.TempDir(), "a.yaml", minimal), filepath.Join(t.TempDir(), "b.yaml")); code != 2 || !strings.Contains(stderr, "cần tcvn3 hoặc vni") {
 		t.Errorf("an unknown encoding: exit %d, %q", code, stderr)
+	}
+}
+
+// TestTooLongRefused: a signer's name too long for any page, and an
+// attendee's name longer than an Excel cell holds, fail their meeting
+// with exit 2 and a message at the field; no output of that meeting is
+// written, while the other meeting of the run is.
+func TestTooLongRefused(t *testing.T) {
+	dir := t.TempDir()
+	long := write(t, dir, "dai.yaml", minimal+"  attendees:\n    - name: "+strings.Repeat("Nguyễn", 6000)+"\ndocuments:\n  - kind: thong-bao\n    signer:\n      name: Phạm "+strings.Repeat("Duy", 3334)+" Hưng\n")
+	good := write(t, dir, "tot.yaml", minimal+"documents:\n  - kind: bao-cao\n")
+	out := t.TempDir()
+	code, _, stderr := hoinghi(t, "--lang", "en", "render", "--format", "pdf", "-o", out, long, good)
+	if code != 2 {
+		t.Errorf("exit %d, want 2:\n%s", code, stderr)
+	}
+	if !strings.Contains(stderr, long+": signer: too long to fit inside the page margins") {
+		t.Errorf("stderr lacks the signer:\n%s", stderr)
+	}
+	if got := entries(t, out); !slices.Equal(got, []string{"bao-cao.pdf"}) {
+		t.Errorf("wrote %v, want the báo cáo of tot.yaml only", got)
+	}
+	code, _, stderr = hoinghi(t, "--lang", "en", "render", "--format", "xlsx", "-o", t.TempDir(), long)
+	if code != 2 {
+		t.Errorf("exit %d, want 2:\n%s", code, stderr)
+	}
+	if !strings.Contains(stderr, long+": meeting.attendees[0].name") {
+		t.Errorf("stderr lacks the attendee:\n%s", stderr)
 	}
 }
