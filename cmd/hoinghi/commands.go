@@ -421,6 +421,7 @@ func init() {
 		"%s and %s would both write %s: render them into different folders with -o":                                  "%s và %s cùng ghi ra %s: hãy xuất vào các thư mục khác nhau bằng -o",
 		"-o - writes one document to standard output, but %d would be produced: choose one with --kind and --format": "-o - chỉ ghi một văn bản ra đầu ra chuẩn, nhưng có %d văn bản: hãy chọn một bằng --kind và --format",
 		"%s: cannot render: %s":                                                                                      "%s: không xuất được: %s",
+		"%s: cannot render:":                                                                                         "%s: không xuất được:",
 		"%s: cannot write: %s":                                                                                       "%s: không ghi được: %s",
 		"wrote %s":                                                                                                   "đã ghi %s",
 		"cannot create the output folder %s: %s":                                                                     "không tạo được thư mục xuất %s: %s",
