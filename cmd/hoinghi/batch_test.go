@@ -3,7 +3,6 @@ package main
 import (
 	"archive/zip"
 	"bytes"
-	"context"
 	"encoding/json"
 	"os"
 	"os/exec"
@@ -19,10 +18,11 @@ import (
 )
 
 // TestMain lets a test run the command as a separate process — the test
-// binary itself — to send it real signals.
+// binary itself, through main — to send it real signals or limit its
+// memory.
 func TestMain(m *testing.M) {
 	if os.Getenv("HOINGHI_TEST_MAIN") == "1" {
-		os.Exit(run(context.Background(), os.Args, os.Stdout, os.Stderr))
+		main()
 	}
 	os.Exit(m.Run())
 }

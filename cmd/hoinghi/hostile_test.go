@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -158,5 +160,23 @@ func TestTooLongRefused(t *testing.T) {
 	}
 	if !strings.Contains(stderr, long+": meeting.attendees[0].name") {
 		t.Errorf("stderr lacks the attendee:\n%s", stderr)
+	}
+}
+
+// TestMemoryGuard: a process that needs more memory than GOMEMLIMIT
+// allows stops with a message and exit 1, not with Go's crash (exit 2 and
+// a goroutine dump).
+func TestMemoryGuard(t *testing.T) {
+	cmd := exec.Command(os.Args[0], "--lang", "en", "render", "-o", t.TempDir(), "../../samples/lon.yaml")
+	cmd.Env = append(os.Environ(), "HOINGHI_TEST_MAIN=1", "GOMEMLIMIT=2MiB")
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	err := cmd.Run()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 1 {
+		t.Fatalf("exit %v, want 1:\n%s", err, stderr.String())
+	}
+	if want := "hoinghi: stopped: the inputs need more than 2 MB of memory (GOMEMLIMIT raises the limit)\n"; stderr.String() != want {
+		t.Errorf("stderr %q, want %q", stderr.String(), want)
 	}
 }

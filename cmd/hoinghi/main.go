@@ -2,8 +2,9 @@
 // Vietnamese meeting: Decree 30 PDFs (thông báo kết luận, báo cáo, biên
 // bản) and an Excel attendance workbook.
 //
-// Exit codes: 0 success; 1 a document could not be rendered or written;
-// 2 invalid input or usage. Only a document asked for with -o - ever goes
+// Exit codes: 0 success; 1 a document could not be rendered or written,
+// or the inputs need more memory than the process may take (GOMEMLIMIT,
+// 4 GiB by default); 2 invalid input or usage. Only a document asked for with -o - ever goes
 // to standard output, besides the output of schema, init, version and
 // help; every message goes to standard error.
 package main
@@ -36,6 +37,8 @@ type exitError struct{ code int }
 func (e exitError) Error() string { return "exit " + strconv.Itoa(e.code) }
 
 func main() {
+	tag, _ := chooseLanguage(os.Args)
+	guardMemory(os.Stderr, tag)
 	os.Exit(run(context.Background(), os.Args, os.Stdout, os.Stderr))
 }
 
