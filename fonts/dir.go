@@ -3,13 +3,13 @@ package fonts
 import (
 	"encoding/binary"
 	"errors"
-	"github.com/hoinghi/hoinghi/internal/input"
 	"maps"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
+	"github.com/hoinghi/hoinghi/internal/input"
 	"github.com/hoinghi/hoinghi/report/diag"
 	"github.com/hoinghi/hoinghi/report/lang"
 	"golang.org/x/image/font/sfnt"

@@ -2,12 +2,12 @@ package meeting
 
 import (
 	"errors"
-	"github.com/hoinghi/hoinghi/report/diag"
 	"os"
 	"path/filepath"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/hoinghi/hoinghi/report/diag"
 	"github.com/hoinghi/hoinghi/report/lang"
 )
 

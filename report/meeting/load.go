@@ -2,15 +2,15 @@ package meeting
 
 import (
 	"errors"
-	"github.com/hoinghi/hoinghi/internal/input"
-	"github.com/hoinghi/hoinghi/report/diag"
-	"github.com/hoinghi/hoinghi/report/vn"
 	"reflect"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/hoinghi/hoinghi/internal/input"
+	"github.com/hoinghi/hoinghi/report/diag"
 	"github.com/hoinghi/hoinghi/report/internal/yamlnode"
+	"github.com/hoinghi/hoinghi/report/vn"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"

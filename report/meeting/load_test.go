@@ -3,12 +3,12 @@ package meeting
 import (
 	"errors"
 	"fmt"
-	"github.com/hoinghi/hoinghi/report/diag"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/goccy/go-yaml"
+	"github.com/hoinghi/hoinghi/report/diag"
 	"github.com/hoinghi/hoinghi/report/lang"
 	"golang.org/x/text/unicode/norm"
 )

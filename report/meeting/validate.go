@@ -3,13 +3,13 @@ package meeting
 import (
 	"errors"
 	"fmt"
-	"github.com/hoinghi/hoinghi/report/diag"
 	"reflect"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 
+	"github.com/hoinghi/hoinghi/report/diag"
 	"github.com/hoinghi/hoinghi/report/lang"
 	"github.com/hoinghi/hoinghi/report/when"
 )

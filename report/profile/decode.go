@@ -1,12 +1,12 @@
 package profile
 
 import (
-	"github.com/hoinghi/hoinghi/report/diag"
 	"reflect"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/hoinghi/hoinghi/report/diag"
 	"github.com/hoinghi/hoinghi/report/internal/yamlnode"
 
 	"github.com/goccy/go-yaml/ast"

@@ -3,7 +3,6 @@ package profile
 import (
 	"errors"
 	"fmt"
-	"github.com/hoinghi/hoinghi/report/diag"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -12,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/goccy/go-yaml"
+	"github.com/hoinghi/hoinghi/report/diag"
 	"github.com/hoinghi/hoinghi/report/lang"
 	"github.com/hoinghi/hoinghi/report/meeting"
 	"golang.org/x/text/unicode/norm"

@@ -2,9 +2,9 @@ package xlsx
 
 import (
 	"fmt"
-	"github.com/hoinghi/hoinghi/report/excel"
 	"strings"
 
+	"github.com/hoinghi/hoinghi/report/excel"
 	"github.com/hoinghi/hoinghi/report/meeting"
 	"github.com/xuri/excelize/v2"
 )
