@@ -190,7 +190,7 @@ func (b *run) render(l *report.Loaded) ([]file, error) {
 	files := make([]file, len(outs))
 	for i, o := range outs {
 		var b bytes.Buffer
-		if err := o.Write(&b); err != nil {
+		if err := o.Write(context.Background(), &b); err != nil {
 			return nil, fmt.Errorf("%s: %w", o.Name, err)
 		}
 		files[i] = file{o.Name, b.Bytes()}

@@ -1,7 +1,7 @@
 package content
 
 import (
-	"bytes"
+	"context"
 	"fmt"
 	"strings"
 	"text/template"
@@ -25,34 +25,28 @@ type Template struct {
 // positions are the file's; errors are diag.Problem, naming the file,
 // the line and, where it can be found, the column.
 func Compile(src templates.Source) (*Template, error) {
-	parse := func(text string) (*template.Template, error) {
-		t, err := template.New(src.File).Funcs(funcs).Option("missingkey=error").Parse(text)
-		if err != nil {
-			return nil, src.Locate(err)
-		}
-		return t, nil
-	}
 	k := &Template{Source: src}
 	var err error
-	if k.abstract, err = parse(src.AbstractText()); err != nil {
+	if k.abstract, err = src.Compile(src.AbstractText(), funcs); err != nil {
 		return nil, err
 	}
-	if k.body, err = parse(src.BodyText()); err != nil {
+	if k.body, err = src.Compile(src.BodyText(), funcs); err != nil {
 		return nil, err
 	}
 	return k, nil
 }
 
-// Build makes the content of document d of meeting m.
-func (k *Template) Build(m *meeting.Meeting, d meeting.Document) (*Document, error) {
+// Build makes the content of document d of meeting m. The templates run
+// within the limits of templates.Execute, and stop when ctx ends.
+func (k *Template) Build(ctx context.Context, m *meeting.Meeting, d meeting.Document) (*Document, error) {
 	data := newData(m, d, k.Source.Front)
 	abstract := collapse(d.Abstract)
 	if abstract == "" {
-		var b bytes.Buffer
-		if err := k.abstract.Execute(&b, data); err != nil {
-			return nil, k.Source.Locate(err)
+		text, err := k.Source.Execute(ctx, k.abstract, data)
+		if err != nil {
+			return nil, err
 		}
-		abstract = collapse(b.String())
+		abstract = collapse(string(text))
 		if data.Party {
 			// A Party abstract reads on from the type name: "THÔNG BÁO /
 			// kết luận của Ban Thường vụ …" (Hướng dẫn 36-HD/VPTW).
@@ -60,11 +54,11 @@ func (k *Template) Build(m *meeting.Meeting, d meeting.Document) (*Document, err
 		}
 	}
 	data.Abstract = abstract
-	var b bytes.Buffer
-	if err := k.body.Execute(&b, data); err != nil {
-		return nil, k.Source.Locate(err)
+	text, err := k.Source.Execute(ctx, k.body, data)
+	if err != nil {
+		return nil, err
 	}
-	body, err := markdown(b.Bytes())
+	body, err := markdown(text)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", k.Source.File, err)
 	}
