@@ -40,24 +40,11 @@ func Compile(src templates.Source) (*Template, error) {
 // within the limits of templates.Execute, and stop when ctx ends.
 func (k *Template) Build(ctx context.Context, m *meeting.Meeting, d meeting.Document) (*Document, error) {
 	data := newData(m, d, k.Source.Front)
-	abstract := collapse(d.Abstract)
-	if abstract == "" {
-		text, err := k.Source.Execute(ctx, k.abstract, data)
-		if err != nil {
-			return nil, err
-		}
-		abstract = collapse(string(text))
-		if data.Party {
-			// A Party abstract reads on from the type name: "THÔNG BÁO /
-			// kết luận của Ban Thường vụ …" (Hướng dẫn 36-HD/VPTW).
-			abstract = lowerFirst(abstract)
-		}
-	}
-	data.Abstract = abstract
-	text, err := k.Source.Execute(ctx, k.body, data)
+	text, err := k.fill(ctx, &data, d)
 	if err != nil {
 		return nil, err
 	}
+	abstract := data.Abstract
 	body, err := markdown(text)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", k.Source.File, err)
@@ -112,6 +99,34 @@ func (k *Template) Build(ctx context.Context, m *meeting.Meeting, d meeting.Docu
 		doc.Annex = attendanceAnnex(m, k.Source.Front.Name, data, d)
 	}
 	return doc, nil
+}
+
+// Text is what the templates write for document d of meeting m: the
+// abstract, on one line, and the body, in Markdown still to be read.
+func (k *Template) Text(ctx context.Context, m *meeting.Meeting, d meeting.Document) (abstract string, body []byte, err error) {
+	data := newData(m, d, k.Source.Front)
+	body, err = k.fill(ctx, &data, d)
+	return data.Abstract, body, err
+}
+
+// fill sets data.Abstract, from d or the abstract's template, and returns
+// what the body's template writes.
+func (k *Template) fill(ctx context.Context, data *Data, d meeting.Document) ([]byte, error) {
+	abstract := collapse(d.Abstract)
+	if abstract == "" {
+		text, err := k.Source.Execute(ctx, k.abstract, *data)
+		if err != nil {
+			return nil, err
+		}
+		abstract = collapse(string(text))
+		if data.Party {
+			// A Party abstract reads on from the type name: "THÔNG BÁO /
+			// kết luận của Ban Thường vụ …" (Hướng dẫn 36-HD/VPTW).
+			abstract = lowerFirst(abstract)
+		}
+	}
+	data.Abstract = abstract
+	return k.Source.Execute(ctx, k.body, *data)
 }
 
 // signer stacks the authority and position lines, one per line, in upper
