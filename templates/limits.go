@@ -32,6 +32,9 @@ const (
 	MaxWidth = 100
 	// MaxTime is how long filling in a template may take.
 	MaxTime = 10 * time.Second
+	// MaxFile is the longest template file read, in bytes; the built-in
+	// ones are some 5 KB.
+	MaxFile = 1 << 20
 )
 
 // The functions Compile puts into a template's parse tree, which only
@@ -386,6 +389,8 @@ func (x *execution) tooMany() error {
 func init() {
 	lang.Register(map[string]string{
 		"%s would make a text longer than the limit of %d MB":                                                             "hàm %s sẽ tạo ra một đoạn văn bản dài quá giới hạn %d MB",
+		"the template is longer than the limit of %d KB":                                                                  "tệp mẫu dài quá giới hạn %d KB",
+		"not a regular file: a template is a text file":                                                                   "không phải tệp thông thường: mẫu phải là một tệp văn bản",
 		"%s takes a number from 0 to %d, got %d":                                                                          "hàm %s nhận một số từ 0 đến %d, nhận được %d",
 		"printf takes a width or precision written in its format, not from an argument (*): write the number, at most %d": "printf chỉ nhận độ rộng hoặc độ chính xác viết sẵn trong chuỗi định dạng, không lấy từ tham số (*): hãy viết số đó, tối đa %d",
 		"printf asks for a width or precision of %s: at most %d":                                                          "printf yêu cầu độ rộng hoặc độ chính xác %s: tối đa là %d",

@@ -3,7 +3,10 @@ package templates_test
 import (
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/hoinghi/hoinghi/report/content"
@@ -140,5 +143,25 @@ func TestGuardsOnlyThroughExecute(t *testing.T) {
 	text, err := src.Execute(context.Background(), tmpl, nil)
 	if err != nil || strings.TrimSpace(string(text)) != "xxx" {
 		t.Errorf("Execute: %q, %v", text, err)
+	}
+}
+
+// TestTemplateFiles: a folder's template that is no regular file, or is
+// longer than MaxFile, is refused by name before it is read.
+func TestTemplateFiles(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "ke-hoach.md")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := templates.LoadDir(dir); err == nil || err.Error() != fifo+": not a regular file: a template is a text file" {
+		t.Errorf("a FIFO: error %v", err)
+	}
+	os.Remove(fifo)
+	if err := os.WriteFile(fifo, []byte(front+strings.Repeat("Thân.\n", templates.MaxFile/6)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := templates.LoadDir(dir); err == nil || err.Error() != fifo+": the template is longer than the limit of 1,024 KB" {
+		t.Errorf("a long file: error %v", err)
 	}
 }
