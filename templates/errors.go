@@ -48,7 +48,7 @@ func (s Source) Locate(err error) error {
 			return e
 		}
 		msg = strings.TrimPrefix(msg, "executing "+strconv.Quote(s.File)+" ")
-		e.Msg = lang.M("cannot fill in the template %s", msg)
+		e.Msg = lang.M("cannot fill in the template %s", unguarded.Replace(msg))
 		return e
 	}
 	var name string
@@ -77,6 +77,10 @@ func (s Source) Locate(err error) error {
 	}
 	return e
 }
+
+// unguarded removes from the text of the actions an error quotes what
+// Compile put in them.
+var unguarded = strings.NewReplacer("<"+rangeGuard+">", "<{{range}}>", " | "+rangeGuard, "", " | "+templateGuard, "", " "+templateGuard, "", "{{if "+repeatGuard+"}}{{end}}", "")
 
 // scan reports whether msg is exactly format with one %q argument, and
 // stores the argument in name.

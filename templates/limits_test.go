@@ -3,6 +3,7 @@ package templates_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -163,5 +164,43 @@ func TestTemplateFiles(t *testing.T) {
 	}
 	if _, err := templates.LoadDir(dir); err == nil || err.Error() != fifo+": the template is longer than the limit of 1,024 KB" {
 		t.Errorf("a long file: error %v", err)
+	}
+}
+
+// TestErrorsHideGuards: an error of a template quotes its actions as the
+// file writes them, without the guards Compile put in.
+func TestErrorsHideGuards(t *testing.T) {
+	m := sample(t)
+	for _, tc := range []struct{ body, want string }{
+		{`{{define "t"}}{{template "t" inc .}}{{end}}{{template "t" 1}}`,
+			`mau/ke-hoach.md:6:26: cannot fill in the template executing "t" at <{{template "t" inc .}}>: exceeded maximum template depth (100000)`},
+		{"{{range $i, $e := 5}}{{end}}",
+			"mau/ke-hoach.md:6:9: cannot fill in the template at <{{range}}>: can't use 5 to iterate over more than one variable"},
+	} {
+		if err := build(context.Background(), m, tc.body); err == nil || err.Error() != tc.want {
+			t.Errorf("%s:\n got %v\nwant %s", tc.body, err, tc.want)
+		}
+	}
+}
+
+// BenchmarkRange fills in a template that repeats 1,000, 10,000 and
+// 100,000 times: the guards cost the same for each repeat.
+func BenchmarkRange(b *testing.B) {
+	for _, n := range []int{1_000, 10_000, 100_000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			src, err := templates.Parse("ke-hoach.md", fmt.Appendf(nil, "%s{{range %d}}{{.}}{{end}}", front, n))
+			if err != nil {
+				b.Fatal(err)
+			}
+			tmpl, err := src.Compile(src.BodyText(), nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			for b.Loop() {
+				if _, err := src.Execute(context.Background(), tmpl, nil); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
