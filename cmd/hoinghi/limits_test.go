@@ -40,3 +40,20 @@ func TestHostileTemplate(t *testing.T) {
 		}
 	}
 }
+
+// TestBatchHostileTemplate: a batch whose template breaks a limit fails
+// each meeting with the limit and finishes with its manifest, instead of
+// hanging.
+func TestBatchHostileTemplate(t *testing.T) {
+	in := sampleTree(t, 2)
+	dir := t.TempDir()
+	write(t, dir, "thong-bao.md", "---\nframe: \"1.4\"\nname: THÔNG BÁO\ncode: TB\n---\n{{range 1000}}{{range 1000}}{{range 1000}}{{end}}{{end}}{{end}}\n")
+	out := filepath.Join(t.TempDir(), "out")
+	code, _, stderr := hoinghi(t, "--lang", "en", "batch", "--templates", dir, "--kind", "thong-bao", "--format", "pdf", "-o", out, in)
+	if code != 1 || strings.Count(stderr, "more than the limit of 1,000,000 times in all") != 2 {
+		t.Errorf("exit %d, want 1 and the limit for each of 2 meetings:\n%s", code, stderr)
+	}
+	if m := readManifest(t, filepath.Join(out, "manifest.json")); len(m.Inputs) != 2 || m.Failed() != 2 {
+		t.Errorf("manifest: %d inputs, %d failed; want 2 and 2", len(m.Inputs), m.Failed())
+	}
+}
