@@ -22,8 +22,9 @@ type Template struct {
 
 // Compile parses a kind's templates. Both are named after the template
 // file and placed at their lines in it, so that text/template's own
-// positions are the file's; errors are diag.Problem, naming the file,
-// the line and, where it can be found, the column.
+// positions are the file's, and put under the limits of
+// templates.Source.Compile; errors are diag.Problem, naming the file, the
+// line and, where it can be found, the column.
 func Compile(src templates.Source) (*Template, error) {
 	k := &Template{Source: src}
 	var err error
