@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"fmt"
 	"os"
@@ -55,7 +56,7 @@ func TestGolden(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, d := range docs {
-			doc, err := r.Content(l.Meeting, d)
+			doc, err := r.Content(context.Background(), l.Meeting, d)
 			if err != nil {
 				t.Fatal(err)
 			}

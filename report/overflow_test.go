@@ -2,6 +2,7 @@ package report_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/xml"
 	"errors"
 	"os"
@@ -106,7 +107,7 @@ func nothingLost(t *testing.T, fs *fonts.Set) {
 	var all strings.Builder
 	for _, d := range docs {
 		var b bytes.Buffer
-		if err := r.PDF(&b, l.Meeting, d); err != nil {
+		if err := r.PDF(context.Background(), &b, l.Meeting, d); err != nil {
 			t.Fatal(err)
 		}
 		path := filepath.Join(t.TempDir(), d.Kind+".pdf")
@@ -169,7 +170,7 @@ func TestTooLongIsAnError(t *testing.T) {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	err = r.PDF(&b, l.Meeting, docs[0])
+	err = r.PDF(context.Background(), &b, l.Meeting, docs[0])
 	var ps diag.List
 	if !errors.As(err, &ps) || len(ps) != 1 || ps[0].Path != "signer" {
 		t.Fatalf("PDF of a 10,000-character signer's name: %v, want one problem with the signer", err)

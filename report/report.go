@@ -17,6 +17,7 @@
 package report
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -265,10 +266,11 @@ func (r *Renderer) Documents(l *Loaded, kinds []string) ([]meeting.Document, err
 	return docs, nil
 }
 
-// Output is one file a meeting renders to: its name, and how to write it.
+// Output is one file a meeting renders to: its name, and how to write it;
+// writing stops when ctx ends.
 type Output struct {
 	Name  string
-	Write func(w io.Writer) error
+	Write func(ctx context.Context, w io.Writer) error
 }
 
 // Plan is what meeting l renders to in formats ("pdf", "xlsx"): a PDF of
@@ -285,11 +287,11 @@ func (r *Renderer) Plan(l *Loaded, kinds, formats []string, sortByName bool) ([]
 			return nil, err
 		}
 		for _, d := range docs {
-			outs = append(outs, Output{FileName(d), func(w io.Writer) error { return located(l.Path, r.PDF(w, m, d)) }})
+			outs = append(outs, Output{FileName(d), func(ctx context.Context, w io.Writer) error { return located(l.Path, r.PDF(ctx, w, m, d)) }})
 		}
 	}
 	if slices.Contains(formats, "xlsx") {
-		outs = append(outs, Output{WorkbookName(m), func(w io.Writer) error { return located(l.Path, r.XLSX(w, m, sortByName)) }})
+		outs = append(outs, Output{WorkbookName(m), func(_ context.Context, w io.Writer) error { return located(l.Path, r.XLSX(w, m, sortByName)) }})
 	}
 	seen := map[string]bool{}
 	for _, o := range outs {
@@ -319,12 +321,12 @@ func located(file string, err error) error {
 
 // Content builds what document d of m says, before layout, stamped with
 // its date by the rule of when.Stamp.
-func (r *Renderer) Content(m *meeting.Meeting, d meeting.Document) (*content.Document, error) {
+func (r *Renderer) Content(ctx context.Context, m *meeting.Meeting, d meeting.Document) (*content.Document, error) {
 	k, ok := r.kinds[d.Kind]
 	if !ok {
 		return nil, &lang.Error{Msg: meeting.UnknownKind(d.Kind, r.order)}
 	}
-	doc, err := k.Build(m, d)
+	doc, err := k.Build(ctx, m, d)
 	if err != nil {
 		return nil, err
 	}
@@ -341,8 +343,8 @@ func (r *Renderer) Stamp(m *meeting.Meeting, doc when.Date) time.Time {
 }
 
 // PDF renders document d of m as a PDF into w.
-func (r *Renderer) PDF(w io.Writer, m *meeting.Meeting, d meeting.Document) error {
-	doc, err := r.Content(m, d)
+func (r *Renderer) PDF(ctx context.Context, w io.Writer, m *meeting.Meeting, d meeting.Document) error {
+	doc, err := r.Content(ctx, m, d)
 	if err != nil {
 		return err
 	}

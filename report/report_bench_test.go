@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"context"
 	"io"
 	"testing"
 
@@ -38,7 +39,7 @@ func BenchmarkSeedPDF(b *testing.B) {
 		b.Run(d.Kind, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if err := r.PDF(io.Discard, m.Meeting, d); err != nil {
+				if err := r.PDF(context.Background(), io.Discard, m.Meeting, d); err != nil {
 					b.Fatal(err)
 				}
 			}

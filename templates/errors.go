@@ -1,6 +1,7 @@
 package templates
 
 import (
+	"errors"
 	"github.com/hoinghi/hoinghi/report/diag"
 	"strconv"
 	"strings"
@@ -16,7 +17,8 @@ import (
 // executing … at <…>: …" for execution errors, with COL in bytes from 0;
 // an editor counts characters from 1. Parse errors carry no column: for an
 // unknown function or variable, the commonest typos, the column is where
-// the name first appears in an action of the line. Other errors are
+// the name first appears in an action of the line. An execution error that
+// breaks one of the limits of Execute says which. Other errors are
 // returned unchanged.
 func (s Source) Locate(err error) error {
 	rest, ok := strings.CutPrefix(err.Error(), "template: "+s.File+":")
@@ -40,8 +42,13 @@ func (s Source) Locate(err error) error {
 			return err
 		}
 		e.Col = utf8.RuneCountInString(text[:min(byteCol, len(text))]) + 1
+		var le *limitError
+		if errors.As(err, &le) {
+			e.Msg = le.msg
+			return e
+		}
 		msg = strings.TrimPrefix(msg, "executing "+strconv.Quote(s.File)+" ")
-		e.Msg = lang.M("cannot fill in the template %s", msg)
+		e.Msg = lang.M("cannot fill in the template %s", unguarded.Replace(msg))
 		return e
 	}
 	var name string
@@ -70,6 +77,10 @@ func (s Source) Locate(err error) error {
 	}
 	return e
 }
+
+// unguarded removes from the text of the actions an error quotes what
+// Compile put in them.
+var unguarded = strings.NewReplacer("<"+rangeGuard+">", "<{{range}}>", " | "+rangeGuard, "", " | "+templateGuard, "", " "+templateGuard, "", "{{if "+repeatGuard+"}}{{end}}", "")
 
 // scan reports whether msg is exactly format with one %q argument, and
 // stores the argument in name.

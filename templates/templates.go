@@ -18,6 +18,7 @@ import (
 	"embed"
 	"errors"
 	"github.com/hoinghi/hoinghi/report/diag"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -120,9 +121,9 @@ func load(fsys fs.FS, dir string) ([]Source, error) {
 		if dir != "" {
 			file = filepath.Join(dir, name)
 		}
-		data, err := fs.ReadFile(fsys, name)
+		data, err := readFile(fsys, name, file)
 		if err != nil {
-			return nil, diag.Problem{File: file, Msg: lang.M("cannot read the template: %s", cause(err))}
+			return nil, err
 		}
 		src, err := Parse(file, data)
 		if err != nil {
@@ -131,6 +132,38 @@ func load(fsys fs.FS, dir string) ([]Source, error) {
 		out = append(out, src)
 	}
 	return out, nil
+}
+
+// readFile reads the template name of fsys, named file in messages, when
+// it is a regular file of at most MaxFile bytes: a FIFO would block, a
+// device or a huge file exhaust the memory.
+func readFile(fsys fs.FS, name, file string) ([]byte, error) {
+	fail := func(err error) ([]byte, error) {
+		return nil, diag.Problem{File: file, Msg: lang.M("cannot read the template: %s", cause(err))}
+	}
+	tooLong := diag.Problem{File: file, Msg: lang.M("the template is longer than the limit of %d KB", MaxFile>>10)}
+	info, err := fs.Stat(fsys, name)
+	switch {
+	case err != nil:
+		return fail(err)
+	case !info.Mode().IsRegular():
+		return nil, diag.Problem{File: file, Msg: lang.M("not a regular file: a template is a text file")}
+	case info.Size() > MaxFile:
+		return nil, tooLong
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return fail(err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxFile+1))
+	switch {
+	case err != nil:
+		return fail(err)
+	case len(data) > MaxFile:
+		return nil, tooLong
+	}
+	return data, nil
 }
 
 // cause is the reason of a file system error without the operation and

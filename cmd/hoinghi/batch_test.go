@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -354,8 +355,9 @@ func TestBatchBundle(t *testing.T) {
 	}
 }
 
-// stuckTemplates writes, into dir, a thông báo template whose body never
-// ends, and returns dir.
+// stuckTemplates writes, into dir, a thông báo template whose body, within
+// the templates' limits, takes until MaxTime stops it: a million copies of
+// a megabyte of text. It returns dir.
 func stuckTemplates(t *testing.T, dir string) string {
 	t.Helper()
 	code, stdout, stderr := hoinghi(t, "templates", "show", "thong-bao")
@@ -366,7 +368,12 @@ func stuckTemplates(t *testing.T, dir string) string {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	write(t, dir, "thong-bao.md", stdout[:end]+"{{range 1000000000000}}{{end}}\n")
+	slow := `{{$v0 := printf "%100d" 1}}`
+	for i := 1; i <= 4; i++ {
+		slow += fmt.Sprintf(`{{$v%d := printf "%s"%s}}`, i, strings.Repeat("%s", 10), strings.Repeat(fmt.Sprintf(" $v%d", i-1), 10))
+	}
+	slow += `{{range 1000}}{{range 999}}{{$x := printf "%s" $v4}}{{end}}{{end}}`
+	write(t, dir, "thong-bao.md", stdout[:end]+slow+"\n")
 	return dir
 }
 

@@ -218,12 +218,12 @@ func (e *env) render(ctx context.Context, cmd *cli.Command) error {
 	if err != nil {
 		return err
 	}
-	return e.runRender(files, r, set, cmd.String("output"))
+	return e.runRender(ctx, files, r, set, cmd.String("output"))
 }
 
 // runRender renders files with r as set says into the folder dir, or
 // the one document asked for to standard output when dir is "-".
-func (e *env) runRender(files []string, r *report.Renderer, set settings, dir string) error {
+func (e *env) runRender(ctx context.Context, files []string, r *report.Renderer, set settings, dir string) error {
 	formats, sortByName := set.formats, set.sortByName
 	toStdout := dir == "-"
 
@@ -277,7 +277,7 @@ func (e *env) runRender(files []string, r *report.Renderer, set settings, dir st
 	failed := map[string]bool{}
 	for i, o := range plan {
 		var buf bytes.Buffer
-		if err := o.Write(&buf); err != nil {
+		if err := o.Write(ctx, &buf); err != nil {
 			failed[from[i]] = true
 			// Text that cannot fit is a problem of the input, at its field.
 			var ps diag.List
@@ -288,7 +288,7 @@ func (e *env) runRender(files []string, r *report.Renderer, set settings, dir st
 				continue
 			}
 			e.say("%s: cannot render: %s", o.Name, diag.Text(err, e.tag))
-			code = max(code, exitRender)
+			code = max(code, renderExit(err))
 			continue
 		}
 		bufs[i] = buf.Bytes()
@@ -317,6 +317,18 @@ func (e *env) runRender(files []string, r *report.Renderer, set settings, dir st
 		return exitError{code}
 	}
 	return nil
+}
+
+// renderExit is the exit code of a failed output: a problem with an
+// input — a template that breaks a limit — is one of the input, anything
+// else one of the rendering.
+func renderExit(err error) int {
+	var p diag.Problem
+	var ps diag.List
+	if errors.As(err, &p) || errors.As(err, &ps) {
+		return exitInput
+	}
+	return exitRender
 }
 
 func (e *env) validate(ctx context.Context, cmd *cli.Command) error {

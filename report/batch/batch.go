@@ -32,6 +32,7 @@ import (
 	"github.com/hoinghi/hoinghi/report/atomic"
 	"github.com/hoinghi/hoinghi/report/diag"
 	"github.com/hoinghi/hoinghi/report/lang"
+	"github.com/hoinghi/hoinghi/report/meeting"
 	"github.com/hoinghi/hoinghi/report/vn"
 	"github.com/hoinghi/hoinghi/report/when"
 )
@@ -197,6 +198,11 @@ func (b *run) isolated(in Input) Entry {
 		e     Entry
 		files []file
 	}
+	// Ending the meeting's context stops its templates at their next step,
+	// so that a meeting abandoned at the timeout or at a signal does not
+	// go on computing.
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
 	done := make(chan result, 1)
 	go func() {
 		defer func() {
@@ -204,7 +210,7 @@ func (b *run) isolated(in Input) Entry {
 				done <- result{e: e.fail(lang.Errorf("hoinghi crashed on this meeting (%v): please report it with the file", v))}
 			}
 		}()
-		e, files := b.one(s, e, in)
+		e, files := b.one(ctx, s, e, in)
 		done <- result{e, files}
 	}()
 	limit := cmp.Or(b.Timeout, MeetingTimeout)
@@ -231,8 +237,8 @@ func skipped(in Input) Entry {
 
 // one reads and renders one meeting in memory: the entry so far, and the
 // files to write unless the meeting failed or is unchanged.
-func (b *run) one(s *Setup, e Entry, in Input) (Entry, []file) {
-	data, err := os.ReadFile(in.Path)
+func (b *run) one(ctx context.Context, s *Setup, e Entry, in Input) (Entry, []file) {
+	data, err := meeting.ReadFile(in.Path)
 	if err != nil {
 		return e.fail(err), nil
 	}
@@ -246,7 +252,7 @@ func (b *run) one(s *Setup, e Entry, in Input) (Entry, []file) {
 		p.Status = StatusUnchanged
 		return p, nil
 	}
-	files, err := render(s, l)
+	files, err := render(ctx, s, l)
 	if err != nil {
 		return e.fail(err), nil
 	}
@@ -308,7 +314,7 @@ type file struct {
 }
 
 // render makes a meeting's files in memory, in a fixed order.
-func render(s *Setup, l *report.Loaded) ([]file, error) {
+func render(ctx context.Context, s *Setup, l *report.Loaded) ([]file, error) {
 	outs, err := s.Renderer.Plan(l, s.Kinds, s.Formats, s.SortByName)
 	if err != nil {
 		return nil, err
@@ -316,7 +322,7 @@ func render(s *Setup, l *report.Loaded) ([]file, error) {
 	files := make([]file, len(outs))
 	for i, o := range outs {
 		var b bytes.Buffer
-		if err := o.Write(&b); err != nil {
+		if err := o.Write(ctx, &b); err != nil {
 			return nil, fmt.Errorf("%s: %w", o.Name, err)
 		}
 		files[i] = file{o.Name, b.Bytes()}

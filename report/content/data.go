@@ -409,7 +409,16 @@ var funcs = template.FuncMap{
 		}
 		return strings.TrimSpace(s)
 	},
-	"join": func(sep string, list []string) string { return strings.Join(list, sep) },
+	"join": func(sep string, list []string) (string, error) {
+		size := len(sep) * max(len(list)-1, 0)
+		for _, s := range list {
+			size += len(s)
+		}
+		if err := templates.Fits("join", size); err != nil {
+			return "", err
+		}
+		return strings.Join(list, sep), nil
+	},
 	"list": andList,
 	"clock": func(d meeting.DateTime) string {
 		m, _ := d.Known()
@@ -425,11 +434,20 @@ var funcs = template.FuncMap{
 	},
 	"person":  person,
 	"persons": func(ps []meeting.Person) string { return andList(mapPersons(ps)) },
-	"roman":   vn.Roman,
-	"letter":  vn.Letter,
+	"roman":   func(n int) (string, error) { return numbered("roman", n, vn.Roman) },
+	"letter":  func(i int) (string, error) { return numbered("letter", i, vn.Letter) },
 	"inc":     func(i int) int { return i + 1 },
 	"table":   markdownTable,
 	"trim":    func(s string) string { return strings.TrimRight(strings.TrimSpace(s), ".;") },
+}
+
+// numbered is f(n) for the function fn, when n is a number a template
+// may count to: a huge one would make a huge text.
+func numbered(fn string, n int, f func(int) string) (string, error) {
+	if err := templates.Counts(fn, n); err != nil {
+		return "", err
+	}
+	return f(n), nil
 }
 
 // person writes a person as a sentence names them, leaving out what is

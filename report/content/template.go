@@ -1,7 +1,7 @@
 package content
 
 import (
-	"bytes"
+	"context"
 	"fmt"
 	"strings"
 	"text/template"
@@ -22,49 +22,31 @@ type Template struct {
 
 // Compile parses a kind's templates. Both are named after the template
 // file and placed at their lines in it, so that text/template's own
-// positions are the file's; errors are diag.Problem, naming the file,
-// the line and, where it can be found, the column.
+// positions are the file's, and put under the limits of
+// templates.Source.Compile; errors are diag.Problem, naming the file, the
+// line and, where it can be found, the column.
 func Compile(src templates.Source) (*Template, error) {
-	parse := func(text string) (*template.Template, error) {
-		t, err := template.New(src.File).Funcs(funcs).Option("missingkey=error").Parse(text)
-		if err != nil {
-			return nil, src.Locate(err)
-		}
-		return t, nil
-	}
 	k := &Template{Source: src}
 	var err error
-	if k.abstract, err = parse(src.AbstractText()); err != nil {
+	if k.abstract, err = src.Compile(src.AbstractText(), funcs); err != nil {
 		return nil, err
 	}
-	if k.body, err = parse(src.BodyText()); err != nil {
+	if k.body, err = src.Compile(src.BodyText(), funcs); err != nil {
 		return nil, err
 	}
 	return k, nil
 }
 
-// Build makes the content of document d of meeting m.
-func (k *Template) Build(m *meeting.Meeting, d meeting.Document) (*Document, error) {
+// Build makes the content of document d of meeting m. The templates run
+// within the limits of templates.Execute, and stop when ctx ends.
+func (k *Template) Build(ctx context.Context, m *meeting.Meeting, d meeting.Document) (*Document, error) {
 	data := newData(m, d, k.Source.Front)
-	abstract := collapse(d.Abstract)
-	if abstract == "" {
-		var b bytes.Buffer
-		if err := k.abstract.Execute(&b, data); err != nil {
-			return nil, k.Source.Locate(err)
-		}
-		abstract = collapse(b.String())
-		if data.Party {
-			// A Party abstract reads on from the type name: "THÔNG BÁO /
-			// kết luận của Ban Thường vụ …" (Hướng dẫn 36-HD/VPTW).
-			abstract = lowerFirst(abstract)
-		}
+	text, err := k.fill(ctx, &data, d)
+	if err != nil {
+		return nil, err
 	}
-	data.Abstract = abstract
-	var b bytes.Buffer
-	if err := k.body.Execute(&b, data); err != nil {
-		return nil, k.Source.Locate(err)
-	}
-	body, err := markdown(b.Bytes())
+	abstract := data.Abstract
+	body, err := markdown(text)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", k.Source.File, err)
 	}
@@ -118,6 +100,34 @@ func (k *Template) Build(m *meeting.Meeting, d meeting.Document) (*Document, err
 		doc.Annex = attendanceAnnex(m, k.Source.Front.Name, data, d)
 	}
 	return doc, nil
+}
+
+// Text is what the templates write for document d of meeting m: the
+// abstract, on one line, and the body, in Markdown still to be read.
+func (k *Template) Text(ctx context.Context, m *meeting.Meeting, d meeting.Document) (abstract string, body []byte, err error) {
+	data := newData(m, d, k.Source.Front)
+	body, err = k.fill(ctx, &data, d)
+	return data.Abstract, body, err
+}
+
+// fill sets data.Abstract, from d or the abstract's template, and returns
+// what the body's template writes.
+func (k *Template) fill(ctx context.Context, data *Data, d meeting.Document) ([]byte, error) {
+	abstract := collapse(d.Abstract)
+	if abstract == "" {
+		text, err := k.Source.Execute(ctx, k.abstract, *data)
+		if err != nil {
+			return nil, err
+		}
+		abstract = collapse(string(text))
+		if data.Party {
+			// A Party abstract reads on from the type name: "THÔNG BÁO /
+			// kết luận của Ban Thường vụ …" (Hướng dẫn 36-HD/VPTW).
+			abstract = lowerFirst(abstract)
+		}
+	}
+	data.Abstract = abstract
+	return k.Source.Execute(ctx, k.body, *data)
 }
 
 // signer stacks the authority and position lines, one per line, in upper
