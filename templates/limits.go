@@ -388,10 +388,9 @@ func (x *execution) tooMany() error {
 
 func init() {
 	lang.Register(map[string]string{
-		"%s would make a text longer than the limit of %d MB":                                                             "hàm %s sẽ tạo ra một đoạn văn bản dài quá giới hạn %d MB",
-		"the template is longer than the limit of %d KB":                                                                  "tệp mẫu dài quá giới hạn %d KB",
-		"not a regular file: a template is a text file":                                                                   "không phải tệp thông thường: mẫu phải là một tệp văn bản",
-		"%s takes a number from 0 to %d, got %d":                                                                          "hàm %s nhận một số từ 0 đến %d, nhận được %d",
+		"%s would make a text longer than the limit of %d MB": "hàm %s sẽ tạo ra một đoạn văn bản dài quá giới hạn %d MB",
+		"the template":                           "tệp mẫu",
+		"%s takes a number from 0 to %d, got %d": "hàm %s nhận một số từ 0 đến %d, nhận được %d",
 		"printf takes a width or precision written in its format, not from an argument (*): write the number, at most %d": "printf chỉ nhận độ rộng hoặc độ chính xác viết sẵn trong chuỗi định dạng, không lấy từ tham số (*): hãy viết số đó, tối đa %d",
 		"printf asks for a width or precision of %s: at most %d":                                                          "printf yêu cầu độ rộng hoặc độ chính xác %s: tối đa là %d",
 		"{{range %s}} repeats more than the limit of %d times":                                                            "{{range %s}} lặp lại quá giới hạn %d lần",

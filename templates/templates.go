@@ -17,8 +17,8 @@ import (
 	"bytes"
 	"embed"
 	"errors"
+	"github.com/hoinghi/hoinghi/internal/input"
 	"github.com/hoinghi/hoinghi/report/diag"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -134,36 +134,20 @@ func load(fsys fs.FS, dir string) ([]Source, error) {
 	return out, nil
 }
 
-// readFile reads the template name of fsys, named file in messages, when
-// it is a regular file of at most MaxFile bytes: a FIFO would block, a
-// device or a huge file exhaust the memory.
+// readFile reads the template name of fsys, named file in messages: for
+// an office's folder, through input.Read, a regular file of at most
+// MaxFile bytes, since a FIFO would block and a device or a huge file
+// exhaust the memory.
 func readFile(fsys fs.FS, name, file string) ([]byte, error) {
-	fail := func(err error) ([]byte, error) {
+	if file == name {
+		return fs.ReadFile(fsys, name)
+	}
+	data, err := input.Read(file, lang.M("the template"), MaxFile)
+	var ps diag.List
+	if err != nil && !errors.As(err, &ps) {
 		return nil, diag.Problem{File: file, Msg: lang.M("cannot read the template: %s", cause(err))}
 	}
-	tooLong := diag.Problem{File: file, Msg: lang.M("the template is longer than the limit of %d KB", MaxFile>>10)}
-	info, err := fs.Stat(fsys, name)
-	switch {
-	case err != nil:
-		return fail(err)
-	case !info.Mode().IsRegular():
-		return nil, diag.Problem{File: file, Msg: lang.M("not a regular file: a template is a text file")}
-	case info.Size() > MaxFile:
-		return nil, tooLong
-	}
-	f, err := fsys.Open(name)
-	if err != nil {
-		return fail(err)
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxFile+1))
-	switch {
-	case err != nil:
-		return fail(err)
-	case len(data) > MaxFile:
-		return nil, tooLong
-	}
-	return data, nil
+	return data, err
 }
 
 // cause is the reason of a file system error without the operation and
