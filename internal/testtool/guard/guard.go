@@ -42,12 +42,17 @@ func Input(t *testing.T, data []byte, body func() error) {
 	setLimit.Do(func() { debug.SetMemoryLimit(Heap) })
 	done := make(chan error, 1)
 	go func() {
+		var err error
+		// The send comes last: the fuzzing engine reads the coverage of
+		// the input once Input returns, and code still running then would
+		// make it differ from one run of the input to the next.
 		defer func() {
 			if v := recover(); v != nil {
-				done <- fmt.Errorf("panic: %v\n%s", v, debug.Stack())
+				err = fmt.Errorf("panic: %v\n%s", v, debug.Stack())
 			}
+			done <- err
 		}()
-		done <- body()
+		err = body()
 	}()
 	deadline := time.NewTimer(Time)
 	defer deadline.Stop()
