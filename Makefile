@@ -53,7 +53,7 @@ fuzz:
 	@mkdir -p out; failed=; for t in $(FUZZ); do \
 		pkg=$${t%%:*}; name=$${t#*:}; log=out/fuzz-$$name.log; min=; \
 		case $$name in FuzzRead|FuzzLoad) min="-fuzzminimizetime 0";; esac; \
-		if $(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $$min ./$$pkg >$$log 2>&1; then \
+		if $(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -timeout 0 $$min ./$$pkg >$$log 2>&1; then \
 			echo "$$name: $$(grep -o 'execs: [0-9]*' $$log | tail -1 | cut -d' ' -f2) executions in $(FUZZTIME), no finding"; \
 		else \
 			cat $$log; echo "$$name: FAILED (see $$log)"; failed=1; \
