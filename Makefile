@@ -3,12 +3,13 @@
 #   make samples   render every sample into out/
 #   make test      install the readers the tests need, then vet and test
 #   make bench     run the benchmarks (compare runs with benchstat)
+#   make fuzz      run each fuzz target for FUZZTIME (60s), one after the other
 #   make previews  redraw the pictures of docs/ from the seed sample
 
 GO      ?= go
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build samples test deps lint bench previews clean
+.PHONY: all build samples test deps lint bench fuzz previews clean
 
 all: build
 
@@ -40,6 +41,24 @@ test: deps lint
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count 6 ./... | tee bench.txt
+
+# Each fuzz target runs for FUZZTIME in turn, and its count of executions
+# is printed; its log is out/fuzz-<target>.log, and an input that fails is
+# saved under its package's testdata/fuzz/ to be kept as a regression
+# seed. The binary formats are fuzzed without minimizing each new
+# interesting input, which takes longer than fuzzing on workbooks and fonts.
+FUZZTIME ?= 60s
+FUZZ     := report/meeting:FuzzParse report/workbook:FuzzRead report/profile:FuzzProfile fonts:FuzzLoad report:FuzzRender
+fuzz:
+	@mkdir -p out; failed=; for t in $(FUZZ); do \
+		pkg=$${t%%:*}; name=$${t#*:}; log=out/fuzz-$$name.log; min=; \
+		case $$name in FuzzRead|FuzzLoad) min="-fuzzminimizetime 0";; esac; \
+		if $(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -timeout 0 $$min ./$$pkg >$$log 2>&1; then \
+			echo "$$name: $$(grep -o 'execs: [0-9]*' $$log | tail -1 | cut -d' ' -f2) executions in $(FUZZTIME), no finding"; \
+		else \
+			cat $$log; echo "$$name: FAILED (see $$log)"; failed=1; \
+		fi; \
+	done; [ -z "$$failed" ]
 
 # The README shows the first page of each document and of the workbook of
 # the seed, and the thông báo of two other kinds of meeting: a commune's

@@ -2,8 +2,10 @@ package fonts
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 
+	"github.com/hoinghi/hoinghi/internal/testtool/guard"
 	"github.com/hoinghi/hoinghi/report/diag"
 )
 
@@ -16,26 +18,32 @@ import (
 // from itself.
 func FuzzLoad(f *testing.F) {
 	f.Fuzz(func(t *testing.T, ttf []byte) {
-		face, err := newFace(ttf, "fuzz.ttf")
-		if err != nil {
-			var p diag.Problem
-			if !errors.As(err, &p) || p.File != "fuzz.ttf" {
-				t.Fatalf("refused with %T %v, want a diag.Problem", err, err)
-			}
-			return
-		}
-		var runes []rune
-		for r := range rune(0x250) {
-			if face.Width(r) >= 0 {
-				runes = append(runes, r)
-			}
-		}
-		sub, err := face.Subset(runes)
-		if err != nil {
-			return
-		}
-		if _, err := takeApart(sub.TTF); err != nil {
-			t.Fatalf("the subset does not read back: %v", err)
-		}
+		guard.Input(t, ttf, func() error { return loadInput(ttf) })
 	})
+}
+
+// loadInput is one input of FuzzLoad: nil, or what is wrong.
+func loadInput(ttf []byte) error {
+	face, err := newFace(ttf, "fuzz.ttf")
+	if err != nil {
+		var p diag.Problem
+		if !errors.As(err, &p) || p.File != "fuzz.ttf" {
+			return fmt.Errorf("refused with %T %v, want a diag.Problem", err, err)
+		}
+		return nil
+	}
+	var runes []rune
+	for r := range rune(0x250) {
+		if face.Width(r) >= 0 {
+			runes = append(runes, r)
+		}
+	}
+	sub, err := face.Subset(runes)
+	if err != nil {
+		return nil
+	}
+	if _, err := takeApart(sub.TTF); err != nil {
+		return fmt.Errorf("the subset does not read back: %v", err)
+	}
+	return nil
 }

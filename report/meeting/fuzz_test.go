@@ -2,11 +2,13 @@ package meeting
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/hoinghi/hoinghi/internal/testtool/guard"
 	"github.com/hoinghi/hoinghi/report/diag"
 	"github.com/hoinghi/hoinghi/report/lang"
 )
@@ -32,24 +34,30 @@ func FuzzParse(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		m, err := Parse("hop.yaml", data, Options{Kinds: []string{"thong-bao"}, Covers: func(r rune) bool { return r < 0x2000 }})
-		if err == nil {
-			if m == nil {
-				t.Fatal("no meeting and no error")
-			}
-			return
-		}
-		var ps diag.List
-		if !errors.As(err, &ps) || len(ps) == 0 {
-			t.Fatalf("an invalid file gave %v, not problems", err)
-		}
-		for _, p := range ps {
-			if p.File != "hop.yaml" || p.Msg.Key == "" {
-				t.Fatalf("a problem without its file or message: %+v", p)
-			}
-			if s := p.In(lang.English) + p.In(lang.Vietnamese); !utf8.ValidString(s) && utf8.Valid(data) {
-				t.Fatalf("the message of a UTF-8 file is not UTF-8: %q", s)
-			}
-		}
+		guard.Input(t, data, func() error { return parseInput(data) })
 	})
+}
+
+// parseInput is one input of FuzzParse: nil, or what is wrong.
+func parseInput(data []byte) error {
+	m, err := Parse("hop.yaml", data, Options{Kinds: []string{"thong-bao"}, Covers: func(r rune) bool { return r < 0x2000 }})
+	if err == nil {
+		if m == nil {
+			return errors.New("no meeting and no error")
+		}
+		return nil
+	}
+	var ps diag.List
+	if !errors.As(err, &ps) || len(ps) == 0 {
+		return fmt.Errorf("an invalid file gave %v, not problems", err)
+	}
+	for _, p := range ps {
+		if p.File != "hop.yaml" || p.Msg.Key == "" {
+			return fmt.Errorf("a problem without its file or message: %+v", p)
+		}
+		if s := p.In(lang.English) + p.In(lang.Vietnamese); !utf8.ValidString(s) && utf8.Valid(data) {
+			return fmt.Errorf("the message of a UTF-8 file is not UTF-8: %q", s)
+		}
+	}
+	return nil
 }
