@@ -48,7 +48,7 @@ bench:
 # seed. The binary formats are fuzzed without minimizing each new
 # interesting input, which takes longer than fuzzing on workbooks and fonts.
 FUZZTIME ?= 60s
-FUZZ     := report/meeting:FuzzParse report/workbook:FuzzRead report/profile:FuzzProfile fonts:FuzzLoad report:FuzzRender
+FUZZ     := report/meeting:FuzzParse report/workbook:FuzzRead report/profile:FuzzProfile fonts:FuzzLoad templates:FuzzTemplate report:FuzzRender
 fuzz:
 	@mkdir -p out; failed=; for t in $(FUZZ); do \
 		pkg=$${t%%:*}; name=$${t#*:}; log=out/fuzz-$$name.log; min=; \
