@@ -90,7 +90,10 @@ func TestHostileTemplates(t *testing.T) {
 			t.Errorf("%s: error %v, want a diag.Problem", tc.name, err)
 			continue
 		}
-		if !strings.HasPrefix(err.Error(), "mau/ke-hoach.md:") || !strings.HasSuffix(err.Error(), tc.want) {
+		// A million template calls take seconds under the race detector on
+		// a busy machine: MaxTime may stop them before MaxRepeats does.
+		late := strings.HasSuffix(tc.name, "calls") && strings.Contains(err.Error(), "took longer than the limit of 10 seconds")
+		if !strings.HasPrefix(err.Error(), "mau/ke-hoach.md:") || !strings.HasSuffix(err.Error(), tc.want) && !late {
 			t.Errorf("%s:\n got %s\nwant %s", tc.name, err, tc.want)
 		}
 		if vi := p.In(lang.Vietnamese); vi == p.In(lang.English) {
