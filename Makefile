@@ -45,15 +45,15 @@ bench:
 # Each fuzz target runs for FUZZTIME in turn, and its count of executions
 # is printed; its log is out/fuzz-<target>.log, and an input that fails is
 # saved under its package's testdata/fuzz/ to be kept as a regression
-# seed. The binary formats are fuzzed without minimizing each new
-# interesting input, which takes longer than fuzzing on workbooks and fonts.
+# seed. New inputs are not minimized: that took most of the time, up to a
+# minute an input (FuzzRender ran 746 inputs in 4 minutes, FuzzLoad 8,211
+# in 15 s instead of 654,764). FUZZ=report:FuzzRender runs one target.
 FUZZTIME ?= 60s
-FUZZ     := report/meeting:FuzzParse report/workbook:FuzzRead report/profile:FuzzProfile fonts:FuzzLoad templates:FuzzTemplate report:FuzzRender
+FUZZ     ?= report/meeting:FuzzParse report/workbook:FuzzRead report/profile:FuzzProfile fonts:FuzzLoad templates:FuzzTemplate report:FuzzRender
 fuzz:
 	@mkdir -p out; failed=; for t in $(FUZZ); do \
-		pkg=$${t%%:*}; name=$${t#*:}; log=out/fuzz-$$name.log; min=; \
-		case $$name in FuzzRead|FuzzLoad) min="-fuzzminimizetime 0";; esac; \
-		if $(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -timeout 0 $$min ./$$pkg >$$log 2>&1; then \
+		pkg=$${t%%:*}; name=$${t#*:}; log=out/fuzz-$$name.log; \
+		if $(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 0 -timeout 0 ./$$pkg >$$log 2>&1; then \
 			echo "$$name: $$(grep -o 'execs: [0-9]*' $$log | tail -1 | cut -d' ' -f2) executions in $(FUZZTIME), no finding"; \
 		else \
 			cat $$log; echo "$$name: FAILED (see $$log)"; failed=1; \
