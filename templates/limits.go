@@ -376,10 +376,8 @@ func (x *execution) template(v ...reflect.Value) (reflect.Value, error) {
 	if len(v) > 0 {
 		dot = v[0]
 	}
-	if x.repeats++; x.repeats > MaxRepeats {
-		return dot, x.tooMany()
-	}
-	return dot, x.check()
+	_, err := x.repeat()
+	return dot, err
 }
 
 func (x *execution) tooMany() error {

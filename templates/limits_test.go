@@ -161,6 +161,11 @@ func TestTemplateFiles(t *testing.T) {
 	if _, err := templates.LoadDir(dir); err == nil || err.Error() != fifo+": the template must be an ordinary file, not a named pipe (FIFO)" {
 		t.Errorf("a FIFO: error %v", err)
 	}
+	// A folder named "." gives the same names as the embedded templates.
+	t.Chdir(dir)
+	if _, err := templates.LoadDir("."); err == nil || err.Error() != "ke-hoach.md: the template must be an ordinary file, not a named pipe (FIFO)" {
+		t.Errorf("a FIFO in the current folder: error %v", err)
+	}
 	os.Remove(fifo)
 	if err := os.WriteFile(fifo, []byte(front+strings.Repeat("Thân.\n", templates.MaxFile/6)), 0o644); err != nil {
 		t.Fatal(err)

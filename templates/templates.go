@@ -121,7 +121,7 @@ func load(fsys fs.FS, dir string) ([]Source, error) {
 		if dir != "" {
 			file = filepath.Join(dir, name)
 		}
-		data, err := readFile(fsys, name, file)
+		data, err := readFile(fsys, name, file, dir == "")
 		if err != nil {
 			return nil, err
 		}
@@ -134,12 +134,12 @@ func load(fsys fs.FS, dir string) ([]Source, error) {
 	return out, nil
 }
 
-// readFile reads the template name of fsys, named file in messages: for
-// an office's folder, through input.Read, a regular file of at most
-// MaxFile bytes, since a FIFO would block and a device or a huge file
-// exhaust the memory.
-func readFile(fsys fs.FS, name, file string) ([]byte, error) {
-	if file == name {
+// readFile reads the template name of fsys, named file in messages: an
+// embedded one as it is, an office's through input.Read, a regular file of
+// at most MaxFile bytes, since a FIFO would block and a device or a huge
+// file exhaust the memory.
+func readFile(fsys fs.FS, name, file string, embedded bool) ([]byte, error) {
+	if embedded {
 		return fs.ReadFile(fsys, name)
 	}
 	data, err := input.Read(file, lang.M("the template"), MaxFile)
