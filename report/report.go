@@ -20,7 +20,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -287,11 +286,11 @@ func (r *Renderer) Plan(l *Loaded, kinds, formats []string, sortByName bool) ([]
 			return nil, err
 		}
 		for _, d := range docs {
-			outs = append(outs, Output{FileName(d), func(ctx context.Context, w io.Writer) error { return located(l.Path, r.PDF(ctx, w, m, d)) }})
+			outs = append(outs, Output{FileName(d), func(ctx context.Context, w io.Writer) error { return diag.InFile(l.Path, r.PDF(ctx, w, m, d)) }})
 		}
 	}
 	if slices.Contains(formats, "xlsx") {
-		outs = append(outs, Output{WorkbookName(m), func(_ context.Context, w io.Writer) error { return located(l.Path, r.XLSX(w, m, sortByName)) }})
+		outs = append(outs, Output{WorkbookName(m), func(_ context.Context, w io.Writer) error { return diag.InFile(l.Path, r.XLSX(w, m, sortByName)) }})
 	}
 	seen := map[string]bool{}
 	for _, o := range outs {
@@ -301,22 +300,6 @@ func (r *Renderer) Plan(l *Loaded, kinds, formats []string, sortByName bool) ([]
 		seen[o.Name] = true
 	}
 	return outs, nil
-}
-
-// located gives the problems of err, met while rendering — text that
-// cannot fit on the page or in a cell — the meeting file they are in.
-func located(file string, err error) error {
-	var ps diag.List
-	if !errors.As(err, &ps) {
-		return err
-	}
-	ps = slices.Clone(ps)
-	for i := range ps {
-		if ps[i].File == "" {
-			ps[i].File = file
-		}
-	}
-	return ps
 }
 
 // Content builds what document d of m says, before layout, stamped with

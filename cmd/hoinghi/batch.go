@@ -113,14 +113,8 @@ func (e *env) batch(ctx context.Context, cmd *cli.Command) error {
 // problem of that profile: a batch fails its meetings with it, naming the
 // profile rather than each meeting file.
 func profileProblem(path string, err error) error {
-	var ps diag.List
-	if errors.As(err, &ps) {
-		for i := range ps {
-			if ps[i].File == "" {
-				ps[i].File = path
-			}
-		}
-		return ps
+	if errors.As(err, new(diag.List)) {
+		return diag.InFile(path, err)
 	}
 	var why any = err.Error()
 	var le *lang.Error

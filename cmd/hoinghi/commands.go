@@ -280,14 +280,12 @@ func (e *env) runRender(ctx context.Context, files []string, r *report.Renderer,
 		if err := o.Write(ctx, &buf); err != nil {
 			failed[from[i]] = true
 			// Text that cannot fit is a problem of the input, at its field.
-			var ps diag.List
-			if errors.As(err, &ps) {
+			if errors.As(err, new(diag.List)) {
 				e.say("%s: cannot render:", o.Name)
 				e.sayErr(err)
-				code = max(code, exitInput)
-				continue
+			} else {
+				e.say("%s: cannot render: %s", o.Name, diag.Text(err, e.tag))
 			}
-			e.say("%s: cannot render: %s", o.Name, diag.Text(err, e.tag))
 			code = max(code, renderExit(err))
 			continue
 		}

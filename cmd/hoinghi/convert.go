@@ -2,13 +2,11 @@ package main
 
 import (
 	"context"
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/goccy/go-yaml"
-	"github.com/hoinghi/hoinghi/report/diag"
 	"github.com/hoinghi/hoinghi/report/lang"
 	"github.com/hoinghi/hoinghi/report/vn"
 	"github.com/hoinghi/hoinghi/report/workbook"
@@ -63,10 +61,7 @@ func (e *env) convert(ctx context.Context, cmd *cli.Command) error {
 	}
 	if err != nil {
 		e.sayErr(err)
-		if errors.As(err, new(diag.List)) {
-			return exitError{exitInput} // a text the workbook cannot hold
-		}
-		return exitError{exitRender}
+		return exitError{renderExit(err)} // a text the workbook cannot hold is input
 	}
 	if _, err := os.Stat(out); err == nil && !cmd.Bool("force") {
 		e.say("%s already exists: give --force to replace it", out)

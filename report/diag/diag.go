@@ -7,6 +7,7 @@ package diag
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -89,6 +90,24 @@ func (l List) In(tag language.Tag) string {
 		lines[i] = p.In(tag)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// InFile is err with every problem of its List that names no file put in
+// file — problems met while rendering or setting up a meeting, which the
+// stage that found them could not place; any other error is returned as
+// it is.
+func InFile(file string, err error) error {
+	var ps List
+	if !errors.As(err, &ps) {
+		return err
+	}
+	ps = slices.Clone(ps)
+	for i := range ps {
+		if ps[i].File == "" {
+			ps[i].File = file
+		}
+	}
+	return ps
 }
 
 // Text is err as a user reads it in tag: the problems of a List or a

@@ -105,9 +105,18 @@ func Safe(s string) string {
 	return b.String()
 }
 
-func unsafe(r rune) bool {
-	return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == '\u2028' || r == '\u2029' || r == utf8.RuneError
+// Hidden reports whether r is a control character or one of the
+// characters that draw nothing but change how text reads: zero-width
+// spaces and joiners, marks of direction and their overrides and
+// isolates, the byte order mark and the other format characters, the
+// line and paragraph separators.
+func Hidden(r rune) bool {
+	return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == '\u2028' || r == '\u2029'
 }
+
+// unsafe reports whether Safe escapes r: a Hidden character, or bytes
+// that are not UTF-8.
+func unsafe(r rune) bool { return Hidden(r) || r == utf8.RuneError }
 
 // String renders the message in English.
 func (m Message) String() string { return m.In(English) }

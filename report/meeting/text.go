@@ -5,7 +5,6 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/hoinghi/hoinghi/report/diag"
 	"github.com/hoinghi/hoinghi/report/internal/yamlnode"
@@ -50,7 +49,7 @@ func textProblems(path, s string, covers func(rune) bool) []diag.Problem {
 	for i, r := range []rune(s) {
 		switch {
 		case r == '\n' || r == '\t':
-		case Invisible(r):
+		case lang.Hidden(r):
 			if !hidden {
 				bad(lang.M("character %d is %s, which is invisible or turns text around: delete it (retype the text around it if you cannot see it)", i+1, runeName(r)))
 			}
@@ -66,14 +65,6 @@ func textProblems(path, s string, covers func(rune) bool) []diag.Problem {
 		bad(lang.M("this text looks typed in the %s encoding and pasted as Unicode (%s): retype it, or turn the file into Unicode with hoinghi convert --from %s", enc.String(), preview(s), enc.Code()))
 	}
 	return ps
-}
-
-// Invisible reports whether r is a control character or one of the
-// characters that draw nothing but change how text reads: zero-width
-// spaces and joiners, marks of direction and their overrides and
-// isolates, the byte order mark and the other format characters.
-func Invisible(r rune) bool {
-	return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == '\u2028' || r == '\u2029'
 }
 
 // runeName names a character by its Unicode name: U+202E
