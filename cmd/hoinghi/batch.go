@@ -84,6 +84,10 @@ func (e *env) batch(ctx context.Context, cmd *cli.Command) error {
 				e.sayErr(err)
 				return exitError{exitInput}
 			}
+			if err == nil && path != "" {
+				// Its meetings are those of this profile: found once, here.
+				r.Profile = path
+			}
 			s = &batch.Setup{Renderer: r, Kinds: set.kinds, Formats: set.formats, SortByName: set.sortByName}
 			if err != nil {
 				s = &batch.Setup{Err: profileProblem(path, err)}

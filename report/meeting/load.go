@@ -73,11 +73,7 @@ func Parse(name string, data []byte, opt Options) (*Meeting, error) {
 		if err := yaml.NodeToValue(body, &m); err != nil {
 			ps = append(ps, decodeProblem(err, idx))
 		} else {
-			fromLegacy(&m, opt.Legacy)
-			if opt.Defaults != nil {
-				opt.Defaults(&m)
-			}
-			ps = append(ps, validate(&m, opt)...)
+			ps = append(ps, complete(&m, opt)...)
 		}
 	}
 	if len(ps) == 0 {

@@ -114,9 +114,9 @@ func TestNFDBecomesNFC(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Error("the decomposed file loads differently from the composed one")
 	}
-	eachString(reflect.ValueOf(got).Elem(), "", func(path, s string) {
-		if !norm.NFC.IsNormalString(s) {
-			t.Errorf("%s is not NFC: %+q", path, s)
+	eachString(reflect.ValueOf(got).Elem(), "", func(path string, s reflect.Value) {
+		if !norm.NFC.IsNormalString(s.String()) {
+			t.Errorf("%s is not NFC: %+q", path, s.String())
 		}
 	})
 	if got.Issuer.Parent != "UBND TỈNH BẮC KẠN" {

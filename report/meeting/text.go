@@ -13,14 +13,18 @@ import (
 	"golang.org/x/text/unicode/runenames"
 )
 
-// eachString calls f with every string held in v and its field path.
-func eachString(v reflect.Value, path string, f func(path, s string)) {
+// eachString calls f with every string field held in v, settable when v
+// is, and its field path.
+func eachString(v reflect.Value, path string, f func(path string, s reflect.Value)) {
 	switch v.Kind() {
 	case reflect.String:
-		f(path, v.String())
+		f(path, v)
 	case reflect.Struct:
 		t := v.Type()
 		for i := range t.NumField() {
+			if !t.Field(i).IsExported() {
+				continue
+			}
 			name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
 			if name == "" {
 				// The scalar types keep their text in an untagged field.
@@ -92,24 +96,9 @@ func fromLegacy(m *Meeting, l vn.Legacy) {
 	if l == vn.Unicode {
 		return
 	}
-	var walk func(v reflect.Value)
-	walk = func(v reflect.Value) {
-		switch v.Kind() {
-		case reflect.String:
-			if s := v.String(); !vn.HasUnicodeLetters(s) {
-				v.SetString(vn.Decode(s, l))
-			}
-		case reflect.Struct:
-			for i := range v.NumField() {
-				if v.Type().Field(i).IsExported() {
-					walk(v.Field(i))
-				}
-			}
-		case reflect.Slice:
-			for i := range v.Len() {
-				walk(v.Index(i))
-			}
+	eachString(reflect.ValueOf(m).Elem(), "", func(_ string, v reflect.Value) {
+		if s := v.String(); !vn.HasUnicodeLetters(s) {
+			v.SetString(vn.Decode(s, l))
 		}
-	}
-	walk(reflect.ValueOf(m).Elem())
+	})
 }

@@ -19,6 +19,12 @@ import (
 // opt.Defaults. The problems carry their field paths but no position: the
 // caller knows where each field came from.
 func Validate(m *Meeting, opt Options) diag.List {
+	return complete(m, opt)
+}
+
+// complete is what follows decoding, for a file and a workbook alike:
+// legacy text decoded, blanks filled with opt.Defaults, then validate.
+func complete(m *Meeting, opt Options) []diag.Problem {
 	fromLegacy(m, opt.Legacy)
 	if opt.Defaults != nil {
 		opt.Defaults(m)
@@ -124,8 +130,8 @@ func validate(m *Meeting, opt Options) []diag.Problem {
 			bad(p+".status", "unknown status %s: expected one of %s", tk.Status, strings.Join(TaskStatuses, ", "))
 		}
 	}
-	eachString(reflect.ValueOf(m).Elem(), "", func(path, s string) {
-		ps = append(ps, textProblems(path, s, opt.Covers)...)
+	eachString(reflect.ValueOf(m).Elem(), "", func(path string, s reflect.Value) {
+		ps = append(ps, textProblems(path, s.String(), opt.Covers)...)
 	})
 	return ps
 }
