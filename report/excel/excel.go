@@ -22,6 +22,7 @@ import (
 	"unicode"
 	"unicode/utf16"
 
+	"github.com/hoinghi/hoinghi/report/lang"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -214,4 +215,17 @@ func CellLength(s string) int {
 		n += utf16.RuneLen(r)
 	}
 	return n
+}
+
+// TooLong is the message for s when it is longer than a cell holds, which
+// both workbooks give at the field rather than let excelize cut the text.
+func TooLong(s string) (lang.Message, bool) {
+	n := CellLength(s)
+	return lang.M("the text has %d characters, more than the %d a cell of Excel holds: shorten it", n, MaxCellText), n > MaxCellText
+}
+
+func init() {
+	lang.Register(map[string]string{
+		"the text has %d characters, more than the %d a cell of Excel holds: shorten it": "văn bản dài %d ký tự, nhiều hơn %d ký tự một ô Excel chứa được: rút gọn văn bản",
+	})
 }

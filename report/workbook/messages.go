@@ -21,7 +21,6 @@ func init() {
 		"the part %s of the workbook overlaps its table of contents: it is not a workbook of Excel or LibreOffice":             "phần %s của sổ tính chồng lên mục lục của tệp: đây không phải sổ tính của Excel hoặc LibreOffice",
 		"the sheet %s has more than %d rows: a workbook of hoinghi holds at most %d rows a sheet":                              "trang tính %s có hơn %d dòng: sổ tính của hoinghi chứa tối đa %d dòng mỗi trang",
 		"the sheet %s has more than %d cells: a workbook of hoinghi holds at most %d cells a sheet":                            "trang tính %s có hơn %d ô: sổ tính của hoinghi chứa tối đa %d ô mỗi trang",
-		"the text has %d characters, more than the %d a cell of Excel holds: shorten it or split it into several":              "văn bản dài %d ký tự, nhiều hơn %d ký tự một ô Excel chứa được: rút gọn hoặc tách thành nhiều mục",
 		"the sheet %s is damaged (%s): open the workbook in Excel or LibreOffice and save it again":                            "trang tính %s bị hỏng (%s): mở sổ tính bằng Excel hoặc LibreOffice rồi lưu lại",
 	})
 }

@@ -10,7 +10,6 @@ import (
 
 	"github.com/hoinghi/hoinghi/report/diag"
 	"github.com/hoinghi/hoinghi/report/excel"
-	"github.com/hoinghi/hoinghi/report/lang"
 
 	"github.com/hoinghi/hoinghi/report/meeting"
 	"github.com/hoinghi/hoinghi/report/when"
@@ -83,9 +82,8 @@ type writer struct {
 // holds checks that the text of the field at path fits in its cell; one
 // that does not is a problem at that cell, since excelize would cut it.
 func (w *writer) holds(sheet string, col, row int, path, text string) {
-	if n := excel.CellLength(text); n > excel.MaxCellText {
-		w.long = append(w.long, diag.Problem{Cell: place{sheet, col, row}.String(), Path: path,
-			Msg: lang.M("the text has %d characters, more than the %d a cell of Excel holds: shorten it or split it into several", n, excel.MaxCellText)})
+	if msg, long := excel.TooLong(text); long {
+		w.long = append(w.long, diag.Problem{Cell: place{sheet, col, row}.String(), Path: path, Msg: msg})
 	}
 }
 

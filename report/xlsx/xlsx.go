@@ -19,7 +19,6 @@ import (
 
 	"github.com/hoinghi/hoinghi/report/diag"
 	"github.com/hoinghi/hoinghi/report/excel"
-	"github.com/hoinghi/hoinghi/report/lang"
 
 	"github.com/hoinghi/hoinghi/report/meeting"
 	"github.com/hoinghi/hoinghi/report/when"
@@ -102,9 +101,8 @@ func Attendance(m *meeting.Meeting, opt Options) ([]byte, error) {
 func holds(m *meeting.Meeting) diag.List {
 	var ps diag.List
 	check := func(path, text string) {
-		if n := excel.CellLength(text); n > excel.MaxCellText {
-			ps = append(ps, diag.Problem{Path: path,
-				Msg: lang.M("the text has %d characters, more than the %d a cell of Excel holds: shorten it", n, excel.MaxCellText)})
+		if msg, long := excel.TooLong(text); long {
+			ps = append(ps, diag.Problem{Path: path, Msg: msg})
 		}
 	}
 	check("issuer.parent", strings.ToUpper(strings.TrimSpace(m.Issuer.Parent)))
