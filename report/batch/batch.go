@@ -572,6 +572,7 @@ func (e Entry) fail(err error) Entry {
 func init() {
 	lang.Register(map[string]string{
 		"%s matches no file": "%s không khớp tệp nào",
+		"the manifest":       "bảng kê",
 		"%s and %s would both write to %s: rename one of them":                                                    "%s và %s cùng ghi vào %s: hãy đổi tên một tệp",
 		"no meeting file (.yaml, .yml, .json, .xlsx) found in %s":                                                 "không tìm thấy tệp cuộc họp (.yaml, .yml, .json, .xlsx) trong %s",
 		"%s is a symbolic link: skipped; name the file itself to render it":                                       "%s là liên kết tượng trưng: bỏ qua; hãy nêu chính tệp đó để xuất",

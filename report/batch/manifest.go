@@ -6,10 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 
+	"github.com/hoinghi/hoinghi/internal/input"
 	"github.com/hoinghi/hoinghi/report/atomic"
 	"github.com/hoinghi/hoinghi/report/diag"
+	"github.com/hoinghi/hoinghi/report/lang"
 )
 
 // Manifest records a batch: for every input its hash and status, and for
@@ -112,10 +113,14 @@ func (m *Manifest) Write(path string) error {
 	return atomic.WriteFile(path, append(data, '\n'))
 }
 
-// ReadManifest reads the manifest of an earlier run; a missing file is no
-// manifest, not an error.
+// maxManifest is the largest earlier manifest read: some 400 bytes a
+// meeting, for a million meetings.
+const maxManifest = 512 << 20
+
+// ReadManifest reads the manifest of an earlier run, a regular file; a
+// missing file is no manifest, not an error.
 func ReadManifest(path string) (*Manifest, error) {
-	data, err := os.ReadFile(path)
+	data, err := input.Read(path, lang.M("the manifest"), maxManifest)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
