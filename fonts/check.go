@@ -2,6 +2,7 @@ package fonts
 
 import (
 	"encoding/binary"
+	"errors"
 	"strconv"
 	"strings"
 
@@ -32,18 +33,11 @@ func check(ttf []byte) (reason lang.Message, ok bool) {
 	default:
 		return lang.M("not a TrueType font file"), false
 	}
-	n := int(binary.BigEndian.Uint16(ttf[4:]))
-	if len(ttf) < 12+16*n {
-		return lang.M("the table directory is truncated: %d tables, %d bytes", n, len(ttf)), false
-	}
-	tables := make(map[string][]byte, n)
-	for i := range n {
-		rec := ttf[12+16*i:]
-		off, length := uint64(binary.BigEndian.Uint32(rec[8:])), uint64(binary.BigEndian.Uint32(rec[12:]))
-		if off+length > uint64(len(ttf)) {
-			return lang.M("the %s table lies outside the file (offset %d, length %d, file %d bytes)", quoteTag(rec[:4]), off, length, len(ttf)), false
-		}
-		tables[string(rec[:4])] = ttf[off : off+length]
+	tables, err := readTables(ttf)
+	if err != nil {
+		var le *lang.Error
+		errors.As(err, &le)
+		return le.Msg, false
 	}
 	if tables["glyf"] == nil && (tables["CFF "] != nil || tables["CFF2"] != nil) {
 		return lang.M("an OpenType font with CFF (PostScript) outlines: only TrueType outlines (a glyf table) can be embedded; use the TrueType (.ttf) version of the font"), false

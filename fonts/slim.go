@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+
+	"github.com/hoinghi/hoinghi/report/lang"
 )
 
 // hintTables are the TrueType tables that serve only the hinting of
@@ -189,21 +191,22 @@ func eachComponent(g []byte, fn func(at int, flags uint16)) (int, error) {
 	return at, nil
 }
 
-// readTables splits a font file into its tables by tag.
+// readTables splits a font file into its tables by tag; a damaged
+// directory is a *lang.Error saying where.
 func readTables(ttf []byte) (map[string][]byte, error) {
 	if len(ttf) < 12 {
-		return nil, errors.New("not a font file")
+		return nil, lang.Errorf("not a font file: %d bytes", len(ttf))
 	}
 	n := int(binary.BigEndian.Uint16(ttf[4:]))
 	if len(ttf) < 12+16*n {
-		return nil, errors.New("truncated table directory")
+		return nil, lang.Errorf("the table directory is truncated: %d tables, %d bytes", n, len(ttf))
 	}
 	tables := make(map[string][]byte, n)
 	for i := range n {
 		rec := ttf[12+16*i:]
-		off, length := int(binary.BigEndian.Uint32(rec[8:])), int(binary.BigEndian.Uint32(rec[12:]))
-		if off < 0 || length < 0 || off+length > len(ttf) {
-			return nil, fmt.Errorf("table %q lies outside the file", rec[:4])
+		off, length := uint64(binary.BigEndian.Uint32(rec[8:])), uint64(binary.BigEndian.Uint32(rec[12:]))
+		if off+length > uint64(len(ttf)) {
+			return nil, lang.Errorf("the %s table lies outside the file (offset %d, length %d, file %d bytes)", quoteTag(rec[:4]), off, length, len(ttf))
 		}
 		tables[string(rec[:4])] = ttf[off : off+length]
 	}
