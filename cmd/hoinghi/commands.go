@@ -28,6 +28,15 @@ import (
 type env struct {
 	tag            language.Tag
 	stdout, stderr io.Writer
+	// fontDirs are the font folders loaded, by folder and family, so that
+	// a batch whose profiles name one folder checks its fonts once.
+	fontDirs map[[2]string]fontDir
+}
+
+// fontDir is a font folder as fonts.LoadDir read it.
+type fontDir struct {
+	fs  *fonts.Set
+	err error
 }
 
 // say prints a translated message to standard error.
@@ -89,6 +98,24 @@ func profileOf(cmd *cli.Command, file string) (string, error) {
 	return profile.Find(file)
 }
 
+// loadFonts loads the font folder dir once per process, saying which
+// family it took when it holds several.
+func (e *env) loadFonts(dir, family string) (*fonts.Set, error) {
+	key := [2]string{dir, family}
+	if d, ok := e.fontDirs[key]; ok {
+		return d.fs, d.err
+	}
+	fs, note, err := fonts.LoadDir(dir, family)
+	if note != nil {
+		fmt.Fprintln(e.stderr, "hoinghi: "+note.In(e.tag))
+	}
+	if e.fontDirs == nil {
+		e.fontDirs = map[[2]string]fontDir{}
+	}
+	e.fontDirs[key] = fontDir{fs, err}
+	return fs, err
+}
+
 // setupWith is setup with the office profile at path, none when path is
 // empty.
 func (e *env) setupWith(cmd *cli.Command, path string) (*report.Renderer, settings, error) {
@@ -112,17 +139,14 @@ func (e *env) setupWith(cmd *cli.Command, path string) (*report.Renderer, settin
 	family := cmd.String("font-family")
 	switch {
 	case dir != "":
-		var err error
-		var note *lang.Message
-		if fs, note, err = fonts.LoadDir(dir, family); err != nil {
+		d, err := e.loadFonts(dir, family)
+		if err != nil {
 			if !cmd.IsSet("font-dir") {
 				err = prof.Blame("render.fonts", err)
 			}
 			return nil, set, err
 		}
-		if note != nil {
-			fmt.Fprintln(e.stderr, "hoinghi: "+note.In(e.tag))
-		}
+		fs = d
 	case family != "" && family != fs.Family:
 		return nil, set, lang.Errorf("--font-family %s needs --font-dir, the folder that holds it: the embedded family is %s", family, fs.Family)
 	}
