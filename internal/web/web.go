@@ -46,7 +46,8 @@ type Options struct {
 	// folder, or the folder, is the working folder; the current folder
 	// when empty. A file is opened on the start page.
 	Path string
-	// Tag is the language of the page and its messages.
+	// Tag is the language of the page and its messages, Vietnamese when
+	// unset.
 	Tag language.Tag
 	// Listen is the address to listen on, 127.0.0.1:0 (a free port) when
 	// empty. Any address other than a loopback one needs a Password.
@@ -113,6 +114,9 @@ func New(opt Options) (*Server, error) {
 	}
 	if opt.Listen == "" {
 		opt.Listen = "127.0.0.1:0"
+	}
+	if opt.Tag == language.Und {
+		opt.Tag = lang.Vietnamese
 	}
 	s := &Server{opt: opt, sem: make(chan struct{}, runtime.NumCPU()), setups: map[string]setupResult{},
 		kept: newStore(MaxKept, MaxKeptBytes), jobs: &jobs{byID: map[string]*job{}}}
