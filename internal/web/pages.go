@@ -191,6 +191,9 @@ func (s *Server) setup(path string) (batch.Setup, error) {
 	if err == nil && path != "" {
 		set.Renderer.Profile = path
 	}
+	if len(set.Formats) == 0 {
+		set.Formats = []string{"pdf", "xlsx"}
+	}
 	if err != nil && path != "" {
 		err = diag.InFile(path, err)
 	}
@@ -297,7 +300,7 @@ func (s *Server) checkPage(w http.ResponseWriter, src source, name string) {
 		d.Kinds = append(d.Kinds, choice{k, kindLabel(k).In(tag), checked})
 	}
 	for _, f := range []string{"pdf", "xlsx"} {
-		d.Formats = append(d.Formats, choice{f, strings.ToUpper(f), len(set.Formats) == 0 || slices.Contains(set.Formats, f)})
+		d.Formats = append(d.Formats, choice{f, strings.ToUpper(f), slices.Contains(set.Formats, f)})
 	}
 	if l.Profile != nil {
 		d.Profile = l.Profile.Path

@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -690,5 +691,97 @@ func BenchmarkRender(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		d.render(b, form)
+	}
+}
+
+func TestFolderRender(t *testing.T) {
+	dir := t.TempDir()
+	month := filepath.Join(dir, "thang-7")
+	os.MkdirAll(month, 0o755)
+	for _, name := range []string{"01-xa-phien-hop-thuong-ky.yaml", "13-toa-dam.yaml"} {
+		data, err := os.ReadFile(filepath.Join("../../samples/corpus", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(month, name), data, 0o644)
+	}
+	os.WriteFile(filepath.Join(month, "hong.yaml"), []byte("meeting:\n  title: \"\"\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "khac.yaml"), sample(t), 0o644)
+	d := start(t, Options{Path: dir})
+	_, home := d.get(t, "")
+	if !strings.Contains(home, `<option value="thang-7">`) {
+		t.Fatalf("the subfolder is not offered:\n%s", home)
+	}
+	res, page := d.post(t, "batch", url.Values{"dir": {"thang-7"}})
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("status %d:\n%s", res.StatusCode, page)
+	}
+	job := res.Header.Get("Location")
+	var status struct {
+		State               string
+		Done, Total, Failed int
+	}
+	for status.State != "done" {
+		res, body := d.get(t, job+".json")
+		if res.StatusCode != http.StatusOK {
+			t.Fatalf("status %d:\n%s", res.StatusCode, body)
+		}
+		if err := json.Unmarshal([]byte(body), &status); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if status.Done != 3 || status.Total != 3 || status.Failed != 1 {
+		t.Errorf("status %+v, want 3 of 3 done, 1 failed", status)
+	}
+	_, page = d.get(t, job)
+	if !strings.Contains(page, `data-state="done"`) || strings.Contains(page, `http-equiv="refresh"`) {
+		t.Errorf("the page of a finished render:\n%s", page)
+	}
+	if !strings.Contains(page, `data-status="failed" data-path="thang-7/hong.yaml"`) || !strings.Contains(page, "meeting.title") {
+		t.Errorf("the failed meeting and its problem are not shown:\n%s", page)
+	}
+	links := regexp.MustCompile(`data-test="bundle" href="([^"]+)"`).FindAllStringSubmatch(page, -1)
+	if len(links) != 2 {
+		t.Fatalf("%d bundles listed, want 2:\n%s", len(links), page)
+	}
+	res, body := d.get(t, strings.ReplaceAll(links[0][1], "&amp;", "&"))
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("bundle: status %d:\n%s", res.StatusCode, body)
+	}
+	list := string(testtool.Run(t, "unzip", "-l", saveTemp(t, "bundle.zip", []byte(body))))
+	if !strings.Contains(list, "thong-bao") || !strings.Contains(list, ".xlsx") {
+		t.Errorf("the bundle holds:\n%s", list)
+	}
+	// Written inside the working folder, the other meeting left alone.
+	if _, err := os.Stat(filepath.Join(dir, "hoinghi-ket-qua", "thang-7", "manifest.json")); err != nil {
+		t.Error(err)
+	}
+	entries, _ := os.ReadDir(filepath.Join(dir, "hoinghi-ket-qua", "thang-7"))
+	for _, e := range entries {
+		if strings.Contains(e.Name(), "khac") {
+			t.Errorf("%s rendered from outside the folder chosen", e.Name())
+		}
+	}
+	if res, _ := d.get(t, job+"/file?path=../../khac.yaml"); res.StatusCode != http.StatusNotFound {
+		t.Errorf("a file not of the render: status %d", res.StatusCode)
+	}
+}
+
+func TestStartWithAFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "Họp tháng 7.yaml")
+	os.WriteFile(path, sample(t), 0o644)
+	d := start(t, Options{Path: path})
+	if d.Dir() != dir {
+		t.Errorf("working folder %s, want %s", d.Dir(), dir)
+	}
+	u := d.URL()
+	if !strings.HasPrefix(u, d.base+"check?file=") {
+		t.Fatalf("URL %s does not open the file", u)
+	}
+	res, page := d.get(t, strings.TrimPrefix(u, d.base))
+	if res.StatusCode != http.StatusOK || !strings.Contains(page, `id="valid"`) || !strings.Contains(page, "Họp tháng 7.yaml") {
+		t.Errorf("status %d:\n%s", res.StatusCode, page)
 	}
 }
