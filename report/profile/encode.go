@@ -18,7 +18,8 @@ const header = `# HỒ SƠ CƠ QUAN
 #
 # Những gì giống nhau ở mọi cuộc họp của cơ quan: cơ quan ban hành, người ký,
 # nơi nhận của từng loại văn bản và cách xuất văn bản. Giá trị ghi trong tệp
-# cuộc họp được dùng trước giá trị ở đây.
+# cuộc họp được dùng trước giá trị ở đây. Sửa tệp này trên trang Hồ sơ cơ
+# quan của "hoinghi serve", hoặc bằng tay: thụt đầu dòng bằng dấu cách.
 `
 
 // builtinKinds are the built-in kinds in the order Encode writes them; an
@@ -97,7 +98,7 @@ func (e *encoder) document(kind string, d Document) {
 	}
 	e.block(1, name, scalar(kind))
 	e.list(2, "Kính gửi.", "to", d.To)
-	e.signer(2, "Người ký: chức danh, mỗi dòng in một mục, và họ tên.", "signer", d.Signer)
+	e.signer(2, "Người ký: các dòng chức danh và họ tên.", "signer", d.Signer)
 	e.signer(2, "Thư ký ký biên bản.", "secretary", d.Secretary)
 	e.list(2, "Nơi nhận.", "recipients", d.Recipients)
 	e.text(2, "Dòng \"Lưu:\".", "archive", d.Archive)
