@@ -24,5 +24,6 @@ func init() {
 		"other users can change %s (mode %s): remove their right to write with chmod go-w %s": "người dùng khác có thể sửa %s (quyền %s): hãy bỏ quyền ghi của họ bằng chmod go-w %s",
 		"the office profile":                                                                  "hồ sơ cơ quan",
 		"the folder named here has problems, listed below":                                    "thư mục ghi ở đây có lỗi, liệt kê dưới đây",
+		"cannot save the office profile: %s":                                                  "không lưu được hồ sơ cơ quan: %s",
 	})
 }

@@ -71,7 +71,7 @@ type Profile struct {
 	// again when its profile changed.
 	Digest string
 
-	data file
+	data Form
 	// pos is where each field of the file is written, by its path in the
 	// profile (documents.thong-bao.signer.titles), for Sources and Check.
 	pos map[string]yamlnode.Pos
@@ -79,8 +79,10 @@ type Profile struct {
 	texts []text
 }
 
-// file is the layout of hoinghi.yaml.
-type file struct {
+// Form is the layout of hoinghi.yaml: what the file holds and what the
+// office form of hoinghi serve edits. Encode writes it and Save checks and
+// writes it; Load reads it back.
+type Form struct {
 	// Issuer has the keys of a meeting file's issuer.
 	Issuer meeting.Issuer `yaml:"issuer"`
 	// Documents are the defaults of each kind, keyed by kind.
@@ -178,12 +180,24 @@ func Find(meetingFile string) (string, error) {
 		dir = parent
 	}
 	// Without a config folder (no HOME) there is simply no profile there.
-	if cfg, err := os.UserConfigDir(); err == nil {
-		if got, err := existing(filepath.Join(cfg, "hoinghi", FileName)); got != "" || err != nil {
+	if user, err := UserFile(); err == nil {
+		if got, err := existing(user); got != "" || err != nil {
 			return got, err
 		}
 	}
 	return "", nil
+}
+
+// UserFile is the user's own office profile, the last place Find looks:
+// hoinghi/hoinghi.yaml under os.UserConfigDir (~/.config on Linux,
+// %AppData% on Windows, ~/Library/Application Support on macOS). It
+// fails only when the system names no config folder, as without HOME.
+func UserFile() (string, error) {
+	cfg, err := os.UserConfigDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(cfg, "hoinghi", FileName), nil
 }
 
 // existing returns p when a profile is there and "" when none is. A
@@ -211,6 +225,13 @@ func Load(path string) (*Profile, error) {
 	if err != nil {
 		return nil, err
 	}
+	return decodeFile(path, data)
+}
+
+// decodeFile decodes and checks data, the content of the profile at path,
+// as Load does once it has read the file, and as Save does before it
+// writes one.
+func decodeFile(path string, data []byte) (*Profile, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, fmt.Errorf("reading the office profile %s: %w", path, err)
@@ -364,6 +385,27 @@ func (p *Profile) Check(opt meeting.Options) error {
 		return sorted(p.Path, ps)
 	}
 	return nil
+}
+
+// Form returns what the profile says, as the office form edits it and
+// Save writes it, with the folders absolute. A nil profile gives the zero
+// Form. Nothing of it is shared with the profile.
+func (p *Profile) Form() Form {
+	if p == nil {
+		return Form{}
+	}
+	f := Form{Issuer: p.data.Issuer, Render: p.Render()}
+	if p.data.Documents != nil {
+		f.Documents = make(map[string]Document, len(p.data.Documents))
+		for k, d := range p.data.Documents {
+			d.To = slices.Clone(d.To)
+			d.Recipients = slices.Clone(d.Recipients)
+			d.Signer.Titles = slices.Clone(d.Signer.Titles)
+			d.Secretary.Titles = slices.Clone(d.Secretary.Titles)
+			f.Documents[k] = d
+		}
+	}
+	return f
 }
 
 // Render returns the profile's defaults for the command's flags, with the
