@@ -23,6 +23,7 @@ func parsePages(tag language.Tag) (*template.Template, error) {
 	return template.New("pages").Funcs(template.FuncMap{
 		"t":      func(key string, args ...any) string { return lang.M(key, args...).In(tag) },
 		"status": func(s string) string { return statusLabel(s).In(tag) },
+		"lines":  lines,
 	}).ParseFS(assets, "assets/pages.html")
 }
 

@@ -43,6 +43,8 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /result/{id}/all.zip", s.resultZip)
 	mux.HandleFunc("GET /result/{id}/{name}", s.resultFile)
 	mux.HandleFunc("GET /blank.xlsx", s.blank)
+	mux.HandleFunc("GET /profile", s.profilePage)
+	mux.HandleFunc("POST /profile", s.profileSave)
 	mux.HandleFunc("POST /batch", s.batchStart)
 	mux.HandleFunc("GET /batch/{id}", s.batchPage)
 	mux.HandleFunc("GET /batch/{id}/file", s.batchFile)
@@ -305,18 +307,17 @@ func (s *Server) checkPage(w http.ResponseWriter, src source, name string) {
 	if l.Profile != nil {
 		d.Profile = l.Profile.Path
 	}
-	for _, src := range l.Sources {
-		if src.File == l.Path {
-			continue
+	for _, o := range l.Explain() {
+		switch {
+		case o.Inferred():
+			d.Sources = append(d.Sources, sourceRow{o.Path, o.Value, lang.M("inferred from %s", o.From).In(tag)})
+		case o.File != l.Path:
+			from := filepath.Base(o.File)
+			if o.Line > 0 {
+				from += fmt.Sprintf(":%d:%d", o.Line, o.Col)
+			}
+			d.Sources = append(d.Sources, sourceRow{o.Path, o.Value, from})
 		}
-		from := filepath.Base(src.File)
-		if src.Line > 0 {
-			from += fmt.Sprintf(":%d:%d", src.Line, src.Col)
-		}
-		d.Sources = append(d.Sources, sourceRow{src.Path, src.Value, from})
-	}
-	for _, in := range meeting.Infer(l.Meeting).Inferred {
-		d.Sources = append(d.Sources, sourceRow{in.Path, in.Value, lang.M("inferred from %s", in.From).In(tag)})
 	}
 	s.show(w, status, "check", name, d)
 }

@@ -785,3 +785,74 @@ func TestStartWithAFile(t *testing.T) {
 		t.Errorf("status %d:\n%s", res.StatusCode, page)
 	}
 }
+
+func TestProfileForm(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
+	t.Setenv(profile.EnvVar, "")
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "hop.yaml"), []byte("meeting:\n  title: Hội nghị giao ban tháng 7 năm 2025\n  start: 2025-07-10 08:00\n"), 0o644)
+	d := start(t, Options{Path: dir})
+
+	_, page := d.get(t, "profile")
+	for _, id := range []string{"issuer-parent", "issuer-name", "issuer-code", "issuer-place", "issuer-type", "thong-bao-titles", "thong-bao-name",
+		"thong-bao-recipients", "thong-bao-archive", "bien-ban-secretary-titles", "bien-ban-secretary-name", "render-pdf", "render-xlsx", "render-sort", "render-fonts", "profile-save"} {
+		if !strings.Contains(page, `id="`+id+`"`) {
+			t.Errorf("no #%s in the form", id)
+		}
+	}
+	form := url.Values{
+		"issuer.parent": {"UBND TỈNH BẮC KẠN"}, "issuer.name": {"SỞ NỘI VỤ"}, "issuer.code": {"SNV"}, "issuer.place": {"Bắc Kạn"}, "issuer.type": {""},
+		"documents.thong-bao.signer.titles": {"KT. GIÁM ĐỐC\r\nPHÓ GIÁM ĐỐC\r\n"}, "documents.thong-bao.signer.name": {"Lường Văn Thanh"},
+		"documents.thong-bao.recipients": {"Các phòng thuộc Sở\r\n\r\nLưu: VT"}, "documents.thong-bao.archive": {"VT, VP"},
+		"render.formats": {"pdf", "xlsx"}, "render.sort": {"ten"}, "render.fonts": {""},
+	}
+	res, page := d.post(t, "profile", form)
+	if res.StatusCode != http.StatusOK || !strings.Contains(page, `id="profile-saved"`) {
+		t.Fatalf("save: status %d:\n%s", res.StatusCode, page)
+	}
+	user := filepath.Join(home, ".config", "hoinghi", "hoinghi.yaml")
+	saved, err := os.ReadFile(user)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"SỞ NỘI VỤ", "Lường Văn Thanh", "PHÓ GIÁM ĐỐC", "ten"} {
+		if !strings.Contains(string(saved), want) {
+			t.Errorf("the saved profile lacks %q:\n%s", want, saved)
+		}
+	}
+	if _, page = d.get(t, "profile"); !strings.Contains(page, `value="Lường Văn Thanh"`) || !strings.Contains(page, "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC</textarea>") {
+		t.Errorf("the form does not show the saved profile:\n%s", page)
+	}
+
+	// The meeting takes the profile's values, and the page says which.
+	_, page = d.post(t, "check", url.Values{"file": {"hop.yaml"}})
+	if !regexp.MustCompile(`<td><code>issuer.name</code></td><td>SỞ NỘI VỤ</td><td>hoinghi.yaml:\d+:\d+</td>`).MatchString(page) {
+		t.Errorf("the check page does not say issuer.name comes from the profile:\n%s", page)
+	}
+	result := d.render(t, url.Values{"file": {"hop.yaml"}, "kind": {"thong-bao"}, "format": {"pdf"}})
+	_, page = d.get(t, result)
+	name := regexp.MustCompile(`data-name="(thong-bao[^"]*\.pdf)"`).FindStringSubmatch(page)
+	if name == nil {
+		t.Fatalf("no PDF:\n%s", page)
+	}
+	_, body := d.get(t, result+"/"+name[1])
+	text := string(testtool.Run(t, "pdftotext", saveTemp(t, "tb.pdf", []byte(body)), "-"))
+	for _, want := range []string{"SỞ NỘI VỤ", "Lường Văn Thanh", "PHÓ GIÁM ĐỐC"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF does not say %q:\n%s", want, text)
+		}
+	}
+
+	// A wrong value is refused at its field; the good profile stays.
+	form.Set("issuer.type", "khong-co")
+	res, page = d.post(t, "profile", form)
+	got := rows(page)
+	if res.StatusCode != http.StatusUnprocessableEntity || len(got) != 1 || got[0][1] != "issuer.type" {
+		t.Errorf("a wrong kind of body: status %d, problems %q", res.StatusCode, got)
+	}
+	if again, _ := os.ReadFile(user); !bytes.Equal(again, saved) {
+		t.Error("a refused save changed the profile")
+	}
+}
