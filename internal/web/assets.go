@@ -41,5 +41,5 @@ func statusLabel(status string) lang.Message {
 	case batch.StatusSkipped:
 		return lang.M("skipped")
 	}
-	return lang.M("%s", status)
+	return lang.M("status %s", status)
 }

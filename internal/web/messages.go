@@ -4,7 +4,7 @@ import "github.com/hoinghi/hoinghi/report/lang"
 
 func init() {
 	lang.Register(map[string]string{
-		"%s":                         "%s",
+		"status %s":                  "trạng thái %s",
 		"%s (the office's template)": "%s (mẫu riêng của cơ quan)",
 		"%s cannot be read: %s":      "không đọc được %s: %s",
 		"%s is empty: write the password on its first line":       "%s rỗng: hãy ghi mật khẩu ở dòng đầu tiên",
