@@ -28,8 +28,11 @@ import (
 )
 
 // MaxListed is how many meeting files of the working folder the start
-// page lists.
-const MaxListed = 200
+// page lists, from the folder and its folders MaxDepth deep.
+const (
+	MaxListed = 200
+	MaxDepth  = 3
+)
 
 func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
@@ -87,29 +90,46 @@ func (s *Server) fail(w http.ResponseWriter, status int, msg lang.Message) {
 // homeData is the start page.
 type homeData struct {
 	Files   []string
-	More    int
+	More    bool
 	Folders []string
 	Dir     string
 }
 
 func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 	d := homeData{Dir: s.dir, Folders: []string{"."}}
-	files, _ := batch.Files([]string{s.dir})
-	for _, f := range files {
-		rel, err := filepath.Rel(s.dir, f)
-		if err != nil || strings.HasPrefix(filepath.ToSlash(rel), outFolder+"/") {
-			continue
-		}
-		if len(d.Files) == MaxListed {
-			d.More++
-			continue
-		}
-		d.Files = append(d.Files, filepath.ToSlash(rel))
-		if dir := path.Dir(filepath.ToSlash(rel)); dir != "." && !slices.Contains(d.Folders, dir) {
+	d.Files, d.More = s.meetingFiles()
+	for _, f := range d.Files {
+		for dir := path.Dir(f); dir != "." && !slices.Contains(d.Folders, dir); dir = path.Dir(dir) {
 			d.Folders = append(d.Folders, dir)
 		}
 	}
+	slices.Sort(d.Folders)
 	s.show(w, http.StatusOK, "home", lang.M("The clerk's desk").In(s.opt.Tag), d)
+}
+
+// meetingFiles lists the meeting files of the working folder and of its
+// folders MaxDepth deep, at most MaxListed of them, and whether there are
+// more: a working folder may be a whole disk. The folder of outputs,
+// hidden folders and symbolic links are left out.
+func (s *Server) meetingFiles() (files []string, more bool) {
+	fs.WalkDir(s.root.FS(), ".", func(p string, e fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return nil
+		case e.IsDir():
+			if p != "." && (p == outFolder || strings.HasPrefix(e.Name(), ".") || strings.Count(p, "/") >= MaxDepth-1) {
+				return fs.SkipDir
+			}
+		case e.Type().IsRegular() && batch.IsMeeting(p):
+			if len(files) == MaxListed {
+				more = true
+				return fs.SkipAll
+			}
+			files = append(files, p)
+		}
+		return nil
+	})
+	return files, more
 }
 
 // source is the meeting a request is about: a file of the working folder

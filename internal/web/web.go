@@ -99,6 +99,8 @@ type Server struct {
 	setups  map[string]setupResult
 
 	jobs *jobs
+	// ctx ends when the server stops, and with it a folder render.
+	ctx context.Context
 }
 
 type setupResult struct {
@@ -119,7 +121,7 @@ func New(opt Options) (*Server, error) {
 		opt.Tag = lang.Vietnamese
 	}
 	s := &Server{opt: opt, sem: make(chan struct{}, runtime.NumCPU()), setups: map[string]setupResult{},
-		kept: newStore(MaxKept, MaxKeptBytes), jobs: &jobs{byID: map[string]*job{}}}
+		kept: newStore(MaxKept, MaxKeptBytes), jobs: &jobs{byID: map[string]*job{}}, ctx: context.Background()}
 	s.write = func(ctx context.Context, o report.Output, w io.Writer) error { return o.Write(ctx, w) }
 	path := opt.Path
 	if path == "" {
@@ -189,8 +191,10 @@ func (s *Server) URL() string {
 	return u
 }
 
-// Serve answers requests on ln until ctx ends, then shuts down.
+// Serve answers requests on ln until ctx ends, then shuts down, once a
+// folder render in progress has stopped and written its manifest.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	s.ctx = ctx
 	srv := &http.Server{
 		Handler:           s.Handler(),
 		ReadHeaderTimeout: 10 * time.Second,
@@ -205,7 +209,10 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		srv.Shutdown(shut)
 	})
 	defer stop()
-	if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+	err := srv.Serve(ln)
+	s.jobs.running.Lock()
+	s.jobs.running.Unlock()
+	if !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
 	return nil

@@ -856,3 +856,27 @@ func TestProfileForm(t *testing.T) {
 		t.Error("a refused save changed the profile")
 	}
 }
+
+func TestListing(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"a.yaml", "b.xlsx", "hoinghi.yaml", "danh-sach-dai-bieu-2025-07-10.xlsx", "~$b.xlsx", "ghi-chu.txt",
+		"hoinghi-ket-qua/x.yaml", ".git/y.yaml", "thang-7/xa/ok.yaml", "thang-7/xa/sau/deep.yaml"} {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(path), 0o755)
+		os.WriteFile(path, []byte("meeting: {}\n"), 0o644)
+	}
+	d := start(t, Options{Path: dir})
+	_, page := d.get(t, "")
+	var got []string
+	for _, m := range regexp.MustCompile(`value="([^"]+)" data-test="pick"`).FindAllStringSubmatch(page, -1) {
+		got = append(got, m[1])
+	}
+	if want := []string{"a.yaml", "b.xlsx", "thang-7/xa/ok.yaml"}; strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("listed %q, want %q", got, want)
+	}
+	for _, folder := range []string{".", "thang-7", "thang-7/xa"} {
+		if !strings.Contains(page, `<option value="`+folder+`">`) {
+			t.Errorf("the folder %s is not offered", folder)
+		}
+	}
+}
