@@ -317,7 +317,7 @@ func (s *Server) checkPage(w http.ResponseWriter, src source, name string) {
 	d.Valid = true
 	// What a render of the command line would make is checked.
 	docs, _ := set.Renderer.Documents(l, set.Kinds)
-	for _, k := range set.Renderer.Kinds() {
+	for _, k := range inOrder(set.Renderer.Kinds()) {
 		checked := slices.ContainsFunc(docs, func(d meeting.Document) bool { return d.Kind == k })
 		d.Kinds = append(d.Kinds, choice{k, kindLabel(k).In(tag), checked})
 	}

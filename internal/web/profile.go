@@ -114,17 +114,35 @@ func split(text string) []string {
 	return strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
 }
 
-// formKinds are the kinds the form shows for f.
+// formKinds are the kinds the form shows for f: the built-in ones, and
+// the office's own that f has.
 func (s *Server) formKinds(f profile.Form) []string {
 	kinds := slices.Clone(profileKinds)
-	var own []string
 	for k := range f.Documents {
 		if !slices.Contains(kinds, k) {
-			own = append(own, k)
+			kinds = append(kinds, k)
 		}
 	}
-	slices.Sort(own)
-	return append(kinds, own...)
+	return inOrder(kinds)
+}
+
+// inOrder sorts kinds as hoinghi.yaml lists them: the built-in kinds in
+// the order of the Decree's forms, then the office's own by name.
+func inOrder(kinds []string) []string {
+	rank := func(k string) int {
+		if i := slices.Index(profileKinds, k); i >= 0 {
+			return i
+		}
+		return len(profileKinds)
+	}
+	kinds = slices.Clone(kinds)
+	slices.SortStableFunc(kinds, func(a, b string) int {
+		if ra, rb := rank(a), rank(b); ra != rb {
+			return ra - rb
+		}
+		return strings.Compare(a, b)
+	})
+	return kinds
 }
 
 func (s *Server) showProfile(w http.ResponseWriter, status int, d profileData) {
