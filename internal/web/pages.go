@@ -447,6 +447,9 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request) {
 // takes the server down.
 func (s *Server) renderFiles(ctx context.Context, src source, kinds, formats []string) (name string, files []file, err error) {
 	name = src.File
+	if k := s.kept.get(src.Upload); k != nil {
+		name = k.meeting
+	}
 	select {
 	case s.sem <- struct{}{}:
 	case <-ctx.Done():

@@ -880,3 +880,20 @@ func TestListing(t *testing.T) {
 		}
 	}
 }
+
+func TestRenderAnUpload(t *testing.T) {
+	d := start(t, Options{})
+	res, page := d.upload(t, "hop.yaml", sample(t))
+	id := regexp.MustCompile(`name="upload" value="([0-9a-f]+)"`).FindStringSubmatch(page)
+	if res.StatusCode != http.StatusOK || id == nil {
+		t.Fatalf("status %d:\n%s", res.StatusCode, page)
+	}
+	result := d.render(t, url.Values{"upload": {id[1]}, "kind": {"bien-ban"}, "format": {"pdf"}})
+	if _, page = d.get(t, result); !strings.Contains(page, `data-name="bien-ban-03-2023-07-28.pdf"`) {
+		t.Errorf("the result page:\n%s", page)
+	}
+	res, page = d.post(t, "render", url.Values{"upload": {"0123"}, "format": {"pdf"}})
+	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(page, "hãy chọn lại tệp") {
+		t.Errorf("an upload no longer kept: status %d:\n%s", res.StatusCode, page)
+	}
+}
