@@ -20,6 +20,10 @@
 // repository owned by someone else unless safe.directory lists it. Only a
 // regular file of at most MaxSize bytes is read.
 //
+// A clerk need not type the file: the office form of hoinghi serve edits
+// a Form, and Save checks it as Load would and writes it, with Encode, as
+// a commented hoinghi.yaml — by default the user's own, UserFile.
+//
 // Every key may be left out; those of issuer and of each kind under
 // documents are the meeting file's own:
 //
@@ -344,8 +348,10 @@ func untrustedFolder(dir string) (lang.Message, bool) {
 }
 
 // Check reports what the renderer of opt could not use: a kind with no
-// template (a key of documents or an item of render.kinds) and a character
-// its fonts cannot draw. It points into the profile, where the clerk can
+// template (a key of documents or an item of render.kinds), a character
+// its fonts cannot draw, and what no document may carry, as the meeting
+// loader refuses it in a meeting's text (meeting.TextProblems): an
+// invisible character, text typed in a legacy encoding. It points into the profile, where the clerk can
 // fix the value, instead of at the meeting file that the value would
 // otherwise be reported in once applied. The command calls it once the
 // fonts and templates — which the profile itself may choose — are loaded.
@@ -367,18 +373,13 @@ func (p *Profile) Check(opt meeting.Options) error {
 			unknown(fmt.Sprintf("render.kinds[%d]", i), k)
 		}
 	}
-	if opt.Covers != nil {
-		for _, t := range p.texts {
-			// The render section holds folders and names, never drawn.
-			if strings.HasPrefix(t.path, "render.") {
-				continue
-			}
-			for _, r := range t.value {
-				if r != '\n' && r != '\t' && !opt.Covers(r) {
-					ps = append(ps, p.problem(t.path, lang.M("the font cannot draw the character %s", meeting.CharName(r))))
-					break
-				}
-			}
+	for _, t := range p.texts {
+		// The render section holds folders and names, never drawn.
+		if strings.HasPrefix(t.path, "render.") {
+			continue
+		}
+		for _, q := range meeting.TextProblems(t.path, t.value, opt.Covers) {
+			ps = append(ps, p.problem(t.path, q.Msg))
 		}
 	}
 	if len(ps) > 0 {

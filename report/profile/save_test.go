@@ -289,6 +289,12 @@ func TestSaveRefuses(t *testing.T) {
 		{"templates folder of others", func(f *Form) { f.Render.Templates = sharedTemplates }, "render.templates", "the folder " + sharedTemplates + " is not trusted: other users can change", "không tin dùng thư mục " + sharedTemplates + ": người dùng khác có thể sửa"},
 		{"document kind", func(f *Form) { f.Documents["quyet-dinh"] = Document{Archive: "VT"} }, "documents.quyet-dinh", "unknown kind quyet-dinh: expected one of bao-cao, bien-ban, thong-bao", "không có loại văn bản quyet-dinh: cần một trong các loại bao-cao, bien-ban, thong-bao"},
 		{"render kind", func(f *Form) { f.Render.Kinds = []string{"thong-bao", "quyet-dinh"} }, "render.kinds[1]", "unknown kind quyet-dinh", "không có loại văn bản quyet-dinh"},
+		{"hidden character", func(f *Form) {
+			d := f.Documents["thong-bao"]
+			d.Signer.Name = "Phạm\u200BDuy Hưng"
+			f.Documents["thong-bao"] = d
+		}, "documents.thong-bao.signer.name", "character 5 is U+200B (ZERO WIDTH SPACE), which is invisible", "ký tự thứ 5 là U+200B (ZERO WIDTH SPACE), một ký tự ẩn"},
+		{"legacy encoding", func(f *Form) { f.Issuer.Name = "UBND X· T©n An" }, "issuer.name", "this text looks typed in the TCVN3 (ABC) encoding", "bảng mã TCVN3 (ABC)"},
 		{"blank kind", func(f *Form) { f.Documents[" "] = Document{Archive: "VT"} }, "documents", "missing the kind of document", "thiếu loại văn bản"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
