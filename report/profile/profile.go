@@ -229,13 +229,14 @@ func Load(path string) (*Profile, error) {
 	if err != nil {
 		return nil, err
 	}
-	return decodeFile(path, data)
+	return decodeFile(path, data, nil)
 }
 
 // decodeFile decodes and checks data, the content of the profile at path,
 // as Load does once it has read the file, and as Save does before it
-// writes one.
-func decodeFile(path string, data []byte) (*Profile, error) {
+// writes one. Save's further checks, also, when not nil, see the decoded
+// profile and the problems found so far, and return more.
+func decodeFile(path string, data []byte, also func(*Profile, []diag.Problem) []diag.Problem) (*Profile, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, fmt.Errorf("reading the office profile %s: %w", path, err)
@@ -243,6 +244,9 @@ func decodeFile(path string, data []byte) (*Profile, error) {
 	p, ps := parse(path, data)
 	if p != nil {
 		ps = append(ps, p.check(filepath.Dir(abs))...)
+		if also != nil {
+			ps = append(ps, also(p, ps)...)
+		}
 	}
 	if len(ps) > 0 {
 		return nil, sorted(path, ps)

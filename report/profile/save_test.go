@@ -426,3 +426,50 @@ func TestFormCopies(t *testing.T) {
 		t.Errorf("a nil profile's form: %+v", got)
 	}
 }
+
+// TestSaveEveryProblem: every problem of a form comes back at once, in
+// the order of the file; a templates folder is read for its kinds, with
+// a relative folder found beside the profile, and a template it cannot
+// read is reported at its own line.
+func TestSaveEveryProblem(t *testing.T) {
+	office := t.TempDir()
+	path := filepath.Join(office, FileName)
+	f := full("", "")
+	delete(f.Documents, "cong-van")
+	f.Render.Sort = "ho"
+	f.Issuer.Name = "SỞ\u202ENỘI VỤ"
+	f.Documents["ke-hoach"] = Document{Archive: "VT"}
+	_, err := Save(path, f)
+	var paths []string
+	for _, p := range problemsOf(t, err) {
+		paths = append(paths, p.Path)
+	}
+	if want := []string{"issuer.name", "documents.ke-hoach", "render.sort"}; !slices.Equal(paths, want) {
+		t.Errorf("problems at %q, want %q", paths, want)
+	}
+
+	mau := filepath.Join(office, "mau")
+	if err := os.Mkdir(mau, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(mau, "ke-hoach.md"), "---\nframe: \"1.4\"\nname: KẾ HOẠCH\ncode: KH\n---\nTổ chức thực hiện.\n")
+	f.Render.Sort, f.Issuer.Name, f.Render.Templates = "ten", "SỞ NỘI VỤ", "mau"
+	p, err := Save(path, f)
+	if err != nil {
+		t.Fatalf("an own kind with its template: %v", err)
+	}
+	if got := p.Render().Templates; got != mau {
+		t.Errorf("templates %s, want %s", got, mau)
+	}
+
+	writeFile(t, filepath.Join(mau, "ke-hoach.md"), "---\nframe: [\n---\nx\n")
+	f.Issuer.Code = "SNV"
+	_, err = Save(path, f)
+	ps := problemsOf(t, err)
+	if len(ps) < 2 || ps[0].Path != "render.templates" || ps[0].Line != 0 || ps[1].File != filepath.Join(mau, "ke-hoach.md") || ps[1].Line == 0 {
+		t.Errorf("a broken template: %v, want render.templates then the template's file and line", ps)
+	}
+	if got, _ := Load(path); got.Form().Issuer.Code != "CTĐ" {
+		t.Errorf("a refused save changed the profile: %+v", got.Form().Issuer)
+	}
+}
