@@ -81,6 +81,9 @@ type Profile struct {
 	pos map[string]yamlnode.Pos
 	// texts are the profile's strings in file order, for the font check.
 	texts []text
+	// fonts and templates are the folders as the file writes them, for
+	// Form; data holds them absolute.
+	fonts, templates string
 }
 
 // Form is the layout of hoinghi.yaml: what the file holds and what the
@@ -286,6 +289,7 @@ func (p *Profile) check(dir string) []diag.Problem {
 		bad("issuer.type", "unknown value %s: expected one of %s", t, strings.Join(meeting.Codes(meeting.BodyTypes), ", "))
 	}
 	r := &p.data.Render
+	p.fonts, p.templates = r.Fonts, r.Templates
 	if !slices.Contains(sorts, r.Sort) {
 		bad("render.sort", "unknown sort order %s: expected ten, or a blank for the order of the file", r.Sort)
 	}
@@ -393,13 +397,16 @@ func (p *Profile) Check(opt meeting.Options) error {
 }
 
 // Form returns what the profile says, as the office form edits it and
-// Save writes it, with the folders absolute. A nil profile gives the zero
-// Form. Nothing of it is shared with the profile.
+// Save writes it: the folders as the file writes them, so that a folder
+// relative to the profile's stays so when the form is saved again (Render
+// gives them absolute). A nil profile gives the zero Form. Nothing of it
+// is shared with the profile.
 func (p *Profile) Form() Form {
 	if p == nil {
 		return Form{}
 	}
 	f := Form{Issuer: p.data.Issuer, Render: p.Render()}
+	f.Render.Fonts, f.Render.Templates = p.fonts, p.templates
 	if p.data.Documents != nil {
 		f.Documents = make(map[string]Document, len(p.data.Documents))
 		for k, d := range p.data.Documents {

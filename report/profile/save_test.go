@@ -114,6 +114,14 @@ func TestEncodeRoundTrip(t *testing.T) {
 	fonts, templates := t.TempDir(), t.TempDir()
 	path := filepath.Join(dir, FileName)
 	t.Run("every field", func(t *testing.T) { roundTrip(t, path, full(fonts, templates)) })
+	t.Run("folders relative to the profile's", func(t *testing.T) {
+		for _, d := range []string{"phong", "mau riêng"} {
+			if err := os.Mkdir(filepath.Join(dir, d), 0o700); err != nil {
+				t.Fatal(err)
+			}
+		}
+		roundTrip(t, path, full("phong", "./mau riêng"))
+	})
 	t.Run("empty", func(t *testing.T) {
 		roundTrip(t, path, Form{})
 		roundTrip(t, path, Form{Documents: map[string]Document{"thong-bao": {}}})
