@@ -32,6 +32,9 @@ import (
 // leaves an earlier profile as it was.
 func Save(path string, f Form) (*Profile, error) {
 	data := Encode(normalized(f))
+	if len(data) > MaxSize {
+		return nil, diag.List{{File: path, Msg: lang.M("the office profile would hold %d bytes, more than the %d allowed: shorten its longest texts", len(data), MaxSize)}}
+	}
 	if _, err := decodeFile(path, data, renderable); err != nil {
 		return nil, unplaced(path, err)
 	}

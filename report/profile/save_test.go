@@ -303,6 +303,7 @@ func TestSaveRefuses(t *testing.T) {
 			f.Documents["thong-bao"] = d
 		}, "documents.thong-bao.signer.name", "character 5 is U+200B (ZERO WIDTH SPACE), which is invisible", "ký tự thứ 5 là U+200B (ZERO WIDTH SPACE), một ký tự ẩn"},
 		{"legacy encoding", func(f *Form) { f.Issuer.Name = "UBND X· T©n An" }, "issuer.name", "this text looks typed in the TCVN3 (ABC) encoding", "bảng mã TCVN3 (ABC)"},
+		{"too long", func(f *Form) { f.Issuer.Name = strings.Repeat("SỞ NỘI VỤ ", MaxSize/10) }, "", "the office profile would hold 1", "hồ sơ cơ quan sẽ có 1"},
 		{"blank kind", func(f *Form) { f.Documents[" "] = Document{Archive: "VT"} }, "documents", "missing the kind of document", "thiếu loại văn bản"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
