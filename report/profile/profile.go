@@ -20,6 +20,10 @@
 // repository owned by someone else unless safe.directory lists it. Only a
 // regular file of at most MaxSize bytes is read.
 //
+// A clerk need not type the file: the office form of hoinghi serve edits
+// a Form, and Save checks it as Load would and writes it, with Encode, as
+// a commented hoinghi.yaml — by default the user's own, UserFile.
+//
 // Every key may be left out; those of issuer and of each kind under
 // documents are the meeting file's own:
 //
@@ -77,6 +81,9 @@ type Profile struct {
 	pos map[string]yamlnode.Pos
 	// texts are the profile's strings in file order, for the font check.
 	texts []text
+	// fonts and templates are the folders as the file writes them, for
+	// Form; data holds them absolute.
+	fonts, templates string
 }
 
 // Form is the layout of hoinghi.yaml: what the file holds and what the
@@ -225,13 +232,14 @@ func Load(path string) (*Profile, error) {
 	if err != nil {
 		return nil, err
 	}
-	return decodeFile(path, data)
+	return decodeFile(path, data, nil)
 }
 
 // decodeFile decodes and checks data, the content of the profile at path,
 // as Load does once it has read the file, and as Save does before it
-// writes one.
-func decodeFile(path string, data []byte) (*Profile, error) {
+// writes one. Save's further checks, also, when not nil, see the decoded
+// profile and the problems found so far, and return more.
+func decodeFile(path string, data []byte, also func(*Profile, []diag.Problem) []diag.Problem) (*Profile, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, fmt.Errorf("reading the office profile %s: %w", path, err)
@@ -239,6 +247,9 @@ func decodeFile(path string, data []byte) (*Profile, error) {
 	p, ps := parse(path, data)
 	if p != nil {
 		ps = append(ps, p.check(filepath.Dir(abs))...)
+		if also != nil {
+			ps = append(ps, also(p, ps)...)
+		}
 	}
 	if len(ps) > 0 {
 		return nil, sorted(path, ps)
@@ -278,6 +289,7 @@ func (p *Profile) check(dir string) []diag.Problem {
 		bad("issuer.type", "unknown value %s: expected one of %s", t, strings.Join(meeting.Codes(meeting.BodyTypes), ", "))
 	}
 	r := &p.data.Render
+	p.fonts, p.templates = r.Fonts, r.Templates
 	if !slices.Contains(sorts, r.Sort) {
 		bad("render.sort", "unknown sort order %s: expected ten, or a blank for the order of the file", r.Sort)
 	}
@@ -344,8 +356,10 @@ func untrustedFolder(dir string) (lang.Message, bool) {
 }
 
 // Check reports what the renderer of opt could not use: a kind with no
-// template (a key of documents or an item of render.kinds) and a character
-// its fonts cannot draw. It points into the profile, where the clerk can
+// template (a key of documents or an item of render.kinds), a character
+// its fonts cannot draw, and what no document may carry, as the meeting
+// loader refuses it in a meeting's text (meeting.TextProblems): an
+// invisible character, text typed in a legacy encoding. It points into the profile, where the clerk can
 // fix the value, instead of at the meeting file that the value would
 // otherwise be reported in once applied. The command calls it once the
 // fonts and templates — which the profile itself may choose — are loaded.
@@ -367,18 +381,13 @@ func (p *Profile) Check(opt meeting.Options) error {
 			unknown(fmt.Sprintf("render.kinds[%d]", i), k)
 		}
 	}
-	if opt.Covers != nil {
-		for _, t := range p.texts {
-			// The render section holds folders and names, never drawn.
-			if strings.HasPrefix(t.path, "render.") {
-				continue
-			}
-			for _, r := range t.value {
-				if r != '\n' && r != '\t' && !opt.Covers(r) {
-					ps = append(ps, p.problem(t.path, lang.M("the font cannot draw the character %s", meeting.CharName(r))))
-					break
-				}
-			}
+	for _, t := range p.texts {
+		// The render section holds folders and names, never drawn.
+		if strings.HasPrefix(t.path, "render.") {
+			continue
+		}
+		for _, q := range meeting.TextProblems(t.path, t.value, opt.Covers) {
+			ps = append(ps, p.problem(t.path, q.Msg))
 		}
 	}
 	if len(ps) > 0 {
@@ -388,13 +397,16 @@ func (p *Profile) Check(opt meeting.Options) error {
 }
 
 // Form returns what the profile says, as the office form edits it and
-// Save writes it, with the folders absolute. A nil profile gives the zero
-// Form. Nothing of it is shared with the profile.
+// Save writes it: the folders as the file writes them, so that a folder
+// relative to the profile's stays so when the form is saved again (Render
+// gives them absolute). A nil profile gives the zero Form. Nothing of it
+// is shared with the profile.
 func (p *Profile) Form() Form {
 	if p == nil {
 		return Form{}
 	}
 	f := Form{Issuer: p.data.Issuer, Render: p.Render()}
+	f.Render.Fonts, f.Render.Templates = p.fonts, p.templates
 	if p.data.Documents != nil {
 		f.Documents = make(map[string]Document, len(p.data.Documents))
 		for k, d := range p.data.Documents {

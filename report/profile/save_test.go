@@ -114,6 +114,14 @@ func TestEncodeRoundTrip(t *testing.T) {
 	fonts, templates := t.TempDir(), t.TempDir()
 	path := filepath.Join(dir, FileName)
 	t.Run("every field", func(t *testing.T) { roundTrip(t, path, full(fonts, templates)) })
+	t.Run("folders relative to the profile's", func(t *testing.T) {
+		for _, d := range []string{"phong", "mau riêng"} {
+			if err := os.Mkdir(filepath.Join(dir, d), 0o700); err != nil {
+				t.Fatal(err)
+			}
+		}
+		roundTrip(t, path, full("phong", "./mau riêng"))
+	})
 	t.Run("empty", func(t *testing.T) {
 		roundTrip(t, path, Form{})
 		roundTrip(t, path, Form{Documents: map[string]Document{"thong-bao": {}}})
@@ -289,6 +297,13 @@ func TestSaveRefuses(t *testing.T) {
 		{"templates folder of others", func(f *Form) { f.Render.Templates = sharedTemplates }, "render.templates", "the folder " + sharedTemplates + " is not trusted: other users can change", "không tin dùng thư mục " + sharedTemplates + ": người dùng khác có thể sửa"},
 		{"document kind", func(f *Form) { f.Documents["quyet-dinh"] = Document{Archive: "VT"} }, "documents.quyet-dinh", "unknown kind quyet-dinh: expected one of bao-cao, bien-ban, thong-bao", "không có loại văn bản quyet-dinh: cần một trong các loại bao-cao, bien-ban, thong-bao"},
 		{"render kind", func(f *Form) { f.Render.Kinds = []string{"thong-bao", "quyet-dinh"} }, "render.kinds[1]", "unknown kind quyet-dinh", "không có loại văn bản quyet-dinh"},
+		{"hidden character", func(f *Form) {
+			d := f.Documents["thong-bao"]
+			d.Signer.Name = "Phạm\u200BDuy Hưng"
+			f.Documents["thong-bao"] = d
+		}, "documents.thong-bao.signer.name", "character 5 is U+200B (ZERO WIDTH SPACE), which is invisible", "ký tự thứ 5 là U+200B (ZERO WIDTH SPACE), một ký tự ẩn"},
+		{"legacy encoding", func(f *Form) { f.Issuer.Name = "UBND X· T©n An" }, "issuer.name", "this text looks typed in the TCVN3 (ABC) encoding", "bảng mã TCVN3 (ABC)"},
+		{"too long", func(f *Form) { f.Issuer.Name = strings.Repeat("SỞ NỘI VỤ ", MaxSize/10) }, "", "the office profile would hold 1", "hồ sơ cơ quan sẽ có 1"},
 		{"blank kind", func(f *Form) { f.Documents[" "] = Document{Archive: "VT"} }, "documents", "missing the kind of document", "thiếu loại văn bản"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -418,5 +433,52 @@ func TestFormCopies(t *testing.T) {
 	}
 	if got := (*Profile)(nil).Form(); !reflect.DeepEqual(got, Form{}) {
 		t.Errorf("a nil profile's form: %+v", got)
+	}
+}
+
+// TestSaveEveryProblem: every problem of a form comes back at once, in
+// the order of the file; a templates folder is read for its kinds, with
+// a relative folder found beside the profile, and a template it cannot
+// read is reported at its own line.
+func TestSaveEveryProblem(t *testing.T) {
+	office := t.TempDir()
+	path := filepath.Join(office, FileName)
+	f := full("", "")
+	delete(f.Documents, "cong-van")
+	f.Render.Sort = "ho"
+	f.Issuer.Name = "SỞ\u202ENỘI VỤ"
+	f.Documents["ke-hoach"] = Document{Archive: "VT"}
+	_, err := Save(path, f)
+	var paths []string
+	for _, p := range problemsOf(t, err) {
+		paths = append(paths, p.Path)
+	}
+	if want := []string{"issuer.name", "documents.ke-hoach", "render.sort"}; !slices.Equal(paths, want) {
+		t.Errorf("problems at %q, want %q", paths, want)
+	}
+
+	mau := filepath.Join(office, "mau")
+	if err := os.Mkdir(mau, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(mau, "ke-hoach.md"), "---\nframe: \"1.4\"\nname: KẾ HOẠCH\ncode: KH\n---\nTổ chức thực hiện.\n")
+	f.Render.Sort, f.Issuer.Name, f.Render.Templates = "ten", "SỞ NỘI VỤ", "mau"
+	p, err := Save(path, f)
+	if err != nil {
+		t.Fatalf("an own kind with its template: %v", err)
+	}
+	if got := p.Render().Templates; got != mau {
+		t.Errorf("templates %s, want %s", got, mau)
+	}
+
+	writeFile(t, filepath.Join(mau, "ke-hoach.md"), "---\nframe: [\n---\nx\n")
+	f.Issuer.Code = "SNV"
+	_, err = Save(path, f)
+	ps := problemsOf(t, err)
+	if len(ps) < 2 || ps[0].Path != "render.templates" || ps[0].Line != 0 || ps[1].File != filepath.Join(mau, "ke-hoach.md") || ps[1].Line == 0 {
+		t.Errorf("a broken template: %v, want render.templates then the template's file and line", ps)
+	}
+	if got, _ := Load(path); got.Form().Issuer.Code != "CTĐ" {
+		t.Errorf("a refused save changed the profile: %+v", got.Form().Issuer)
 	}
 }
