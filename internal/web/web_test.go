@@ -897,3 +897,18 @@ func TestRenderAnUpload(t *testing.T) {
 		t.Errorf("an upload no longer kept: status %d:\n%s", res.StatusCode, page)
 	}
 }
+
+func TestFolderRenderNeverWritesThroughALink(t *testing.T) {
+	dir, outside := t.TempDir(), t.TempDir()
+	os.WriteFile(filepath.Join(dir, "hop.yaml"), sample(t), 0o644)
+	if err := os.Symlink(outside, filepath.Join(dir, outFolder)); err != nil {
+		t.Fatal(err)
+	}
+	d := start(t, Options{Path: dir})
+	if res, page := d.post(t, "batch", url.Values{"dir": {"."}}); res.StatusCode != http.StatusInternalServerError {
+		t.Errorf("status %d:\n%s", res.StatusCode, page)
+	}
+	if entries, _ := os.ReadDir(outside); len(entries) != 0 {
+		t.Errorf("%d files written outside the working folder", len(entries))
+	}
+}
