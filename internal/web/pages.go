@@ -427,7 +427,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	src := source{File: r.PostForm.Get("file"), Upload: r.PostForm.Get("upload")}
-	ctx, cancel := context.WithTimeout(r.Context(), RenderTimeout)
+	ctx, cancel := context.WithTimeout(r.Context(), s.timeout)
 	defer cancel()
 	name, files, err := s.renderFiles(ctx, src, r.PostForm["kind"], r.PostForm["format"])
 	if err != nil {
@@ -485,7 +485,7 @@ func (s *Server) renderFiles(ctx context.Context, src source, kinds, formats []s
 		var buf bytes.Buffer
 		if err := s.write(ctx, o, &buf); err != nil {
 			if ctx.Err() != nil {
-				return name, nil, lang.Errorf("the documents took longer than %s to make: try fewer at once", RenderTimeout.String())
+				return name, nil, lang.Errorf("the documents took longer than %s to make: try fewer at once", s.timeout.String())
 			}
 			return name, nil, err
 		}

@@ -92,6 +92,8 @@ type Server struct {
 	inFlight, peak atomic.Int64
 	// write writes one output; tests replace it to make a render fail.
 	write func(ctx context.Context, o report.Output, w io.Writer) error
+	// timeout is the deadline of a render request, RenderTimeout.
+	timeout time.Duration
 
 	kept *store
 
@@ -121,7 +123,7 @@ func New(opt Options) (*Server, error) {
 		opt.Tag = lang.Vietnamese
 	}
 	s := &Server{opt: opt, sem: make(chan struct{}, runtime.NumCPU()), setups: map[string]setupResult{},
-		kept: newStore(MaxKept, MaxKeptBytes), jobs: &jobs{byID: map[string]*job{}}, ctx: context.Background()}
+		kept: newStore(MaxKept, MaxKeptBytes), jobs: &jobs{byID: map[string]*job{}}, ctx: context.Background(), timeout: RenderTimeout}
 	s.write = func(ctx context.Context, o report.Output, w io.Writer) error { return o.Write(ctx, w) }
 	path := opt.Path
 	if path == "" {

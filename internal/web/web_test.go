@@ -912,3 +912,19 @@ func TestFolderRenderNeverWritesThroughALink(t *testing.T) {
 		t.Errorf("%d files written outside the working folder", len(entries))
 	}
 }
+
+func TestRenderDeadline(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "hop.yaml"), sample(t), 0o644)
+	d := start(t, Options{Path: dir})
+	d.timeout = 50 * time.Millisecond
+	// A render that never ends by itself ends at the deadline.
+	d.write = func(ctx context.Context, _ report.Output, _ io.Writer) error {
+		<-ctx.Done()
+		return ctx.Err()
+	}
+	res, page := d.post(t, "render", url.Values{"file": {"hop.yaml"}, "format": {"pdf"}})
+	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(page, "tạo văn bản quá 50ms") {
+		t.Errorf("status %d:\n%s", res.StatusCode, page)
+	}
+}
