@@ -391,7 +391,11 @@ func (s *Server) open(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) upload(w http.ResponseWriter, part *multipart.Part) {
+	// Only the name counts, never a folder an old browser sends with it.
 	name := filepath.Base(filepath.FromSlash(strings.ReplaceAll(part.FileName(), `\`, "/")))
+	if !filepath.IsLocal(name) {
+		name = "upload"
+	}
 	data, err := io.ReadAll(io.LimitReader(part, input.MaxMeeting+1))
 	if err != nil {
 		s.uploadFailed(w, err)

@@ -928,3 +928,13 @@ func TestRenderDeadline(t *testing.T) {
 		t.Errorf("status %d:\n%s", res.StatusCode, page)
 	}
 }
+
+func TestUploadNameIsOnlyAName(t *testing.T) {
+	d := start(t, Options{})
+	for name, want := range map[string]string{`C:\Users\van-thu\Họp.yaml`: "Họp.yaml", "../../etc/hop.yaml": "hop.yaml", "..": "upload"} {
+		res, page := d.upload(t, name, sample(t))
+		if res.StatusCode != http.StatusOK || !strings.Contains(page, "<h1>"+want+"</h1>") {
+			t.Errorf("%s: status %d, want the name %s:\n%.300s", name, res.StatusCode, want, page)
+		}
+	}
+}
