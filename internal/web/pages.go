@@ -24,6 +24,7 @@ import (
 	"github.com/hoinghi/hoinghi/report/lang"
 	"github.com/hoinghi/hoinghi/report/meeting"
 	"github.com/hoinghi/hoinghi/report/profile"
+	"github.com/hoinghi/hoinghi/report/when"
 	"github.com/hoinghi/hoinghi/report/workbook"
 )
 
@@ -405,7 +406,7 @@ func (s *Server) upload(w http.ResponseWriter, part *multipart.Part) {
 		s.fail(w, http.StatusRequestEntityTooLarge, lang.M("%s holds %d bytes or more, more than the %d allowed: is this the right file?", name, int64(len(data)), int64(input.MaxMeeting)))
 		return
 	}
-	id := s.kept.put(name, []file{{name, data}})
+	id := s.kept.put(name, []file{{name, data}}, time.Time{})
 	s.checkPage(w, source{Upload: id}, name)
 }
 
@@ -433,7 +434,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request) {
 	src := source{File: r.PostForm.Get("file"), Upload: r.PostForm.Get("upload")}
 	ctx, cancel := context.WithTimeout(r.Context(), s.timeout)
 	defer cancel()
-	name, files, err := s.renderFiles(ctx, src, r.PostForm["kind"], r.PostForm["format"])
+	name, files, stamp, err := s.renderFiles(ctx, src, r.PostForm["kind"], r.PostForm["format"])
 	if err != nil {
 		d := renderData{Name: name, Source: src}
 		if d.Problems = s.problems("", err); d.Problems == nil {
@@ -442,14 +443,15 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request) {
 		s.show(w, http.StatusUnprocessableEntity, "failed", lang.M("The documents could not be made").In(s.opt.Tag), d)
 		return
 	}
-	id := s.kept.put(name, files)
+	id := s.kept.put(name, files, stamp)
 	http.Redirect(w, r, "/"+s.token+"/result/"+id, http.StatusSeeOther)
 }
 
 // renderFiles renders src's meeting into memory when its turn comes on
 // the semaphore, answering a panic as an error: one failed render never
-// takes the server down.
-func (s *Server) renderFiles(ctx context.Context, src source, kinds, formats []string) (name string, files []file, err error) {
+// takes the server down. It returns the meeting's name, the files and
+// the date they carry.
+func (s *Server) renderFiles(ctx context.Context, src source, kinds, formats []string) (name string, files []file, stamp time.Time, err error) {
 	name = src.File
 	if k := s.kept.get(src.Upload); k != nil {
 		name = k.meeting
@@ -457,7 +459,7 @@ func (s *Server) renderFiles(ctx context.Context, src source, kinds, formats []s
 	select {
 	case s.sem <- struct{}{}:
 	case <-ctx.Done():
-		return name, nil, lang.Errorf("the server is busy: try again in a moment")
+		return name, nil, stamp, lang.Errorf("the server is busy: try again in a moment")
 	}
 	defer func() { <-s.sem }()
 	n := s.inFlight.Add(1)
@@ -475,27 +477,27 @@ func (s *Server) renderFiles(ctx context.Context, src source, kinds, formats []s
 	}()
 	l, set, err := s.load(src)
 	if err != nil {
-		return name, nil, err
+		return name, nil, stamp, err
 	}
 	name = filepath.Base(l.Path)
 	if len(formats) == 0 {
-		return name, nil, lang.Errorf("choose at least one format: PDF or XLSX")
+		return name, nil, stamp, lang.Errorf("choose at least one format: PDF or XLSX")
 	}
 	outs, err := set.Renderer.Plan(l, kinds, formats, set.SortByName)
 	if err != nil {
-		return name, nil, err
+		return name, nil, stamp, err
 	}
 	for _, o := range outs {
 		var buf bytes.Buffer
 		if err := s.write(ctx, o, &buf); err != nil {
 			if ctx.Err() != nil {
-				return name, nil, lang.Errorf("the documents took longer than %s to make: try fewer at once", s.timeout.String())
+				return name, nil, stamp, lang.Errorf("the documents took longer than %s to make: try fewer at once", s.timeout.String())
 			}
-			return name, nil, err
+			return name, nil, stamp, err
 		}
 		files = append(files, file{o.Name, buf.Bytes()})
 	}
-	return name, files, nil
+	return name, files, set.Renderer.Stamp(l.Meeting, when.Date{}), nil
 }
 
 // resultData is the page of rendered files.
@@ -547,7 +549,7 @@ func (s *Server) resultZip(w http.ResponseWriter, r *http.Request) {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for _, f := range k.files {
-		fw, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: time.Now()})
+		fw, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: k.stamp.UTC()})
 		if err == nil {
 			_, err = fw.Write(f.Data)
 		}

@@ -361,6 +361,10 @@ func TestRenderPreviewAndDownload(t *testing.T) {
 	if !strings.Contains(list, pdfName) || !strings.Contains(list, xlsxName) {
 		t.Errorf("the ZIP holds:\n%s", list)
 	}
+	again := d.render(t, url.Values{"file": {"hop.yaml"}, "kind": {"thong-bao"}, "format": {"pdf", "xlsx"}})
+	if _, zip := d.get(t, again+"/all.zip"); zip != body {
+		t.Error("the same meeting gave two different ZIP files")
+	}
 }
 
 func TestBlankWorkbook(t *testing.T) {
