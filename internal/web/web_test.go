@@ -942,3 +942,14 @@ func TestUploadNameIsOnlyAName(t *testing.T) {
 		}
 	}
 }
+
+func TestProblemsInEnglish(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "hop.yaml"), bytes.Replace(sample(t), []byte("date: 2023-07-31"), []byte("date: 2023-02-30"), 1), 0o644)
+	d := start(t, Options{Path: dir, Tag: language.English})
+	_, page := d.post(t, "check", url.Values{"file": {"hop.yaml"}})
+	got := rows(page)
+	if len(got) != 1 || !strings.HasPrefix(got[0][2], "expected a date that exists") || !strings.Contains(page, "Check again") {
+		t.Errorf("problems %q:\n%s", got, page)
+	}
+}
