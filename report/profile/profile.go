@@ -356,13 +356,15 @@ func untrustedFolder(dir string) (lang.Message, bool) {
 }
 
 // Check reports what the renderer of opt could not use: a kind with no
-// template (a key of documents or an item of render.kinds), a character
-// its fonts cannot draw, and what no document may carry, as the meeting
-// loader refuses it in a meeting's text (meeting.TextProblems): an
-// invisible character, text typed in a legacy encoding. It points into the profile, where the clerk can
-// fix the value, instead of at the meeting file that the value would
-// otherwise be reported in once applied. The command calls it once the
-// fonts and templates — which the profile itself may choose — are loaded.
+// template (a key of documents or an item of render.kinds; opt.Kinds nil
+// takes any), a character its fonts cannot draw (opt.Covers nil draws
+// all), and what no document may carry, as the meeting loader refuses it
+// in a meeting's text (meeting.TextProblems): an invisible character,
+// text typed in a legacy encoding. It points into the profile, where the
+// clerk can fix the value, instead of at the meeting file that the value
+// would otherwise be reported in once applied. The command calls it once
+// the fonts and templates — which the profile itself may choose — are
+// loaded.
 func (p *Profile) Check(opt meeting.Options) error {
 	if p == nil {
 		return nil
