@@ -28,6 +28,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/hoinghi/hoinghi/report/atomic"
 )
 
 // targets are the systems a release is built for, as GOOS/GOARCH.
@@ -82,7 +84,7 @@ func run(out string, targets []string) error {
 		if err != nil {
 			return err
 		}
-		if err := os.WriteFile(filepath.Join(out, name), data, 0o644); err != nil {
+		if err := atomic.WriteFile(filepath.Join(out, name), data); err != nil {
 			return err
 		}
 		sum := sha256.Sum256(data)
@@ -90,7 +92,7 @@ func run(out string, targets []string) error {
 		fmt.Fprintln(os.Stderr, "dist: wrote", filepath.Join(out, name))
 	}
 	slices.SortFunc(sums, func(a, b string) int { return strings.Compare(a[65:], b[65:]) })
-	return os.WriteFile(filepath.Join(out, "SHA256SUMS"), []byte(strings.Join(sums, "")), 0o644)
+	return atomic.WriteFile(filepath.Join(out, "SHA256SUMS"), []byte(strings.Join(sums, "")))
 }
 
 // A releaseInfo is what names and dates the archives of a commit.
