@@ -16,7 +16,8 @@ import (
 // TestLaunch: no arguments in a console of its own (Explorer) serve the
 // page, in a terminal print the help; a lone existing meeting file, as
 // Explorer passes a file dropped on hoinghi.exe, serves the page with it;
-// anything else is run as typed.
+// anything else is run as typed. The window Explorer opened waits for
+// Enter; a terminal, or a command in a console of its own, does not.
 func TestLaunch(t *testing.T) {
 	dir := t.TempDir()
 	xlsx := write(t, dir, "Họp tháng 7.xlsx", "x")
@@ -35,29 +36,31 @@ func TestLaunch(t *testing.T) {
 		args  []string
 		alone bool
 		want  []string
+		wait  bool
 	}{
-		{[]string{"hoinghi.exe"}, true, []string{"hoinghi.exe", "serve"}},
-		{[]string{"hoinghi"}, false, []string{"hoinghi"}},
-		{[]string{"hoinghi.exe", xlsx}, true, []string{"hoinghi.exe", "serve", xlsx}},
-		{[]string{"hoinghi", xlsx}, false, []string{"hoinghi", "serve", xlsx}},
-		{[]string{"hoinghi", upper}, false, []string{"hoinghi", "serve", upper}},
-		{[]string{"hoinghi", yml}, false, []string{"hoinghi", "serve", yml}},
-		{[]string{"hoinghi", json}, false, []string{"hoinghi", "serve", json}},
-		{[]string{"hoinghi", "version.json"}, false, []string{"hoinghi", "serve", "version.json"}},
-		{[]string{"hoinghi", text}, true, []string{"hoinghi", text}},
-		{[]string{"hoinghi", folder}, false, []string{"hoinghi", folder}},
-		{[]string{"hoinghi", filepath.Join(dir, "missing.xlsx")}, false, []string{"hoinghi", filepath.Join(dir, "missing.xlsx")}},
-		{[]string{"hoinghi", "version"}, true, []string{"hoinghi", "version"}},
-		{[]string{"hoinghi", "render", xlsx}, false, []string{"hoinghi", "render", xlsx}},
-		{[]string{"hoinghi", xlsx, yml}, true, []string{"hoinghi", xlsx, yml}},
-		{[]string{"hoinghi", "--lang", "en"}, true, []string{"hoinghi", "--lang", "en"}},
+		{[]string{"hoinghi.exe"}, true, []string{"hoinghi.exe", "serve"}, true},
+		{[]string{"hoinghi"}, false, []string{"hoinghi"}, false},
+		{[]string{"hoinghi.exe", xlsx}, true, []string{"hoinghi.exe", "serve", xlsx}, true},
+		{[]string{"hoinghi", xlsx}, false, []string{"hoinghi", "serve", xlsx}, false},
+		{[]string{"hoinghi", upper}, false, []string{"hoinghi", "serve", upper}, false},
+		{[]string{"hoinghi", yml}, false, []string{"hoinghi", "serve", yml}, false},
+		{[]string{"hoinghi", json}, false, []string{"hoinghi", "serve", json}, false},
+		{[]string{"hoinghi", "version.json"}, false, []string{"hoinghi", "serve", "version.json"}, false},
+		{[]string{"hoinghi", text}, true, []string{"hoinghi", text}, true},
+		{[]string{"hoinghi", folder}, false, []string{"hoinghi", folder}, false},
+		{[]string{"hoinghi", filepath.Join(dir, "missing.xlsx")}, false, []string{"hoinghi", filepath.Join(dir, "missing.xlsx")}, false},
+		{[]string{"hoinghi", "version"}, true, []string{"hoinghi", "version"}, true},
+		{[]string{"hoinghi", "render", xlsx}, false, []string{"hoinghi", "render", xlsx}, false},
+		{[]string{"hoinghi", xlsx, yml}, true, []string{"hoinghi", xlsx, yml}, false},
+		{[]string{"hoinghi", "--lang", "en"}, true, []string{"hoinghi", "--lang", "en"}, false},
+		{[]string{"hoinghi.exe", "batch", "-o", "ket-qua", "thang-7"}, true, []string{"hoinghi.exe", "batch", "-o", "ket-qua", "thang-7"}, false},
 	} {
-		if got := launch(tc.args, tc.alone, isCommand); !slices.Equal(got, tc.want) {
-			t.Errorf("launch(%q, alone %v) = %q, want %q", tc.args, tc.alone, got, tc.want)
+		if got, wait := launch(tc.args, tc.alone, isCommand); !slices.Equal(got, tc.want) || wait != tc.wait {
+			t.Errorf("launch(%q, alone %v) = %q, wait %v; want %q, wait %v", tc.args, tc.alone, got, wait, tc.want, tc.wait)
 		}
 	}
 	// A meeting file named as a command is the command.
-	if got := launch([]string{"hoinghi", "version.json"}, false, func(string) bool { return true }); !slices.Equal(got, []string{"hoinghi", "version.json"}) {
+	if got, _ := launch([]string{"hoinghi", "version.json"}, false, func(string) bool { return true }); !slices.Equal(got, []string{"hoinghi", "version.json"}) {
 		t.Errorf("a file named as a command: %q", got)
 	}
 }

@@ -43,30 +43,34 @@ func main() {
 	alone := ownConsole()
 	tag, _ := chooseLanguage(os.Args)
 	isCommand := func(name string) bool { return newApp(tag, io.Discard, io.Discard).Command(name) != nil }
-	args := launch(os.Args, alone, isCommand)
+	args, wait := launch(os.Args, alone, isCommand)
 	guardMemory(os.Stderr, tag)
 	code := run(context.Background(), args, os.Stdout, os.Stderr)
-	if alone {
+	if wait {
 		pause(os.Stdin, os.Stderr, tag)
 	}
 	restore()
 	os.Exit(code)
 }
 
-// launch is the command line that args mean. Started with no arguments
-// in a console of its own — double-clicked in Explorer — hoinghi serves
-// its page; a lone argument that is a meeting file and not a command —
-// a file dropped on hoinghi.exe, or "hoinghi hop.xlsx" — serves the page
-// with that file. Anything else is left as it is: no arguments in a
-// terminal print the help.
-func launch(args []string, alone bool, isCommand func(string) bool) []string {
+// launch is the command line that args mean, and whether the window
+// waits for Enter at the end. Started with no arguments in a console of
+// its own — double-clicked in Explorer — hoinghi serves its page; a lone
+// argument that is a meeting file and not a command — a file dropped on
+// hoinghi.exe, or "hoinghi hop.xlsx" — serves the page with that file.
+// Anything else is left as it is: no arguments in a terminal print the
+// help. The console Explorer opened waits, so that the last message can
+// be read, even of a file dropped that is no meeting file; a scheduled
+// task that runs a command in a console of its own does not.
+func launch(args []string, alone bool, isCommand func(string) bool) (run []string, wait bool) {
+	wait = alone && len(args) <= 2
 	switch {
 	case len(args) == 1 && alone:
-		return []string{args[0], "serve"}
+		return []string{args[0], "serve"}, wait
 	case len(args) == 2 && isMeetingFile(args[1]) && !isCommand(args[1]):
-		return []string{args[0], "serve", args[1]}
+		return []string{args[0], "serve", args[1]}, wait
 	}
-	return args
+	return args, wait
 }
 
 // isMeetingFile reports whether path is an existing file with the
