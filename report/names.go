@@ -13,13 +13,14 @@ const maxName = 255
 
 // SafeName makes name a file or folder name that every common system
 // accepts, keeping room for an extension of extra bytes and the
-// temporary name atomic writes under. It is what every name hoinghi
-// writes goes through: a name Windows reserves (CON, PRN, AUX, NUL,
-// COM1–9, LPT1–9 and COM¹²³, LPT¹²³, in any case, with any extension) and
-// a name that starts with a dash, which a command would take for an
-// option, or a dot, which hides it, get a leading "_"; trailing dots and
-// spaces, which Windows drops, go; a name left empty becomes "_"; and a
-// name too long is cut at a character boundary.
+// temporary name atomic writes under. Every name hoinghi makes from what
+// a user typed — a kind, a file's or a folder's name — goes through it:
+// a name Windows reserves (CON, PRN, AUX, NUL, COM1–9, LPT1–9 and
+// COM¹²³, LPT¹²³, in any case, with any extension) and a name that
+// starts with a dash, which a command would take for an option, or a
+// dot, which hides it, get a leading "_"; trailing dots and spaces, which
+// Windows drops, go; a name left empty becomes "_"; and a name too long
+// is cut at a character boundary.
 func SafeName(name string, extra int) string {
 	name = strings.TrimRight(name, ". ")
 	if limit := maxName - extra - atomic.TempExtra - len("_"); len(name) > limit {
