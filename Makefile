@@ -5,11 +5,12 @@
 #   make bench     run the benchmarks (compare runs with benchstat)
 #   make fuzz      run each fuzz target for FUZZTIME (60s), one after the other
 #   make previews  redraw the pictures of docs/ from the seed sample
+#   make dist      build the six archives of a release and SHA256SUMS into dist/
 
 GO      ?= go
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build samples test deps lint bench fuzz previews clean
+.PHONY: all build samples test deps lint bench fuzz previews dist clean
 
 all: build
 
@@ -31,9 +32,15 @@ deps:
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q poppler-utils qpdf libreoffice-calc-nogui fonts-liberation2 fonts-dejavu-core fonts-dejavu-extra; \
 	fi
 
+# The Windows and macOS programs are built and vetted too, so that a
+# change that breaks them is known before a release.
 lint:
 	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt would change: $$out"; exit 1; fi
 	$(GO) vet ./...
+	GOOS=windows $(GO) vet ./...
+	GOOS=darwin $(GO) vet ./...
+	CGO_ENABLED=0 GOOS=windows GOARCH=amd64 $(GO) build -o /dev/null ./cmd/hoinghi
+	CGO_ENABLED=0 GOOS=darwin GOARCH=arm64 $(GO) build -o /dev/null ./cmd/hoinghi
 
 # The race detector runs over every test: batches render in parallel.
 test: deps lint
@@ -83,5 +90,13 @@ previews: deps
 	pdftoppm -r 60 -f 1 -l 1 -png -singlefile $(PREVIEW)/lo/danh-sach-dai-bieu-*.pdf docs/danh-sach-dai-bieu
 	cd $(PREVIEW) && sha256sum cum-thi-dua-2023/* 0*/*.pdf > ../../docs/previews.sha256
 
+# The archives to download: hoinghi for Windows, macOS and Linux, stamped
+# with the tag or v0.x.y-dev+COMMIT, with the README and the guide, and
+# their SHA256SUMS (see internal/dist). The same bytes on every run of a
+# commit; .goreleaser.yaml makes the same archives from a tag.
+dist:
+	rm -rf dist
+	$(GO) run ./internal/dist -o dist
+
 clean:
-	rm -rf hoinghi out bench.txt
+	rm -rf hoinghi out dist bench.txt

@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"unicode/utf16"
 
@@ -24,6 +23,7 @@ import (
 	"github.com/go-fonts/liberation/liberationserifbolditalic"
 	"github.com/go-fonts/liberation/liberationserifitalic"
 	"github.com/go-fonts/liberation/liberationserifregular"
+	"github.com/hoinghi/hoinghi/internal/testtool/fifo"
 	"github.com/hoinghi/hoinghi/report/diag"
 )
 
@@ -158,9 +158,7 @@ func TestLoadDirRefuses(t *testing.T) {
 				"a-light.ttf: the face Liberation Serif Regular has the weight 300", "a-medium.ttf: the face Liberation Serif Regular has the weight 500",
 				"a-semibold.ttf: the face Liberation Serif Bold has the weight 600"}},
 		{"a FIFO", "", map[string][]byte{"r.ttf": serif[0], "i.ttf": serif[2], "bi.ttf": serif[3]}, func(t *testing.T, dir string) {
-			if err := syscall.Mkfifo(filepath.Join(dir, "b.ttf"), 0o644); err != nil {
-				t.Fatal(err)
-			}
+			fifo.Make(t, filepath.Join(dir, "b.ttf"))
 		}, []string{"lacks the faces Bold", "b.ttf: the font file must be an ordinary file, not a named pipe (FIFO)"}},
 		{"a link to /dev/zero and a huge file", "", map[string][]byte{"r.ttf": serif[0], "i.ttf": serif[2], "bi.ttf": serif[3]}, func(t *testing.T, dir string) {
 			if err := os.Symlink("/dev/zero", filepath.Join(dir, "zero.ttf")); err != nil {

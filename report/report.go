@@ -351,7 +351,8 @@ func (r *Renderer) XLSX(w io.Writer, m *meeting.Meeting, sortByName bool) error 
 
 // FileName is the output name of document d: ASCII only, so that it
 // survives any file system and any mail program — the kind, the number
-// and the date: "thong-bao-05-2023-07-31.pdf".
+// and the date: "thong-bao-05-2023-07-31.pdf", and a safe name for a
+// kind such as "con": "_con.pdf".
 func FileName(d meeting.Document) string {
 	parts := []string{vn.ASCII(d.Kind)}
 	if n := d.Number.Printed(); n != "" {
@@ -360,7 +361,7 @@ func FileName(d meeting.Document) string {
 	if t, ok := d.Date.Known(); ok {
 		parts = append(parts, t.String())
 	}
-	return strings.Join(parts, "-") + ".pdf"
+	return SafeName(strings.Join(parts, "-"), len(".pdf")) + ".pdf"
 }
 
 // WorkbookPrefix starts the name of every attendance workbook, which a

@@ -7,9 +7,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 
+	"github.com/hoinghi/hoinghi/internal/testtool/fifo"
 	"github.com/hoinghi/hoinghi/report/content"
 	"github.com/hoinghi/hoinghi/report/diag"
 	"github.com/hoinghi/hoinghi/report/lang"
@@ -154,11 +154,9 @@ func TestGuardsOnlyThroughExecute(t *testing.T) {
 // longer than MaxFile, is refused by name before it is read.
 func TestTemplateFiles(t *testing.T) {
 	dir := t.TempDir()
-	fifo := filepath.Join(dir, "ke-hoach.md")
-	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := templates.LoadDir(dir); err == nil || err.Error() != fifo+": the template must be an ordinary file, not a named pipe (FIFO)" {
+	pipe := filepath.Join(dir, "ke-hoach.md")
+	fifo.Make(t, pipe)
+	if _, err := templates.LoadDir(dir); err == nil || err.Error() != pipe+": the template must be an ordinary file, not a named pipe (FIFO)" {
 		t.Errorf("a FIFO: error %v", err)
 	}
 	// A folder named "." gives the same names as the embedded templates.
@@ -166,8 +164,8 @@ func TestTemplateFiles(t *testing.T) {
 	if _, err := templates.LoadDir("."); err == nil || err.Error() != "ke-hoach.md: the template must be an ordinary file, not a named pipe (FIFO)" {
 		t.Errorf("a FIFO in the current folder: error %v", err)
 	}
-	os.Remove(fifo)
-	if err := os.WriteFile(fifo, []byte(front+strings.Repeat("Thân.\n", templates.MaxFile/6)), 0o644); err != nil {
+	os.Remove(pipe)
+	if err := os.WriteFile(pipe, []byte(front+strings.Repeat("Thân.\n", templates.MaxFile/6)), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := templates.LoadDir(dir); err == nil || !strings.HasSuffix(err.Error(), "bytes or more, more than the 1,048,576 allowed: is this the right file?") {

@@ -7,10 +7,10 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 	"testing"
 
 	"github.com/hoinghi/hoinghi/internal/testtool"
+	"github.com/hoinghi/hoinghi/internal/testtool/fifo"
 )
 
 // TestNotRegularOrTooLarge: a FIFO, a device, a link to a device and a
@@ -18,17 +18,15 @@ import (
 // no file written; none hangs.
 func TestNotRegularOrTooLarge(t *testing.T) {
 	dir := t.TempDir()
-	fifo := filepath.Join(dir, "fifo.yaml")
-	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	pipe := filepath.Join(dir, "fifo.yaml")
+	fifo.Make(t, pipe)
 	zero := filepath.Join(dir, "zero.yaml")
 	if err := os.Symlink("/dev/zero", zero); err != nil {
 		t.Fatal(err)
 	}
 	big := write(t, dir, "big.yaml", minimal+"conclusions:\n  - "+strings.Repeat("a", 17<<20)+"\n")
 	for _, tc := range []struct{ path, vi, en string }{
-		{fifo, "tệp cuộc họp phải là một tệp thông thường, không phải ống có tên (FIFO)", "the meeting file must be an ordinary file, not a named pipe (FIFO)"},
+		{pipe, "tệp cuộc họp phải là một tệp thông thường, không phải ống có tên (FIFO)", "the meeting file must be an ordinary file, not a named pipe (FIFO)"},
 		{"/dev/null", "không phải thiết bị", "not a device"},
 		{zero, "không phải thiết bị", "not a device"},
 		{big, "byte trở lên, quá 16.777.216 byte cho phép", "bytes or more, more than the 16,777,216 allowed"},

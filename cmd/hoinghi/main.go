@@ -10,11 +10,13 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -37,9 +39,56 @@ type exitError struct{ code int }
 func (e exitError) Error() string { return "exit " + strconv.Itoa(e.code) }
 
 func main() {
+	restore := utf8Console()
+	alone := ownConsole()
 	tag, _ := chooseLanguage(os.Args)
+	isCommand := func(name string) bool { return newApp(tag, io.Discard, io.Discard).Command(name) != nil }
+	args, wait := launch(os.Args, alone, isCommand)
 	guardMemory(os.Stderr, tag)
-	os.Exit(run(context.Background(), os.Args, os.Stdout, os.Stderr))
+	code := run(context.Background(), args, os.Stdout, os.Stderr)
+	if wait {
+		pause(os.Stdin, os.Stderr, tag)
+	}
+	restore()
+	os.Exit(code)
+}
+
+// launch is the command line that args mean, and whether the window
+// waits for Enter at the end. Started with no arguments in a console of
+// its own — double-clicked in Explorer — hoinghi serves its page; a lone
+// argument that is a meeting file and not a command — a file dropped on
+// hoinghi.exe, or "hoinghi hop.xlsx" — serves the page with that file.
+// Anything else is left as it is: no arguments in a terminal print the
+// help. The console Explorer opened waits, so that the last message can
+// be read, even of a file dropped that is no meeting file; a scheduled
+// task that runs a command in a console of its own does not.
+func launch(args []string, alone bool, isCommand func(string) bool) (run []string, wait bool) {
+	wait = alone && len(args) <= 2
+	switch {
+	case len(args) == 1 && alone:
+		return []string{args[0], "serve"}, wait
+	case len(args) == 2 && isMeetingFile(args[1]) && !isCommand(args[1]):
+		return []string{args[0], "serve", args[1]}, wait
+	}
+	return args, wait
+}
+
+// isMeetingFile reports whether path is an existing file with the
+// extension of a meeting file.
+func isMeetingFile(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".xlsx", ".yaml", ".yml", ".json":
+		st, err := os.Stat(path)
+		return err == nil && st.Mode().IsRegular()
+	}
+	return false
+}
+
+// pause keeps a console window that closes with hoinghi open until the
+// user presses Enter, so that the last message can be read.
+func pause(stdin io.Reader, stderr io.Writer, tag language.Tag) {
+	fmt.Fprintln(stderr, lang.M("Press Enter to close this window.").In(tag))
+	bufio.NewReader(stdin).ReadString('\n')
 }
 
 // run is main without the process: it returns the exit code, so that
@@ -81,11 +130,50 @@ func chooseLanguage(args []string) (language.Tag, error) {
 	return lang.Parse(value)
 }
 
-// version is the module version stamped by the Go toolchain, "(devel)"
-// for a local build.
+// stamp is the version make dist and goreleaser stamp with
+// -ldflags "-X main.stamp=v0.3.0": the tag, or v0.x.y-dev+COMMIT between
+// tags.
+var stamp string
+
+// version is the stamped version, else what the Go toolchain recorded.
 func version() string {
-	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
-		return info.Main.Version
+	info, _ := debug.ReadBuildInfo()
+	return versionOf(stamp, info)
+}
+
+// versionOf is the version of a binary stamped with stamp and built as
+// info says: the stamp; else the module version, of go install …@v0.3.0
+// or of a go build in a clone on a clean tag; else v0.0.0-dev+COMMIT
+// (.dirty with changes not committed) of a go build in a clone; else
+// "(devel)", as go run gives.
+func versionOf(stamp string, info *debug.BuildInfo) string {
+	if stamp != "" {
+		return stamp
+	}
+	if info == nil {
+		return "(devel)"
+	}
+	var rev, modified string
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			modified = s.Value
+		}
+	}
+	// A build in a clone on a clean tag has that tag as its version, and
+	// a pseudo-version between tags.
+	tagged := rev == "" || !strings.ContainsAny(info.Main.Version, "-+")
+	switch v := info.Main.Version; {
+	case v != "" && v != "(devel)" && tagged:
+		return v
+	case rev != "":
+		v := "v0.0.0-dev+" + rev[:min(len(rev), 7)]
+		if modified == "true" {
+			v += ".dirty"
+		}
+		return v
 	}
 	return "(devel)"
 }
@@ -105,4 +193,10 @@ func sourceDate() (*time.Time, error) {
 	}
 	t := time.Unix(sec, 0).UTC()
 	return &t, nil
+}
+
+func init() {
+	lang.Register(map[string]string{
+		"Press Enter to close this window.": "Nhấn Enter để đóng cửa sổ này.",
+	})
 }

@@ -26,7 +26,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"github.com/hoinghi/hoinghi/report"
 	"github.com/hoinghi/hoinghi/report/atomic"
@@ -424,10 +423,10 @@ func collect(paths []string, out string) ([]Input, error) {
 		var parts []string
 		if dir := filepath.Dir(rel); dir != "." {
 			for _, part := range strings.Split(dir, string(filepath.Separator)) {
-				parts = append(parts, safeName(part, 0))
+				parts = append(parts, report.SafeName(part, 0))
 			}
 		}
-		parts = append(parts, safeName(stem, len(".zip")))
+		parts = append(parts, report.SafeName(stem, len(".zip")))
 		in := Input{Path: path, Dir: filepath.Join(parts...)}
 		switch {
 		case mode&fs.ModeSymlink != 0:
@@ -487,43 +486,6 @@ func collect(paths []string, out string) ([]Input, error) {
 		return nil, lang.Errorf("no meeting file (.yaml, .yml, .json, .xlsx) found in %s", strings.Join(paths, ", "))
 	}
 	return inputs, nil
-}
-
-// maxName is the longest name of a file or folder most file systems
-// allow, in bytes.
-const maxName = 255
-
-// safeName makes name a file or folder name that every common system
-// accepts, keeping room for an extension of extra bytes and the
-// temporary name atomic writes under: a name Windows reserves (CON, PRN,
-// AUX, NUL, COM1–9, LPT1–9, with any extension) gets a leading "_",
-// trailing dots and spaces go, a name left empty becomes "_", and a name
-// too long is cut at a character boundary.
-func safeName(name string, extra int) string {
-	name = strings.TrimRight(name, ". ")
-	if limit := maxName - extra - atomic.TempExtra - len("_"); len(name) > limit {
-		for limit > 0 && !utf8.RuneStart(name[limit]) {
-			limit--
-		}
-		name = strings.TrimRight(name[:limit], ". ")
-	}
-	if name == "" {
-		return "_"
-	}
-	if stem, _, _ := strings.Cut(name, "."); reserved(stem) {
-		name = "_" + name
-	}
-	return name
-}
-
-func reserved(stem string) bool {
-	switch s := strings.ToUpper(strings.TrimRight(stem, " ")); {
-	case s == "CON", s == "PRN", s == "AUX", s == "NUL":
-		return true
-	case len(s) == 4 && (strings.HasPrefix(s, "COM") || strings.HasPrefix(s, "LPT")):
-		return s[3] >= '1' && s[3] <= '9'
-	}
-	return false
 }
 
 func isMeeting(path string) bool {

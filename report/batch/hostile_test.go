@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -99,34 +100,43 @@ func TestCancelledListed(t *testing.T) {
 	}
 }
 
-// TestSafeName: names Windows reserves, names of dots and over-long
-// names become names every system takes, with room for ".zip" and a
-// temporary file's name.
-func TestSafeName(t *testing.T) {
-	long := strings.Repeat("a", 250)
-	viet := strings.Repeat("ữ", 100) // 3 bytes each
-	for _, c := range []struct{ in, want string }{
-		{"CON", "_CON"}, {"con", "_con"}, {"Aux.bak", "_Aux.bak"}, {"nul", "_nul"},
-		{"COM1", "_COM1"}, {"lpt9.x", "_lpt9.x"}, {"COM0", "COM0"}, {"CONSOLE", "CONSOLE"},
-		{"..", "_"}, {"...", "_"}, {"", "_"}, {"bien-ban.", "bien-ban"}, {"hop ", "hop"},
-		{"xa-tan-an", "xa-tan-an"},
-	} {
-		if got := safeName(c.in, 0); got != c.want {
-			t.Errorf("safeName(%q) = %q, want %q", c.in, got, c.want)
+// TestMirroredNames: the folders and files of a batch's inputs named as
+// Windows devices, starting with a dash or a dot, or ending with a dot
+// give output folders and bundles of names every system takes.
+func TestMirroredNames(t *testing.T) {
+	in := t.TempDir()
+	for _, dir := range []string{"CON", "-nhap", ".an", "COM¹", "lpt3.x", "Tháng 7."} {
+		if err := os.Mkdir(filepath.Join(in, dir), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range []string{"aux.yaml", "-1.yaml", "hop.yaml"} {
+			if err := os.WriteFile(filepath.Join(in, dir, name), []byte("issuer: {name: X}\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
-	for _, name := range []string{long, viet} {
-		got := safeName(name, len(".zip"))
-		if n := len("." + got + ".zip.4294967295.tmp"); n > 255 {
-			t.Errorf("safeName of a %d-byte name gives a temporary name of %d bytes", len(name), n)
-		}
-		if !strings.HasPrefix(name, got) || !utf8ValidPrefix(got) {
-			t.Errorf("safeName cut %q badly: %q", name[:10], got)
-		}
+	inputs, err := Collect([]string{in}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dirs []string
+	for _, input := range inputs {
+		dirs = append(dirs, filepath.ToSlash(input.Dir))
+	}
+	want := []string{
+		"_-nhap/1", "_-nhap/_aux", "_-nhap/hop",
+		"_.an/1", "_.an/_aux", "_.an/hop",
+		"_CON/1", "_CON/_aux", "_CON/hop",
+		"_COM¹/1", "_COM¹/_aux", "_COM¹/hop",
+		"Tháng 7/1", "Tháng 7/_aux", "Tháng 7/hop",
+		"_lpt3.x/1", "_lpt3.x/_aux", "_lpt3.x/hop",
+	}
+	slices.Sort(dirs)
+	slices.Sort(want)
+	if !slices.Equal(dirs, want) {
+		t.Errorf("mirrored names %q, want %q", dirs, want)
 	}
 }
-
-func utf8ValidPrefix(s string) bool { return strings.ToValidUTF8(s, "\uFFFD") == s }
 
 // TestNoWriteThroughLink: an output folder holding a symbolic link where
 // a meeting's outputs go fails that meeting, and nothing is written
