@@ -440,6 +440,11 @@ func (e *env) schema(ctx context.Context, cmd *cli.Command) error {
 }
 
 func (e *env) version(ctx context.Context, cmd *cli.Command) error {
+	return e.printVersion()
+}
+
+// printVersion prints the version, for the version command and --version.
+func (e *env) printVersion() error {
 	_, err := fmt.Fprintln(e.stdout, "hoinghi "+version())
 	return err
 }
