@@ -28,7 +28,7 @@ func newApp(tag language.Tag, stdout, stderr io.Writer) *cli.Command {
 		Writer:                          stdout,
 		ErrWriter:                       stderr,
 		EnableShellCompletion:           true,
-		ConfigureShellCompletionCommand: e.completionHelp,
+		ConfigureShellCompletionCommand: e.builtins,
 		ExitErrHandler:                  func(context.Context, *cli.Command, error) {},
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "lang", Value: "vi", Usage: t("language of messages and help: vi or en"), Sources: cli.EnvVars("HOINGHI_LANG")},

@@ -237,9 +237,12 @@ func onUsageError(cmd *cli.Command, h cli.OnUsageErrorFunc) {
 	}
 }
 
-// completionHelp translates urfave/cli's completion command and its
-// command for each shell.
-func (e *env) completionHelp(cmd *cli.Command) {
+// builtins translates urfave/cli's completion command and its command
+// for each shell. urfave/cli calls it once it has added its help and
+// completion commands to the program, the moment to give them the usage
+// error handler that every other command has.
+func (e *env) builtins(cmd *cli.Command) {
+	onUsageError(cmd.Root(), e.usageError)
 	t := func(key string, args ...any) string { return lang.M(key, args...).In(e.tag) }
 	cmd.Usage = t("print the shell completion script for bash, zsh, fish or PowerShell")
 	cmd.Description = t("Load the script into the shell to complete commands and flags with Tab:\n" +
