@@ -98,6 +98,8 @@ func newApp(tag language.Tag, stdout, stderr io.Writer) *cli.Command {
 				ArgsUsage: t("[FILE]"),
 				Flags:     []cli.Flag{&cli.StringFlag{Name: "xlsx", Usage: t("write a blank Excel workbook `FILE` for a clerk to fill in instead")}},
 				Action:    e.init,
+				Description: t("The extension of FILE decides what is written: .yaml or .yml the commented meeting file, .json the same meeting in JSON, .xlsx a blank workbook for a clerk to fill in.\n" +
+					"Without FILE the commented meeting file goes to standard output. An existing file is never overwritten."),
 			},
 			{
 				Name:      "convert",
