@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 
 	"github.com/hoinghi/hoinghi/report/lang"
@@ -206,6 +207,11 @@ func usageMessage(cmd *cli.Command, text string) (lang.Message, bool) {
 	if rest, ok := strings.CutPrefix(text, "invalid value "); ok {
 		value, name, _ := strings.Cut(rest, " for flag -")
 		name, _, _ = strings.Cut(name, ":")
+		for _, f := range cmd.Flags {
+			if df, ok := f.(cli.DocGenerationFlag); ok && slices.Contains(f.Names(), name) && df.TypeName() == "int" {
+				return lang.M("%s is not a valid value of %s: expected a whole number", value, dashed(name)), true
+			}
+		}
 		return lang.M("%s is not a valid value of %s", value, dashed(name)), true
 	}
 	return lang.Message{}, false
@@ -284,6 +290,7 @@ func init() {
 		"the flag %s is required":                                             "thiếu tùy chọn bắt buộc %s",
 		"the flags %s are required":                                           "thiếu các tùy chọn bắt buộc %s",
 		"%s is not a valid value of %s":                                       "%s không phải giá trị hợp lệ của %s",
+		"%s is not a valid value of %s: expected a whole number":              "%s không phải giá trị hợp lệ của %s: cần một số nguyên",
 		"print the shell completion script for bash, zsh, fish or PowerShell": "in đoạn mã gợi ý lệnh (phím Tab) cho bash, zsh, fish hoặc PowerShell",
 		"Load the script into the shell to complete commands and flags with Tab:\n" +
 			"bash, in ~/.bashrc: source <(hoinghi completion bash)\n" +

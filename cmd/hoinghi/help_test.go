@@ -130,7 +130,7 @@ func TestDidYouMean(t *testing.T) {
 		{[]string{"templates", "shw"}, "hoinghi templates: không có lệnh shw. Có phải ý bạn là show?", "Did you mean show?"},
 		{[]string{"render", "--kin", "thong-bao", seed}, "không có tùy chọn --kin. Có phải ý bạn là --kind?", "unknown flag --kin. Did you mean --kind?"},
 		{[]string{"batch", "--jbos", "2", "-o", "x", seed}, "Có phải ý bạn là --jobs?", "Did you mean --jobs?"},
-		{[]string{"batch", "--jobs", "hai", "-o", "x", seed}, `"hai" không phải giá trị hợp lệ của --jobs`, `"hai" is not a valid value of --jobs`},
+		{[]string{"batch", "--jobs", "hai", "-o", "x", seed}, `"hai" không phải giá trị hợp lệ của --jobs: cần một số nguyên`, `"hai" is not a valid value of --jobs: expected a whole number`},
 		{[]string{"render", "-o"}, "tùy chọn -o cần một giá trị", "the flag -o needs a value"},
 	} {
 		for _, lng := range []string{"vi", "en"} {
