@@ -80,8 +80,8 @@ func (e *env) setHelp() {
 	cli.HelpFlag = &cli.BoolFlag{Name: "help", Aliases: []string{"h"}, Usage: t("show help"), HideDefault: true, Local: true}
 	cli.VersionFlag = &cli.BoolFlag{Name: "version", Aliases: []string{"v"}, Usage: t("print the version"), HideDefault: true, Local: true}
 	cli.VersionPrinter = func(*cli.Command) { e.printVersion() }
-	cli.UsageCommandHelp = t("show the commands, or the help of one command")
-	cli.ArgsUsageCommandHelp = t("[COMMAND]")
+	cli.UsageCommandHelp = t("Shows a list of commands or help for one command")
+	cli.ArgsUsageCommandHelp = t("[command]")
 	cli.ShowCommandHelp = e.showCommandHelp
 }
 
@@ -250,14 +250,14 @@ func onUsageError(cmd *cli.Command, h cli.OnUsageErrorFunc) {
 func (e *env) builtins(cmd *cli.Command) {
 	onUsageError(cmd.Root(), e.usageError)
 	t := func(key string, args ...any) string { return lang.M(key, args...).In(e.tag) }
-	cmd.Usage = t("print the shell completion script for bash, zsh, fish or PowerShell")
+	cmd.Usage = t("Output shell completion script for bash, zsh, fish, or Powershell")
 	cmd.Description = t("Load the script into the shell to complete commands and flags with Tab:\n" +
 		"bash, in ~/.bashrc: source <(hoinghi completion bash)\n" +
 		"zsh, in ~/.zshrc: source <(hoinghi completion zsh)\n" +
 		"fish: hoinghi completion fish > ~/.config/fish/completions/hoinghi.fish\n" +
 		"PowerShell: hoinghi completion pwsh > hoinghi.ps1, then run hoinghi.ps1 from the profile.")
 	for _, c := range cmd.Commands {
-		c.Usage = t("print the completion script for %s", c.Name)
+		c.Usage = t("Output %s completion script", c.Name)
 	}
 }
 
@@ -278,20 +278,20 @@ func init() {
 		"value":                       "GIÁ_TRỊ",
 		"(required)":                  "(bắt buộc)",
 		"(default: %s)":               "(mặc định: %s)",
-		"show the commands, or the help of one command": "hiện danh sách lệnh, hoặc trợ giúp của một lệnh",
-		"[COMMAND]":              "[LỆNH]",
+		"Shows a list of commands or help for one command": "hiện danh sách lệnh, hoặc trợ giúp của một lệnh",
+		"[command]":              "[LỆNH]",
 		"%s: unknown command %s": "%s: không có lệnh %s",
-		"%s: unknown command %s. Did you mean %s?":                            "%s: không có lệnh %s. Có phải ý bạn là %s?",
-		"see the commands with %s --help":                                     "xem các lệnh bằng %s --help",
-		"see the flags with %s --help":                                        "xem các tùy chọn bằng %s --help",
-		"unknown flag %s":                                                     "không có tùy chọn %s",
-		"unknown flag %s. Did you mean %s?":                                   "không có tùy chọn %s. Có phải ý bạn là %s?",
-		"the flag %s needs a value":                                           "tùy chọn %s cần một giá trị",
-		"the flag %s is required":                                             "thiếu tùy chọn bắt buộc %s",
-		"the flags %s are required":                                           "thiếu các tùy chọn bắt buộc %s",
-		"%s is not a valid value of %s":                                       "%s không phải giá trị hợp lệ của %s",
-		"%s is not a valid value of %s: expected a whole number":              "%s không phải giá trị hợp lệ của %s: cần một số nguyên",
-		"print the shell completion script for bash, zsh, fish or PowerShell": "in đoạn mã gợi ý lệnh (phím Tab) cho bash, zsh, fish hoặc PowerShell",
+		"%s: unknown command %s. Did you mean %s?":                          "%s: không có lệnh %s. Có phải ý bạn là %s?",
+		"see the commands with %s --help":                                   "xem các lệnh bằng %s --help",
+		"see the flags with %s --help":                                      "xem các tùy chọn bằng %s --help",
+		"unknown flag %s":                                                   "không có tùy chọn %s",
+		"unknown flag %s. Did you mean %s?":                                 "không có tùy chọn %s. Có phải ý bạn là %s?",
+		"the flag %s needs a value":                                         "tùy chọn %s cần một giá trị",
+		"the flag %s is required":                                           "thiếu tùy chọn bắt buộc %s",
+		"the flags %s are required":                                         "thiếu các tùy chọn bắt buộc %s",
+		"%s is not a valid value of %s":                                     "%s không phải giá trị hợp lệ của %s",
+		"%s is not a valid value of %s: expected a whole number":            "%s không phải giá trị hợp lệ của %s: cần một số nguyên",
+		"Output shell completion script for bash, zsh, fish, or Powershell": "in đoạn mã gợi ý lệnh (phím Tab) cho bash, zsh, fish hoặc PowerShell",
 		"Load the script into the shell to complete commands and flags with Tab:\n" +
 			"bash, in ~/.bashrc: source <(hoinghi completion bash)\n" +
 			"zsh, in ~/.zshrc: source <(hoinghi completion zsh)\n" +
@@ -301,6 +301,6 @@ func init() {
 			"zsh, trong ~/.zshrc: source <(hoinghi completion zsh)\n" +
 			"fish: hoinghi completion fish > ~/.config/fish/completions/hoinghi.fish\n" +
 			"PowerShell: hoinghi completion pwsh > hoinghi.ps1, rồi chạy hoinghi.ps1 trong tệp profile.",
-		"print the completion script for %s": "in đoạn mã gợi ý lệnh cho %s",
+		"Output %s completion script": "in đoạn mã gợi ý lệnh cho %s",
 	})
 }
