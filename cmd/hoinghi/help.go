@@ -106,10 +106,7 @@ func flagLine(f cli.Flag, tag language.Tag) string {
 	}
 	names := make([]string, len(f.Names()))
 	for i, n := range f.Names() {
-		names[i] = "--" + n
-		if len([]rune(n)) == 1 {
-			names[i] = "-" + n
-		}
+		names[i] = dashed(n)
 		if placeholder != "" {
 			names[i] += " " + placeholder
 		}
@@ -197,13 +194,6 @@ func usageMessage(cmd *cli.Command, text string) (lang.Message, bool) {
 	if name, ok := cutAround(text, `Required flag "`, `" not set`); ok {
 		return lang.M("the flag %s is required", dashed(name)), true
 	}
-	if names, ok := cutAround(text, `Required flags "`, `" not set`); ok {
-		list := strings.Split(names, ", ")
-		for i, n := range list {
-			list[i] = dashed(n)
-		}
-		return lang.M("the flags %s are required", strings.Join(list, ", ")), true
-	}
 	if rest, ok := strings.CutPrefix(text, "invalid value "); ok {
 		value, name, _ := strings.Cut(rest, " for flag -")
 		name, _, _ = strings.Cut(name, ":")
@@ -288,7 +278,6 @@ func init() {
 		"unknown flag %s. Did you mean %s?":                                 "không có tùy chọn %s. Có phải ý bạn là %s?",
 		"the flag %s needs a value":                                         "tùy chọn %s cần một giá trị",
 		"the flag %s is required":                                           "thiếu tùy chọn bắt buộc %s",
-		"the flags %s are required":                                         "thiếu các tùy chọn bắt buộc %s",
 		"%s is not a valid value of %s":                                     "%s không phải giá trị hợp lệ của %s",
 		"%s is not a valid value of %s: expected a whole number":            "%s không phải giá trị hợp lệ của %s: cần một số nguyên",
 		"Output shell completion script for bash, zsh, fish, or Powershell": "in đoạn mã gợi ý lệnh (phím Tab) cho bash, zsh, fish hoặc PowerShell",
