@@ -2,47 +2,18 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
-	"strings"
 
 	"github.com/hoinghi/hoinghi/report/lang"
 	"github.com/urfave/cli/v3"
 	"golang.org/x/text/language"
 )
 
-// cliHeadings translates the section headings of urfave/cli's help
-// templates.
-var cliHeadings = strings.NewReplacer(
-	"NAME:", "TÊN:",
-	"USAGE:", "CÁCH DÙNG:",
-	"VERSION:", "PHIÊN BẢN:",
-	"DESCRIPTION:", "MÔ TẢ:",
-	"COMMANDS:", "LỆNH:",
-	"GLOBAL OPTIONS:", "TÙY CHỌN CHUNG:",
-	"OPTIONS:", "TÙY CHỌN:",
-	"[global options]", "[tùy chọn chung]",
-	"[command [command options]]", "[lệnh [tùy chọn của lệnh]]",
-	"[options]", "[tùy chọn]",
-	"[arguments...]", "[tham số...]",
-)
-
-// helpTemplates are urfave/cli's own, in English.
-var helpTemplates = [3]string{cli.RootCommandHelpTemplate, cli.CommandHelpTemplate, cli.SubcommandHelpTemplate}
-
 // newApp builds the command tree with its texts in tag.
 func newApp(tag language.Tag, stdout, stderr io.Writer) *cli.Command {
 	t := func(key string, args ...any) string { return lang.M(key, args...).In(tag) }
-	h := helpTemplates
-	if tag == lang.Vietnamese {
-		for i := range h {
-			h[i] = cliHeadings.Replace(h[i])
-		}
-	}
-	cli.RootCommandHelpTemplate, cli.CommandHelpTemplate, cli.SubcommandHelpTemplate = h[0], h[1], h[2]
-	cli.HelpFlag = &cli.BoolFlag{Name: "help", Aliases: []string{"h"}, Usage: t("show help")}
-
 	e := &env{tag: tag, stdout: stdout, stderr: stderr}
+	e.setHelp()
 	fontDir := &cli.StringFlag{Name: "font-dir", Usage: t("use the Times New Roman files of `DIR` instead of the embedded fonts"), Sources: cli.EnvVars("HOINGHI_FONT_DIR")}
 	fontFamily := &cli.StringFlag{Name: "font-family", Usage: t("take the font family `NAME` from --font-dir when it holds several"), Sources: cli.EnvVars("HOINGHI_FONT_FAMILY")}
 	kind := &cli.StringSliceFlag{Name: "kind", Aliases: []string{"k"}, Usage: t("render only these kinds (thong-bao, bao-cao, bien-ban, …)")}
@@ -50,18 +21,15 @@ func newApp(tag language.Tag, stdout, stderr io.Writer) *cli.Command {
 	templatesFlag := &cli.StringFlag{Name: "templates", Usage: t("put the templates of `DIR` in front of the built-in ones"), Sources: cli.EnvVars("HOINGHI_TEMPLATES")}
 	profileFlag := &cli.StringFlag{Name: "profile", Usage: t("use the office profile `FILE` instead of the hoinghi.yaml found beside the meeting files"), Sources: cli.EnvVars("HOINGHI_PROFILE")}
 	sortFlag := &cli.StringFlag{Name: "sort", Usage: t("order of the attendance list: empty for protocol order, ten for Vietnamese order by given name")}
-	return &cli.Command{
-		Name:                  "hoinghi",
-		Usage:                 t("Decree 30 meeting documents and attendance workbooks from meeting files"),
-		Writer:                stdout,
-		ErrWriter:             stderr,
-		HideVersion:           true,
-		EnableShellCompletion: false,
-		ExitErrHandler:        func(context.Context, *cli.Command, error) {},
-		OnUsageError: func(_ context.Context, _ *cli.Command, err error, _ bool) error {
-			fmt.Fprintf(stderr, "hoinghi: %s\n", err)
-			return exitError{exitInput}
-		},
+	app := &cli.Command{
+		Name:                            "hoinghi",
+		Usage:                           t("Decree 30 meeting documents and attendance workbooks from meeting files"),
+		Version:                         version(),
+		Writer:                          stdout,
+		ErrWriter:                       stderr,
+		EnableShellCompletion:           true,
+		ConfigureShellCompletionCommand: e.builtins,
+		ExitErrHandler:                  func(context.Context, *cli.Command, error) {},
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "lang", Value: "vi", Usage: t("language of messages and help: vi or en"), Sources: cli.EnvVars("HOINGHI_LANG")},
 		},
@@ -93,7 +61,7 @@ func newApp(tag language.Tag, stdout, stderr io.Writer) *cli.Command {
 				Flags: []cli.Flag{
 					kind,
 					format,
-					&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: t("write into `OUT`, mirroring the input folders")},
+					&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Required: true, Usage: t("write into `OUT`, mirroring the input folders")},
 					sortFlag,
 					fontDir,
 					fontFamily,
@@ -112,7 +80,7 @@ func newApp(tag language.Tag, stdout, stderr io.Writer) *cli.Command {
 				Flags: []cli.Flag{
 					&cli.IntFlag{Name: "count", Aliases: []string{"n"}, Value: 10, Usage: t("how many meetings")},
 					&cli.IntFlag{Name: "seed", Value: 1, Usage: t("the same seed gives the same meetings")},
-					&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: t("write into `DIR`")},
+					&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Required: true, Usage: t("write into `DIR`")},
 				},
 				Action: e.sample,
 			},
@@ -130,6 +98,8 @@ func newApp(tag language.Tag, stdout, stderr io.Writer) *cli.Command {
 				ArgsUsage: t("[FILE]"),
 				Flags:     []cli.Flag{&cli.StringFlag{Name: "xlsx", Usage: t("write a blank Excel workbook `FILE` for a clerk to fill in instead")}},
 				Action:    e.init,
+				Description: t("The extension of FILE decides what is written: .yaml or .yml the commented meeting file, .json the same meeting in JSON, .xlsx a blank workbook for a clerk to fill in.\n" +
+					"Without FILE the commented meeting file goes to standard output. An existing file is never overwritten."),
 			},
 			{
 				Name:      "convert",
@@ -174,6 +144,8 @@ func newApp(tag language.Tag, stdout, stderr io.Writer) *cli.Command {
 			},
 		},
 	}
+	onUsageError(app, e.usageError)
+	return app
 }
 
 func init() {

@@ -3,13 +3,16 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
+	"github.com/goccy/go-yaml"
 	"github.com/hoinghi/hoinghi/fonts"
 	"github.com/hoinghi/hoinghi/report"
 	"github.com/hoinghi/hoinghi/report/atomic"
@@ -394,12 +397,48 @@ func (e *env) init(ctx context.Context, cmd *cli.Command) error {
 		e.say("init: expected at most one file name")
 		return exitError{exitInput}
 	}
+	// The extension decides what to write.
 	path := cmd.Args().First()
+	var data []byte
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".xlsx":
+		return e.initWorkbook(path)
+	case ".yaml", ".yml":
+		data = meeting.Starter()
+	case ".json":
+		var err error
+		if data, err = starterJSON(); err != nil {
+			e.sayErr(err)
+			return exitError{exitRender}
+		}
+	default:
+		e.say("init: cannot write %s: expected a name ending in .yaml, .yml, .json or .xlsx", path)
+		return exitError{exitInput}
+	}
 	if _, err := os.Stat(path); err == nil {
 		e.say("%s already exists: init never overwrites a file", path)
 		return exitError{exitInput}
 	}
-	return e.writeFile(path, meeting.Starter())
+	return e.writeFile(path, data)
+}
+
+// starterJSON is the starter meeting in JSON, which has no comments: the
+// same meeting, as convert writes it, one field a line.
+func starterJSON() ([]byte, error) {
+	m, err := meeting.Parse("starter.yaml", meeting.Starter(), meeting.Options{})
+	if err != nil {
+		return nil, err
+	}
+	data, err := yaml.MarshalWithOptions(m, yaml.JSON())
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	if err := json.Indent(&b, data, "", "  "); err != nil {
+		return nil, err
+	}
+	b.WriteByte('\n')
+	return b.Bytes(), nil
 }
 
 // initWorkbook writes a blank input workbook for a clerk to fill in.
@@ -437,6 +476,11 @@ func (e *env) schema(ctx context.Context, cmd *cli.Command) error {
 }
 
 func (e *env) version(ctx context.Context, cmd *cli.Command) error {
+	return e.printVersion()
+}
+
+// printVersion prints the version, for the version command and --version.
+func (e *env) printVersion() error {
 	_, err := fmt.Fprintln(e.stdout, "hoinghi "+version())
 	return err
 }
@@ -459,5 +503,9 @@ func init() {
 		"%s: valid":                                       "%s: hợp lệ",
 		"init: expected at most one file name":            "init: chỉ nhận tối đa một tên tệp",
 		"%s already exists: init never overwrites a file": "%s đã có: init không ghi đè tệp",
+		"The extension of FILE decides what is written: .yaml or .yml the commented meeting file, .json the same meeting in JSON, .xlsx a blank workbook for a clerk to fill in.\n" +
+			"Without FILE the commented meeting file goes to standard output. An existing file is never overwritten.": "Đuôi của TỆP quyết định nội dung được ghi: .yaml hoặc .yml là tệp cuộc họp mẫu có chú thích, .json là cuộc họp đó dạng JSON, .xlsx là bảng tính trống để văn thư điền.\n" +
+			"Không có TỆP thì tệp cuộc họp mẫu được in ra đầu ra chuẩn. Tệp đã có không bao giờ bị ghi đè.",
+		"init: cannot write %s: expected a name ending in .yaml, .yml, .json or .xlsx": "init: không tạo được %s: tên tệp cần có đuôi .yaml, .yml, .json hoặc .xlsx",
 	})
 }

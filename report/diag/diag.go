@@ -111,7 +111,8 @@ func InFile(file string, err error) error {
 }
 
 // Text is err as a user reads it in tag: the problems of a List or a
-// Problem, the message of a lang.Error, else the error's own text made
+// Problem, the message of a lang.Error, a failure of the operating system
+// on a file with its remedy (osMessage), else the error's own text made
 // lang.Safe, as it may quote a file name.
 func Text(err error, tag language.Tag) string {
 	var l List
@@ -124,6 +125,9 @@ func Text(err error, tag language.Tag) string {
 		return p.In(tag)
 	case errors.As(err, &le):
 		return le.In(tag)
+	}
+	if m, ok := osMessage(err); ok {
+		return m.In(tag)
 	}
 	return lang.Safe(err.Error())
 }

@@ -1,0 +1,14 @@
+//go:build !windows
+
+package diag
+
+import "syscall"
+
+var sysErrors = []sysError{
+	{syscall.ENOSPC, diskFull},
+	{syscall.EDQUOT, diskFull},
+	{syscall.EROFS, readOnly},
+	{syscall.ENAMETOOLONG, nameTooLong},
+	{syscall.EISDIR, isDir},
+	{syscall.ENOTDIR, notDir},
+}
