@@ -158,6 +158,9 @@ type SignerPlan struct {
 	Column int
 	Wrap   float64
 	Styles []fonts.Style
+	// TitleLines is the number of lines the titles take, wrapped: the
+	// names of two stacks stand level, under the taller one.
+	TitleLines int
 }
 
 // Signature plans ô 7 and ô 9b of doc as Layout sets them with m.
@@ -173,12 +176,13 @@ func (l *layouter) signPlan(doc *content.Document) SignPlan {
 		Dash: l.width("- ", fonts.Regular, f.itemSize)}
 	stack := func(s content.Signer, col int, w float64) SignerPlan {
 		sp := SignerPlan{Column: col, Wrap: w}
-		for i := range s.Titles {
+		for i, t := range s.Titles {
 			style := fonts.Bold
 			if doc.Party && i > 0 {
 				style = fonts.Regular
 			}
 			sp.Styles = append(sp.Styles, style)
+			sp.TitleLines += len(l.wrap(t, style, SignSize, w))
 		}
 		return sp
 	}
@@ -263,6 +267,30 @@ func (l *layouter) keep(gap, h float64) {
 	l.y += gap
 }
 
+// AnnexPlan is what layout decides about the head of a Phụ lục, as
+// HeaderPlan is for the header: its label, title and "(Kèm theo …)"
+// lines, centred at 14 pt, and the short rule RuleDrop under them, with
+// After of white before the table.
+type AnnexPlan struct {
+	Label, Title, Note    []string
+	Rule, RuleDrop, After float64
+}
+
+// Annex plans the head of a as Layout sets it with m.
+func Annex(a *content.Annex, m Metrics) AnnexPlan {
+	l := &layouter{m: m}
+	return l.annexPlan(a)
+}
+
+func (l *layouter) annexPlan(a *content.Annex) AnnexPlan {
+	return AnnexPlan{
+		Label: l.lines(a.Label, fonts.Bold, 14, TextW),
+		Title: l.wrap(a.Title, fonts.Bold, 14, TextW),
+		Note:  l.wrap(a.Note, fonts.Italic, 14, TextW),
+		Rule:  18, RuleDrop: 1, After: 2,
+	}
+}
+
 // annex sets a Phụ lục on pages of its own, numbered on their own: the
 // label, the title, the "(Kèm theo …)" line, a short rule and the table.
 func (l *layouter) annex(a *content.Annex) {
@@ -270,10 +298,11 @@ func (l *layouter) annex(a *content.Annex) {
 	l.annexStart = len(l.res.Pages) - 1
 	cx := Left + TextW/2
 	l.res.Outline = append(l.res.Outline, Mark{Title: a.Label + ": " + a.Title, Level: 0, Page: l.annexStart, Y: Top})
-	_, top := l.centred(l.lines(a.Label, fonts.Bold, 14, TextW), cx, Top, fonts.Bold, 14)
-	_, top = l.centred(l.wrap(a.Title, fonts.Bold, 14, TextW), cx, top, fonts.Bold, 14)
-	_, top = l.centred(l.wrap(a.Note, fonts.Italic, 14, TextW), cx, top, fonts.Italic, 14)
-	l.line(cx-9, top+1, cx+9, top+1)
-	l.y = top + 3
+	p := l.annexPlan(a)
+	_, top := l.centred(p.Label, cx, Top, fonts.Bold, 14)
+	_, top = l.centred(p.Title, cx, top, fonts.Bold, 14)
+	_, top = l.centred(p.Note, cx, top, fonts.Italic, 14)
+	l.line(cx-p.Rule/2, top+p.RuleDrop, cx+p.Rule/2, top+p.RuleDrop)
+	l.y = top + (p.RuleDrop + p.After)
 	l.table(a.Table)
 }
