@@ -38,7 +38,7 @@ func newApp(tag language.Tag, stdout, stderr io.Writer) *cli.Command {
 				Name:      "render",
 				Usage:     t("render meeting files into PDF documents and an attendance workbook"),
 				ArgsUsage: t("PATH…"),
-				Description: t("Each meeting file gives the documents it lists (or one of each kind) as PDF and the attendance list as XLSX.\n" +
+				Description: t("Each meeting file gives the documents it lists (or one of each kind) as PDF, or as Word files with --format docx, and the attendance list as XLSX.\n" +
 					"Exit codes: 0 success, 1 a document could not be rendered or written, 2 invalid input or usage."),
 				Flags: []cli.Flag{
 					kind,
@@ -160,7 +160,7 @@ func init() {
 		"render meeting files into PDF documents and an attendance workbook":      "xuất tệp cuộc họp thành văn bản PDF và danh sách đại biểu Excel",
 		"FILE…":  "TỆP…",
 		"[FILE]": "[TỆP]",
-		"Each meeting file gives the documents it lists (or one of each kind) as PDF and the attendance list as XLSX.\nExit codes: 0 success, 1 a document could not be rendered or written, 2 invalid input or usage.": "Mỗi tệp cuộc họp cho ra các văn bản nó liệt kê (hoặc mỗi loại một văn bản) dạng PDF và danh sách đại biểu dạng XLSX.\nMã thoát: 0 thành công, 1 có văn bản không xuất hoặc không ghi được, 2 dữ liệu vào hoặc cách dùng không hợp lệ.",
+		"Each meeting file gives the documents it lists (or one of each kind) as PDF, or as Word files with --format docx, and the attendance list as XLSX.\nExit codes: 0 success, 1 a document could not be rendered or written, 2 invalid input or usage.": "Mỗi tệp cuộc họp cho ra các văn bản nó liệt kê (hoặc mỗi loại một văn bản) dạng PDF, hoặc dạng Word với --format docx, và danh sách đại biểu dạng XLSX.\nMã thoát: 0 thành công, 1 có văn bản không xuất hoặc không ghi được, 2 dữ liệu vào hoặc cách dùng không hợp lệ.",
 		"output formats: pdf, docx, xlsx":                                                                "định dạng xuất: pdf, docx, xlsx",
 		"write into `DIR`; - writes the one document to standard output":                                 "ghi vào `THƯ_MỤC`; - ghi văn bản duy nhất ra đầu ra chuẩn",
 		"order of the attendance list: empty for protocol order, ten for Vietnamese order by given name": "thứ tự danh sách đại biểu: để trống theo thứ tự nghi thức, ten theo tên (thứ tự tiếng Việt)",
