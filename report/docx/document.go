@@ -121,30 +121,39 @@ func header(p *part, h layout.HeaderPlan) {
 }
 
 // title writes ô 5a — the type name, the abstract and its rule, or the
-// Party's five hyphens — and the Kính gửi block of ô 9a.
+// Party's five hyphens — and the Kính gửi block of ô 9a. The white under
+// them is the last paragraph's space after, with the body's space
+// before its first paragraph, which itself has none: Word adds the
+// space after one paragraph to the space before the next, LibreOffice
+// takes the larger, and they agree when one of the two is nil.
 func title(p *part, doc *content.Document, t layout.TitlePlan) {
 	typ := centred(t.Type, fonts.Bold, t.TypeSize)
 	typ.before, typ.keepNext = t.Gap, true
-	p.para(typ)
 	abstract := centred(t.Abstract, fonts.Bold, layout.BodySize)
 	abstract.keepNext = true
-	p.para(abstract)
+	paras := []para{typ, abstract}
 	if doc.Party {
 		dashes := centred([]string{t.Dashes}, fonts.Regular, layout.BodySize)
 		dashes.after = t.After
-		p.para(dashes)
+		paras = append(paras, dashes)
 	} else {
-		p.para(rulePara(t.Rule, layout.TextW, t.RuleDrop, t.After))
+		paras = append(paras, rulePara(t.Rule, layout.TextW, t.RuleDrop, t.After))
 	}
-	to(p, doc.To, t)
+	if to := to(doc.To, t); len(to) > 0 {
+		to[len(to)-1].after = layout.ParaBefore
+		paras = append(paras, to...)
+	}
+	paras[len(paras)-1].after += layout.ParaBefore
+	for _, q := range paras {
+		p.para(q)
+	}
 }
 
-// to writes the Kính gửi block: the label ToX in, one recipient after
-// it, or several one under the other, each line of a recipient under its
-// text.
-func to(p *part, recipients []string, t layout.TitlePlan) {
+// to is the Kính gửi block: the label ToX in, one recipient after it, or
+// several one under the other, each line of a recipient under its text.
+func to(recipients []string, t layout.TitlePlan) []para {
 	if len(recipients) == 0 {
-		return
+		return nil
 	}
 	label := "Kính gửi: "
 	text := t.ToX + t.ToLabel
@@ -152,9 +161,9 @@ func to(p *part, recipients []string, t layout.TitlePlan) {
 		q := newPara("")
 		q.indent, q.left, q.first = true, text, -t.ToLabel
 		q.runs = []run{styled(label+recipients[0], fonts.Regular, 0)}
-		p.para(q)
-		return
+		return []para{q}
 	}
+	var out []para
 	for i, r := range recipients {
 		end := ";"
 		if i == len(recipients)-1 {
@@ -162,24 +171,20 @@ func to(p *part, recipients []string, t layout.TitlePlan) {
 		}
 		q := newPara("")
 		q.indent, q.left, q.first = true, text+t.ToDash, -t.ToDash
-		if i > 0 {
-			q.before = 0
-		} else {
-			q.first = -(t.ToLabel + t.ToDash)
-		}
 		s := "- " + r + end
 		if i == 0 {
-			s = label + s
+			q.first, s = -(t.ToLabel + t.ToDash), label+s
 		}
 		q.runs = []run{styled(s, fonts.Regular, 0)}
-		p.para(q)
+		out = append(out, q)
 	}
+	return out
 }
 
 // body writes ô 6 in the document's styles: a paragraph of text in
 // "Nội dung", a list item in "Gạch đầu dòng", a mục, khoản or điểm in
-// the heading style of its level, and tables. The last paragraph keeps
-// with the signature block.
+// the heading style of its level, and tables. The first has no space
+// before (see title); the last paragraph keeps with the signature block.
 func body(p *part, blocks []content.Block, m layout.Metrics) {
 	for i, b := range blocks {
 		switch b := b.(type) {
@@ -196,10 +201,16 @@ func body(p *part, blocks []content.Block, m layout.Metrics) {
 			}
 			q.keepNext = i == len(blocks)-1
 			q.runs = runs(b.Runs)
+			if i == 0 {
+				q.before = 0
+			}
 			p.para(q)
 		case *content.Heading:
 			q := newPara("Heading" + string(rune('0'+min(max(b.Level, 1), 3))))
 			q.runs = append([]run{{lines: []string{b.Label + " "}}}, runs(b.Runs)...)
+			if i == 0 {
+				q.before = 0
+			}
 			p.para(q)
 		case *content.Table:
 			table(p, b, m)
@@ -210,7 +221,7 @@ func body(p *part, blocks []content.Block, m layout.Metrics) {
 func runs(rs []content.Run) []run {
 	out := make([]run, len(rs))
 	for i, r := range rs {
-		out[i] = run{lines: []string{r.Text}, bold: r.Bold, italic: r.Italic}
+		out[i] = run{lines: []string{layout.NoBreak(r.Text)}, bold: r.Bold, italic: r.Italic}
 	}
 	return out
 }
@@ -238,7 +249,7 @@ func table(p *part, t *content.Table, m layout.Metrics) {
 	cellPara := func(s string, a string, bold bool) para {
 		q := newPara("ChuTrongBang")
 		q.align = a
-		q.runs = []run{{lines: []string{s}, bold: bold}}
+		q.runs = []run{{lines: []string{layout.NoBreak(s)}, bold: bold}}
 		return q
 	}
 	var rows []row
