@@ -127,7 +127,7 @@ func header(p *part, h layout.HeaderPlan) {
 // space after one paragraph to the space before the next, LibreOffice
 // takes the larger, and they agree when one of the two is nil.
 func title(p *part, doc *content.Document, t layout.TitlePlan) {
-	typ := centred(t.Type, fonts.Bold, t.TypeSize)
+	typ := wide(centred(t.Type, fonts.Bold, t.TypeSize))
 	typ.before, typ.keepNext = t.Gap, true
 	abstract := centred(t.Abstract, fonts.Bold, layout.BodySize)
 	abstract.keepNext = true
@@ -204,6 +204,7 @@ func body(p *part, blocks []content.Block, m layout.Metrics) {
 			if i == 0 {
 				q.before = 0
 			}
+			q.after = beforeTable(blocks[i+1:])
 			p.para(q)
 		case *content.Heading:
 			q := newPara("Heading" + string(rune('0'+min(max(b.Level, 1), 3))))
@@ -211,11 +212,24 @@ func body(p *part, blocks []content.Block, m layout.Metrics) {
 			if i == 0 {
 				q.before = 0
 			}
+			q.after = beforeTable(blocks[i+1:])
 			p.para(q)
 		case *content.Table:
 			table(p, b, m)
 		}
 	}
+}
+
+// beforeTable is the space after a paragraph followed by next: the
+// white layout leaves above a table, which has no space before of its
+// own; else the style's.
+func beforeTable(next []content.Block) float64 {
+	if len(next) > 0 {
+		if _, ok := next[0].(*content.Table); ok {
+			return layout.ParaBefore
+		}
+	}
+	return -1
 }
 
 func runs(rs []content.Run) []run {
@@ -355,13 +369,21 @@ func recipients(items []string, s layout.SignPlan) []para {
 	return list
 }
 
+// wide lets the lines of q, which layout broke for the text block, a
+// millimetre into each margin: a word processor that measures a line a
+// hair wider than layout does then does not break it again.
+func wide(q para) para {
+	q.indent, q.left, q.right = true, -1, -1
+	return q
+}
+
 // annex writes a Phụ lục on its own pages: the label, the title, the
 // "(Kèm theo …)" line, a short rule and the table.
 func annex(p *part, a *content.Annex, m layout.Metrics) {
 	h := layout.Annex(a, m)
-	p.para(centred(h.Label, fonts.Bold, layout.BodySize))
-	p.para(centred(h.Title, fonts.Bold, layout.BodySize))
-	p.para(centred(h.Note, fonts.Italic, layout.BodySize))
+	p.para(wide(centred(h.Label, fonts.Bold, layout.BodySize)))
+	p.para(wide(centred(h.Title, fonts.Bold, layout.BodySize)))
+	p.para(wide(centred(h.Note, fonts.Italic, layout.BodySize)))
 	p.para(rulePara(h.Rule, layout.TextW, h.RuleDrop, h.After))
 	if a.Table != nil {
 		table(p, a.Table, m)
