@@ -324,6 +324,12 @@ func signatures(p *part, doc *content.Document, s layout.SignPlan) {
 		}
 		stack = append(stack, name)
 		stack[0].before = s.Gap
+		// The stack's lines wrap as layout wraps them, in the middle of
+		// their column.
+		in := (s.Columns[sp.Column] - sp.Wrap) / 2
+		for j := range stack {
+			stack[j].indent, stack[j].left, stack[j].right = true, in, in
+		}
 		cols[sp.Column] = stack
 	}
 	list := recipients(doc.Recipients, s)
