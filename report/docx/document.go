@@ -27,7 +27,10 @@ func centred(lines []string, st fonts.Style, size float64) para {
 	q := newPara("")
 	q.align = "center"
 	q.runs = []run{styled("", st, size)}
-	q.runs[0].lines = lines
+	q.runs[0].lines = make([]string, len(lines))
+	for i, s := range lines {
+		q.runs[0].lines[i] = layout.NoBreak(s)
+	}
 	return q
 }
 
