@@ -95,7 +95,8 @@ func section(annex bool) string {
 
 // header writes ô 1–4 as a borderless table of two columns: the agency
 // and its rule (or star) beside the Quốc hiệu, the Tiêu ngữ and its rule
-// (or the Party's name and its rule), then Số beside the date line.
+// (or the Party's name and its rule), then Số beside the date line, or
+// under the agency when there is none.
 func header(p *part, h layout.HeaderPlan) {
 	var left, right []para
 	if len(h.Parent) > 0 {
@@ -113,6 +114,15 @@ func header(p *part, h layout.HeaderPlan) {
 	}
 	right = append(right, rulePara(h.Rule, h.RightW, layout.RuleDrop, layout.NumberDrop))
 	number := centred(h.Number, fonts.Regular, h.Size)
+	number.before = h.NumberShift
+	if h.Alone {
+		// Số follows the agency's rule in its own column.
+		right[len(right)-1].after = 0
+		p.table([]float64{h.LeftW, h.RightW}, false, []row{
+			{cells: []cell{{w: h.LeftW, paras: append(left, number)}, {w: h.RightW, paras: right}}},
+		})
+		return
+	}
 	date := centred(h.Date, fonts.Italic, h.DateSize)
 	if len(h.Date) == 0 {
 		date.runs = nil
