@@ -8,10 +8,6 @@ import (
 	"github.com/hoinghi/hoinghi/report/layout"
 )
 
-// lineHeight is the height of a line of single spacing at size points,
-// mm, for Times New Roman and its metric twins.
-func lineHeight(size float64) float64 { return size * 1.15 * 25.4 / 72 }
-
 // rulePara is an empty paragraph whose bottom border is a rule of length
 // w centred in a column of width col, drop under the paragraph before
 // it, followed by after of white.
@@ -45,8 +41,7 @@ func document(doc *content.Document, m layout.Metrics) []byte {
 	if doc.Annex != nil {
 		// The main section ends with the signature block; the annex
 		// starts a page of its own, numbered from 1 again.
-		q := newPara("")
-		q.exact, q.mark, q.before, q.after = 0.35, 1, 0, 0
+		q := endPara()
 		q.sect = section(false)
 		p.para(q)
 		annex(&p, doc.Annex, m)
@@ -58,7 +53,7 @@ func document(doc *content.Document, m layout.Metrics) []byte {
 }
 
 // endPara is the least paragraph Word wants after a table that ends the
-// document.
+// document or a section.
 func endPara() para {
 	q := newPara("")
 	q.exact, q.mark, q.before, q.after = 0.35, 1, 0, 0
@@ -317,10 +312,6 @@ func table(p *part, t *content.Table, m layout.Metrics) {
 // and the list under them.
 func signatures(p *part, doc *content.Document, s layout.SignPlan) {
 	cols := make([][]para, len(s.Columns))
-	most := 0
-	for _, sp := range s.Signers {
-		most = max(most, sp.TitleLines)
-	}
 	for i, sp := range s.Signers {
 		signer := doc.Signers[i]
 		var stack []para
@@ -330,7 +321,7 @@ func signatures(p *part, doc *content.Document, s layout.SignPlan) {
 			stack = append(stack, q)
 		}
 		name := centred([]string{signer.Name}, fonts.Bold, s.Size)
-		name.before = s.Space + float64(most-sp.TitleLines)*lineHeight(s.Size)
+		name.before = sp.NameGap
 		name.keepNext = s.Below
 		if signer.Name == "" {
 			name.runs = nil
@@ -349,7 +340,7 @@ func signatures(p *part, doc *content.Document, s layout.SignPlan) {
 	if s.Below {
 		list[0].before = s.BelowGap
 	} else {
-		list[0].before = s.Gap + (lineHeight(s.Size)-lineHeight(s.LabelSize))/2
+		list[0].before = s.Gap + s.LabelDrop
 		for i := range list {
 			list[i].keepNext = true
 			list[i].indent, list[i].right = true, s.Columns[0]-s.ListW+s.Dash
