@@ -30,3 +30,23 @@ func OpenPKCS12(path, pin string) (*Key, error) {
 	}
 	return &Key{Signer: signer, Cert: cert, Chain: chain, Source: path}, nil
 }
+
+// Source says where a key is: a PKCS#12 file, or a PKCS#11 module with
+// the token's label and the key's, each empty when there is only one.
+type Source struct {
+	P12      string
+	PKCS11   string
+	Token    string
+	KeyLabel string
+}
+
+// Open opens the key of s with pin.
+func Open(s Source, pin string) (*Key, error) {
+	switch {
+	case (s.P12 == "") == (s.PKCS11 == ""):
+		return nil, diag.List{{Path: "--p12, --pkcs11", Msg: lang.M("expected the key in a PKCS#12 file (--p12 FILE) or on a token (--pkcs11 MODULE), one of the two")}}
+	case s.P12 != "":
+		return OpenPKCS12(s.P12, pin)
+	}
+	return OpenPKCS11(s.PKCS11, s.Token, s.KeyLabel, pin)
+}

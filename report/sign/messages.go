@@ -43,6 +43,7 @@ func init() {
 		"cannot list the keys of the token (%s)":                                                                "không liệt kê được các khóa trên token (%s)",
 		"the token holds no key with a certificate: import the signing certificate with the vendor's tool":      "token không có khóa nào kèm chứng thư số: nạp chứng thư số ký bằng phần mềm của nhà cung cấp",
 		"the token holds %d keys with certificates: choose one with --key-label":                                "token có %d khóa kèm chứng thư số: chọn một bằng --key-label",
+		"expected the key in a PKCS#12 file (--p12 FILE) or on a token (--pkcs11 MODULE), one of the two":       "cần khóa trong tệp PKCS#12 (--p12 TỆP) hoặc trên thiết bị ký số (--pkcs11 THƯ_VIỆN), một trong hai",
 		"this build of hoinghi cannot use PKCS#11 tokens: sign with a .p12 file, or use a build made with cgo":  "bản hoinghi này không dùng được thiết bị ký số PKCS#11: ký bằng tệp .p12, hoặc dùng bản được dựng với cgo",
 	})
 }

@@ -5,6 +5,7 @@ package sign
 import (
 	"crypto/x509"
 	"errors"
+	"strings"
 
 	"github.com/ThalesGroup/crypto11"
 	"github.com/hoinghi/hoinghi/report/diag"
@@ -30,7 +31,7 @@ func OpenPKCS11(module, token, keyLabel, pin string) (*Key, error) {
 		case 1:
 			token = labels[0]
 		default:
-			return nil, problem(lang.M("%d tokens are plugged in: choose one with --token, one of %s", len(labels), labels))
+			return nil, problem(lang.M("%d tokens are plugged in: choose one with --token, one of %s", len(labels), strings.Join(labels, ", ")))
 		}
 	}
 	ctx, err := crypto11.Configure(&crypto11.Config{Path: module, TokenLabel: token, Pin: pin})
@@ -107,17 +108,24 @@ func tokens(module string) ([]string, error) {
 		return nil, diag.List{{File: module, Msg: lang.M("cannot load this PKCS#11 module: give the .so, .dylib or .dll of the token's vendor with --pkcs11")}}
 	}
 	defer p.Destroy()
-	if err := p.Initialize(); err != nil {
+	// The module may be in use by another key of this process already;
+	// it is then left initialized.
+	switch err := p.Initialize(); {
+	case errors.Is(err, pkcs11.Error(pkcs11.CKR_CRYPTOKI_ALREADY_INITIALIZED)):
+	case err != nil:
 		return nil, diag.List{{File: module, Msg: lang.M("cannot open the PKCS#11 module (%s): give the module of the token's vendor with --pkcs11", err.Error())}}
+	default:
+		defer p.Finalize()
 	}
-	defer p.Finalize()
 	slots, err := p.GetSlotList(true)
 	if err != nil {
 		return nil, err
 	}
 	var labels []string
 	for _, s := range slots {
-		if ti, err := p.GetTokenInfo(s); err == nil {
+		// A slot may hold a token not yet initialized, as SoftHSM2's
+		// last one is: it has no keys.
+		if ti, err := p.GetTokenInfo(s); err == nil && ti.Flags&pkcs11.CKF_TOKEN_INITIALIZED != 0 {
 			labels = append(labels, ti.Label)
 		}
 	}

@@ -23,11 +23,14 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
+	"os"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/digitorus/timestamp"
+	"github.com/hoinghi/hoinghi/report/atomic"
 	"github.com/hoinghi/hoinghi/report/diag"
 	"github.com/hoinghi/hoinghi/report/lang"
 )
@@ -253,7 +256,7 @@ func timestampToken(ctx context.Context, o Options, value []byte) ([]byte, error
 	}
 	hr, err := http.NewRequestWithContext(ctx, http.MethodPost, o.TSA, bytes.NewReader(req))
 	if err != nil {
-		return nil, diag.List{{Path: "--tsa", Msg: lang.M("expected the address of a timestamp server, http://… or https://…, got %s", o.TSA)}}
+		return nil, tsaFailed(o.TSA, err)
 	}
 	hr.Header.Set("Content-Type", "application/timestamp-query")
 	resp, err := client.Do(hr)
@@ -279,7 +282,29 @@ func timestampToken(ctx context.Context, o Options, value []byte) ([]byte, error
 	return ts.RawToken, nil
 }
 
+// CheckTSA checks that addr is the address of a timestamp server.
+func CheckTSA(addr string) error {
+	if u, err := url.Parse(addr); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return diag.List{{Path: "--tsa", Msg: lang.M("expected the address of a timestamp server, http://… or https://…, got %s", addr)}}
+	}
+	return nil
+}
+
 // tsaFailed is a timestamp server that gave no token.
 func tsaFailed(url string, err error) error {
 	return lang.Errorf("the timestamp server %s gave no timestamp (%s): try again later, or sign without --tsa", url, err.Error())
+}
+
+// SignFile signs the PDF in and writes the result to out (which may be
+// in) atomically: on any failure out is left as it was.
+func SignFile(ctx context.Context, in, out string, k *Key, o Options) (Signature, error) {
+	data, err := os.ReadFile(in)
+	if err != nil {
+		return Signature{}, err
+	}
+	signed, sig, err := Sign(ctx, data, k, o)
+	if err != nil {
+		return sig, diag.InFile(in, err)
+	}
+	return sig, atomic.WriteFile(out, signed)
 }
