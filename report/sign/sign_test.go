@@ -7,6 +7,8 @@ import (
 	"crypto/rsa"
 	"crypto/x509"
 	"crypto/x509/pkix"
+	"encoding/asn1"
+	"encoding/hex"
 	"encoding/pem"
 	"errors"
 	"math/big"
@@ -97,7 +99,7 @@ func newPKI(t testing.TB) *pki {
 // makeCert makes an RSA key and its certificate, issued by parent (self
 // signed when nil).
 func makeCert(parent *x509.Certificate, parentKey *rsa.PrivateKey, name pkix.Name, ca bool, from, to time.Time) (*rsa.PrivateKey, *x509.Certificate, error) {
-	key, err := rsa.GenerateKey(rand.Reader, 2048)
+	key, err := rsaKey()
 	if err != nil {
 		return nil, nil, err
 	}
@@ -126,6 +128,8 @@ func makeCert(parent *x509.Certificate, parentKey *rsa.PrivateKey, name pkix.Nam
 	cert, err := x509.ParseCertificate(der)
 	return key, cert, err
 }
+
+func rsaKey() (*rsa.PrivateKey, error) { return rsa.GenerateKey(rand.Reader, 2048) }
 
 // p12 writes id as a PKCS#12 file with pin and the authority's
 // certificate, and returns its path.
@@ -326,9 +330,24 @@ func pdfcpu(t *testing.T, args ...string) string {
 	return string(out)
 }
 
-// checkPdfcpu has pdfcpu validate every signature of signed, with a
-// configuration of its own whose certificate store trusts the authority.
+// checkPdfcpu has pdfcpu find both signatures of signed valid.
 func checkPdfcpu(t *testing.T, p *pki, signed []byte) {
+	t.Helper()
+	out := pdfcpuValidate(t, p, signed)
+	if n := strings.Count(out, "Status: signature is valid"); n != 2 {
+		t.Errorf("pdfcpu finds %d valid signatures, expected 2:\n%s", n, out)
+	}
+	// pdfcpu's conclusion is at most B-B: it checks the CAdES baseline
+	// profile (the signing-certificate-v2 attribute, no signing time).
+	if n := strings.Count(out, "PAdES:          B-B"); n != 2 {
+		t.Errorf("pdfcpu finds %d PAdES B-B signatures, expected 2:\n%s", n, out)
+	}
+}
+
+// pdfcpuValidate has pdfcpu validate every signature of signed, with a
+// configuration of its own whose certificate store trusts the authority,
+// and returns its report.
+func pdfcpuValidate(t *testing.T, p *pki, signed []byte) string {
 	t.Helper()
 	conf := t.TempDir()
 	pdfcpu(t, "-c", conf, "certificates", "import", p.caPEM(t))
@@ -342,13 +361,26 @@ func checkPdfcpu(t *testing.T, p *pki, signed []byte) {
 	if err := os.WriteFile(yml, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out := pdfcpu(t, "-c", conf, "signatures", "validate", "-a", "-f", write(t, "signed.pdf", signed))
-	if n := strings.Count(out, "Status: signature is valid"); n != 2 {
-		t.Errorf("pdfcpu finds %d valid signatures, expected 2:\n%s", n, out)
+	return pdfcpu(t, "-c", conf, "signatures", "validate", "-a", "-f", write(t, "signed.pdf", signed))
+}
+
+// contents is the CMS signature of the first signature of signed, the
+// DER in its /Contents without the padding after it.
+func contents(t *testing.T, signed []byte) []byte {
+	t.Helper()
+	m := regexp.MustCompile(`/Contents <([0-9a-f]+)>`).FindSubmatch(signed)
+	if m == nil {
+		t.Fatal("no /Contents")
 	}
-	if n := strings.Count(out, "SubFilter:      ETSI.CAdES.detached"); n != 2 {
-		t.Errorf("pdfcpu finds %d PAdES signatures, expected 2:\n%s", n, out)
+	der, err := hex.DecodeString(string(m[1]))
+	if err != nil {
+		t.Fatal(err)
 	}
+	var v asn1.RawValue
+	if _, err := asn1.Unmarshal(der, &v); err != nil {
+		t.Fatal(err)
+	}
+	return v.FullBytes
 }
 
 // checkReaders checks that the signed file passes qpdf and reads as the
