@@ -25,9 +25,8 @@ type signOptions struct {
 }
 
 func signOptionsOf(cmd *cli.Command) signOptions {
-	o := signOptions{Role: cmd.String("role"), PINFile: cmd.String("pin-file"), TSA: cmd.String("tsa"),
-		Key: sign.Source{P12: cmd.String("p12"), PKCS11: cmd.String("pkcs11"), Token: cmd.String("token"), KeyLabel: cmd.String("key-label")},
-		In:  cmd.Args().Get(0), Out: cmd.Args().Get(1)}
+	o := signOptions{Role: cmd.String("role"), Key: keyOf(cmd), PINFile: cmd.String("pin-file"), TSA: cmd.String("tsa"),
+		In: cmd.Args().Get(0), Out: cmd.Args().Get(1)}
 	if o.Out == "" {
 		o.Out = o.In
 	}
@@ -36,8 +35,17 @@ func signOptionsOf(cmd *cli.Command) signOptions {
 
 // signFlags are the flags of `hoinghi sign`.
 func signFlags(t func(string, ...any) string) []cli.Flag {
+	return append([]cli.Flag{&cli.StringFlag{Name: "role", Required: true, Usage: t("`ROLE`: signer, or agency once the signer has signed")}}, keyFlags(t)...)
+}
+
+// batchSignFlags are the flags `hoinghi batch` signs with.
+func batchSignFlags(t func(string, ...any) string) []cli.Flag {
+	return append([]cli.Flag{&cli.BoolFlag{Name: "sign", Usage: t("sign every PDF as its signer, with the key of --p12 or --pkcs11")}}, keyFlags(t)...)
+}
+
+// keyFlags say where the key is, its PIN and the timestamp server.
+func keyFlags(t func(string, ...any) string) []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "role", Required: true, Usage: t("`ROLE`: signer, or agency once the signer has signed")},
 		&cli.StringFlag{Name: "p12", Usage: t("the key and certificate in the PKCS#12 file `FILE` (.p12, .pfx)")},
 		&cli.StringFlag{Name: "pkcs11", Usage: t("the key on a token, through its vendor's PKCS#11 module `MODULE` (.so, .dylib, .dll)")},
 		&cli.StringFlag{Name: "token", Usage: t("the token labelled `LABEL`, when several are plugged in")},
@@ -47,6 +55,33 @@ func signFlags(t func(string, ...any) string) []cli.Flag {
 	}
 }
 
+// keyOf is the key source of a command's flags.
+func keyOf(cmd *cli.Command) sign.Source {
+	return sign.Source{P12: cmd.String("p12"), PKCS11: cmd.String("pkcs11"), Token: cmd.String("token"), KeyLabel: cmd.String("key-label")}
+}
+
+// openKey checks the timestamp server's address, reads the PIN and
+// opens the key, saying what went wrong with the exit code to return.
+func (e *env) openKey(src sign.Source, pinFile, tsa string) (*sign.Key, error) {
+	if tsa != "" {
+		if err := sign.CheckTSA(tsa); err != nil {
+			e.sayErr(err)
+			return nil, exitError{exitInput}
+		}
+	}
+	pin, err := e.pin(pinFile)
+	if err != nil {
+		e.sayErr(err)
+		return nil, exitError{exitInput}
+	}
+	key, err := sign.Open(src, pin)
+	if err != nil {
+		e.sayErr(err)
+		return nil, exitError{signExit(err)}
+	}
+	return key, nil
+}
+
 func (e *env) sign(ctx context.Context, cmd *cli.Command) error {
 	o := signOptionsOf(cmd)
 	if n := cmd.Args().Len(); n < 1 || n > 2 {
@@ -54,22 +89,13 @@ func (e *env) sign(ctx context.Context, cmd *cli.Command) error {
 		return exitError{exitInput}
 	}
 	role, err := sign.ParseRole(o.Role)
-	if err == nil && o.TSA != "" {
-		err = sign.CheckTSA(o.TSA)
-	}
 	if err != nil {
 		e.sayErr(err)
 		return exitError{exitInput}
 	}
-	pin, err := e.pin(o.PINFile)
+	key, err := e.openKey(o.Key, o.PINFile, o.TSA)
 	if err != nil {
-		e.sayErr(err)
-		return exitError{exitInput}
-	}
-	key, err := sign.Open(o.Key, pin)
-	if err != nil {
-		e.sayErr(err)
-		return exitError{signExit(err)}
+		return err
 	}
 	defer key.Close()
 	sig, err := sign.SignFile(ctx, o.In, o.Out, key, sign.Options{Role: role, TSA: o.TSA})
@@ -123,6 +149,8 @@ func init() {
 	lang.Register(map[string]string{
 		"sign a PDF hoinghi rendered, as the signer or as the agency (PAdES)": "ký số văn bản PDF do hoinghi xuất, với vai trò người ký hoặc cơ quan (PAdES)",
 		"IN.pdf [OUT.pdf]": "TỆP_VÀO.pdf [TỆP_RA.pdf]",
+		"sign every PDF as its signer, with the key of --p12 or --pkcs11":                          "ký số mọi tệp PDF với vai trò người ký, bằng khóa của --p12 hoặc --pkcs11",
+		"batch: --p12, --pkcs11 and --tsa are for --sign: add --sign to sign the PDFs":             "batch: --p12, --pkcs11 và --tsa dùng cho --sign: thêm --sign để ký các tệp PDF",
 		"`ROLE`: signer, or agency once the signer has signed":                                     "`VAI_TRÒ`: signer (người ký), hoặc agency (cơ quan) sau khi người ký đã ký",
 		"the key and certificate in the PKCS#12 file `FILE` (.p12, .pfx)":                          "khóa và chứng thư số trong tệp PKCS#12 `TỆP` (.p12, .pfx)",
 		"the key on a token, through its vendor's PKCS#11 module `MODULE` (.so, .dylib, .dll)":     "khóa trên thiết bị ký số (token), qua thư viện PKCS#11 `THƯ_VIỆN` của nhà cung cấp (.so, .dylib, .dll)",

@@ -107,3 +107,31 @@ func TestSignCommand(t *testing.T) {
 		t.Errorf("a failed signature left a file behind: %v", names)
 	}
 }
+
+// TestBatchSignCommand: batch --sign signs every PDF with one key and
+// records the signatures in the manifest; a key flag without --sign is
+// refused.
+func TestBatchSignCommand(t *testing.T) {
+	dir := t.TempDir()
+	key := p12File(t, dir, "Phạm Duy Hưng", "1234")
+	t.Setenv("HOINGHI_PIN", "1234")
+	out := filepath.Join(dir, "out")
+	if code, _, stderr := hoinghi(t, "batch", "--kind", "thong-bao", "--format", "pdf", "--p12", key, "-o", out, seed); code != 2 || !strings.Contains(stderr, "thêm --sign để ký") {
+		t.Errorf("--p12 without --sign: %d\n%s", code, stderr)
+	}
+	if code, _, stderr := hoinghi(t, "batch", "--kind", "thong-bao", "--format", "pdf", "--sign", "--p12", key, "-o", out, seed); code != 0 {
+		t.Fatalf("batch --sign: %d\n%s", code, stderr)
+	}
+	manifest, err := os.ReadFile(filepath.Join(out, "manifest.json"))
+	if err != nil || !strings.Contains(string(manifest), `"role": "signer"`) || !strings.Contains(string(manifest), `"subject": "CN=Phạm Duy Hưng"`) {
+		t.Fatalf("the manifest records no signature (%v):\n%s", err, manifest)
+	}
+	pdfs, _ := filepath.Glob(filepath.Join(out, "*", "thong-bao-*.pdf"))
+	if len(pdfs) != 1 {
+		t.Fatalf("batch wrote %v", pdfs)
+	}
+	report, _ := exec.Command(testtool.Path(t, "pdfsig"), pdfs[0]).CombinedOutput()
+	if !strings.Contains(string(report), "Signature Validation: Signature is Valid.") {
+		t.Errorf("pdfsig does not find the batch's PDF signed:\n%s", report)
+	}
+}
