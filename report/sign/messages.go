@@ -20,6 +20,9 @@ func init() {
 		"object %d has no end":                         "đối tượng %d không có phần kết",
 		"a form without /Fields":                       "biểu mẫu không có /Fields",
 
+		"the agency has signed this document already: it is issued, and is not signed again":                    "cơ quan đã ký số văn bản này: văn bản đã được ban hành, không ký lại",
+		"the signer has signed this document already: the agency signs next, with --role agency":                "người ký đã ký số văn bản này: tiếp theo cơ quan ký, với --role agency",
+		"the signer has not signed this document yet: the signer signs first, with --role signer":               "người ký chưa ký số văn bản này: người ký ký trước, với --role signer",
 		"wrong PIN for this PKCS#12 file: give the password the file was exported with":                         "sai mã PIN của tệp PKCS#12: nhập mật khẩu đã đặt khi xuất tệp",
 		"cannot read this PKCS#12 file (%s): export the certificate with its private key as .p12 or .pfx":       "không đọc được tệp PKCS#12 (%s): xuất chứng thư số kèm khóa bí mật thành tệp .p12 hoặc .pfx",
 		"this PKCS#12 file holds no private key for signing: export the certificate with its private key":       "tệp PKCS#12 không có khóa bí mật để ký: xuất chứng thư số kèm khóa bí mật",

@@ -37,6 +37,7 @@ var (
 	reAcroForm  = regexp.MustCompile(` /AcroForm (\d+) 0 R`)
 	reFields    = regexp.MustCompile(`/Fields \[([^\]]*)\]`)
 	reAnnots    = regexp.MustCompile(`/Annots \[([^\]]*)\]`)
+	reFieldName = regexp.MustCompile(`/T \((\w+)\)`)
 )
 
 // producer is how report/pdf writes the start of its /Producer, "hoinghi

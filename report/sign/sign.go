@@ -149,6 +149,9 @@ func Sign(ctx context.Context, pdf []byte, k *Key, o Options) ([]byte, Signature
 	if err != nil {
 		return nil, sig, err
 	}
+	if err := order(d, fields, o.Role); err != nil {
+		return nil, sig, err
+	}
 	pages, err := d.object(atoi(rePages, catalog))
 	if err != nil {
 		return nil, sig, err
@@ -201,6 +204,31 @@ func Sign(ctx context.Context, pdf []byte, k *Key, o Options) ([]byte, Signature
 	}
 	hex.Encode(out[start+1:], der)
 	return out, sig, nil
+}
+
+// order checks that role signs in its turn: the signer an unsigned
+// document, the agency one the signer signed, each once.
+func order(d *doc, fields []string, role Role) error {
+	signed := map[string]bool{}
+	for _, f := range fields {
+		n, _ := strconv.Atoi(strings.Fields(f)[0])
+		body, err := d.object(n)
+		if err != nil {
+			return err
+		}
+		if m := reFieldName.FindSubmatch(body); m != nil {
+			signed[string(m[1])] = true
+		}
+	}
+	switch {
+	case signed[Agency.field()]:
+		return diag.List{{Msg: lang.M("the agency has signed this document already: it is issued, and is not signed again")}}
+	case role == Signer && signed[Signer.field()]:
+		return diag.List{{Msg: lang.M("the signer has signed this document already: the agency signs next, with --role agency")}}
+	case role == Agency && !signed[Signer.field()]:
+		return diag.List{{Msg: lang.M("the signer has not signed this document yet: the signer signs first, with --role signer")}}
+	}
+	return nil
 }
 
 // byteRangeHole is where /ByteRange is written once the offsets are

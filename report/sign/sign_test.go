@@ -18,6 +18,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -259,7 +260,7 @@ var pdfsigRe = regexp.MustCompile(`(?m)^Signature #(\d):\n((?:  .*\n)*)`)
 
 // checkPdfsig has pdfsig validate both signatures of signed, trusting
 // the test authority, and returns its report.
-func checkPdfsig(t *testing.T, p *pki, signed []byte, signer, agency string) string {
+func checkPdfsig(t *testing.T, p *pki, first, signed []byte, signer, agency string) string {
 	t.Helper()
 	path := write(t, "signed.pdf", signed)
 	out := string(testtool.Run(t, "pdfsig", "-nssdir", "sql:"+p.nssdir(t), path))
@@ -269,11 +270,17 @@ func checkPdfsig(t *testing.T, p *pki, signed []byte, signer, agency string) str
 	}
 	for i, want := range []struct {
 		cn, field, covers string
+		end               int
 	}{
-		{signer, "NguoiKy", "Signature Validation: Signature is Valid."},
-		{agency, "CoQuan", "Total document signed"},
+		{signer, "NguoiKy", "Not total document signed", len(first)},
+		{agency, "CoQuan", "Total document signed", len(signed)},
 	} {
 		s := sigs[i][2]
+		// Each signature covers its revision: its ranges end where the
+		// file did when it was made.
+		if !regexp.MustCompile(`Signed Ranges: \[0 - \d+\], \[\d+ - ` + strconv.Itoa(want.end) + `\]`).MatchString(s) {
+			t.Errorf("signature #%d does not cover the %d bytes of its revision:\n%s", i+1, want.end, s)
+		}
 		for _, line := range []string{
 			"Signer Certificate Common Name: " + want.cn,
 			"Signature Field Name: " + want.field,
@@ -289,10 +296,6 @@ func checkPdfsig(t *testing.T, p *pki, signed []byte, signer, agency string) str
 		if !regexp.MustCompile(`Signing Time: \w{3} \d\d \d{4} \d\d:\d\d:\d\d`).MatchString(s) {
 			t.Errorf("signature #%d: no signing time:\n%s", i+1, s)
 		}
-	}
-	// The signer's signature covers its own revision, not the agency's.
-	if strings.Contains(sigs[0][2], "Total document signed") {
-		t.Errorf("the first signature claims to cover the agency's update:\n%s", sigs[0][2])
 	}
 	return out
 }
@@ -396,8 +399,8 @@ func checkReaders(t *testing.T, signed []byte) {
 
 func TestSignPKCS12(t *testing.T) {
 	p := newPKI(t)
-	_, signed := signBoth(t, p12Key(t, p, p.signer), p12Key(t, p, p.agency), sign.Options{})
-	checkPdfsig(t, p, signed, "Phạm Duy Hưng", "UBND TỈNH BẮC KẠN")
+	first, signed := signBoth(t, p12Key(t, p, p.signer), p12Key(t, p, p.agency), sign.Options{})
+	checkPdfsig(t, p, first, signed, "Phạm Duy Hưng", "UBND TỈNH BẮC KẠN")
 	checkPdfcpu(t, p, signed)
 	checkReaders(t, signed)
 }
@@ -454,6 +457,22 @@ func TestProblems(t *testing.T) {
 	cut := sample(t)[:len(sample(t))/2]
 	_, _, err = sign.Sign(context.Background(), cut, key, sign.Options{Role: sign.Signer})
 	wantProblem(t, err, "", "tệp PDF bị hỏng")
+
+	// Each role signs once, the signer first.
+	_, _, err = sign.Sign(context.Background(), sample(t), key, sign.Options{Role: sign.Agency})
+	wantProblem(t, err, "", "người ký chưa ký số văn bản này")
+	first, _, err := sign.Sign(context.Background(), sample(t), key, sign.Options{Role: sign.Signer})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = sign.Sign(context.Background(), first, key, sign.Options{Role: sign.Signer})
+	wantProblem(t, err, "", "người ký đã ký số văn bản này")
+	second, _, err := sign.Sign(context.Background(), first, key, sign.Options{Role: sign.Agency})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = sign.Sign(context.Background(), second, key, sign.Options{Role: sign.Agency})
+	wantProblem(t, err, "", "cơ quan đã ký số văn bản này")
 
 	expiredKey, expiredCert, err := makeCert(p.ca, p.caKey, pkix.Name{CommonName: "Hoàng Huế"}, false, time.Now().AddDate(-2, 0, 0), time.Now().AddDate(-1, 0, 0))
 	if err != nil {

@@ -78,8 +78,8 @@ func TestSignPKCS11(t *testing.T) {
 	if signer.Cert.Subject.CommonName != "Phạm Duy Hưng" || agency.Cert.Subject.CommonName != "UBND TỈNH BẮC KẠN" {
 		t.Fatalf("the token gave the certificates of %s and %s", signer.Cert.Subject, agency.Cert.Subject)
 	}
-	_, signed := signBoth(t, signer, agency, sign.Options{})
-	checkPdfsig(t, p, signed, "Phạm Duy Hưng", "UBND TỈNH BẮC KẠN")
+	first, signed := signBoth(t, signer, agency, sign.Options{})
+	checkPdfsig(t, p, first, signed, "Phạm Duy Hưng", "UBND TỈNH BẮC KẠN")
 	checkPdfcpu(t, p, signed)
 	checkReaders(t, signed)
 }

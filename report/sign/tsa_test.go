@@ -81,7 +81,7 @@ func TestSignTimestamp(t *testing.T) {
 	if *tokens != 2 {
 		t.Errorf("the server gave %d tokens, expected 2", *tokens)
 	}
-	checkPdfsig(t, p, signed, "Phạm Duy Hưng", "UBND TỈNH BẮC KẠN")
+	checkPdfsig(t, p, first, signed, "Phạm Duy Hưng", "UBND TỈNH BẮC KẠN")
 	checkPdfcpu(t, p, signed)
 	checkReaders(t, signed)
 	out := pdfcpuValidate(t, p, first)
