@@ -100,9 +100,6 @@ type Options struct {
 	// Time is the claimed time of signing, written in the Vietnam time
 	// zone; the zero time means now.
 	Time time.Time
-	// Client makes the requests to TSA; nil means one with a timeout of
-	// a minute.
-	Client *http.Client
 }
 
 // Signature describes a signature made, for a manifest or a message.
@@ -128,6 +125,9 @@ const (
 // signature of k added in an incremental update. pdf itself is not
 // changed and is a prefix of the result.
 func Sign(ctx context.Context, pdf []byte, k *Key, o Options) ([]byte, Signature, error) {
+	if o.Role != Signer && o.Role != Agency {
+		return nil, Signature{}, fmt.Errorf("sign: no role")
+	}
 	when := o.Time
 	if when.IsZero() {
 		when = time.Now()
@@ -278,10 +278,7 @@ func timestampToken(ctx context.Context, o Options, value []byte) ([]byte, error
 	if err != nil {
 		return nil, err
 	}
-	client := o.Client
-	if client == nil {
-		client = &http.Client{Timeout: time.Minute}
-	}
+	client := &http.Client{Timeout: time.Minute}
 	hr, err := http.NewRequestWithContext(ctx, http.MethodPost, o.TSA, bytes.NewReader(req))
 	if err != nil {
 		return nil, tsaFailed(o.TSA, err)
