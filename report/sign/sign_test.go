@@ -387,11 +387,18 @@ func contents(t *testing.T, signed []byte) []byte {
 }
 
 // checkReaders checks that the signed file passes qpdf and reads as the
-// same text as the unsigned one.
+// unsigned one does: its pages, its fonts and its text.
 func checkReaders(t *testing.T, signed []byte) {
 	t.Helper()
 	in, out := write(t, "in.pdf", sample(t)), write(t, "signed.pdf", signed)
 	testtool.Run(t, "qpdf", "--check", out)
+	pages := regexp.MustCompile(`(?m)^Pages: +\d+$`)
+	if a, b := pages.Find(testtool.Run(t, "pdfinfo", in)), pages.Find(testtool.Run(t, "pdfinfo", out)); a == nil || !bytes.Equal(a, b) {
+		t.Errorf("pdfinfo counts %q pages in the signed file, %q in the unsigned one", b, a)
+	}
+	if a, b := testtool.Run(t, "pdffonts", in), testtool.Run(t, "pdffonts", out); !bytes.Equal(a, b) {
+		t.Errorf("the signed file has other fonts:\n%s\n---\n%s", a, b)
+	}
 	if a, b := testtool.Run(t, "pdftotext", in, "-"), testtool.Run(t, "pdftotext", out, "-"); !bytes.Equal(a, b) || len(a) < 500 {
 		t.Errorf("the signed file reads differently:\n%s\n---\n%s", a, b)
 	}
