@@ -107,11 +107,11 @@ func (e *env) sign(ctx context.Context, cmd *cli.Command) error {
 	return nil
 }
 
-// signExit is the exit code of a failure to sign: 2 for a problem with
-// an input (the PDF, the key, the PIN), 1 for anything else.
+// signExit is the exit code of a failure to sign: 2 for an input (the
+// PDF, the key, the PIN) that is wrong or cannot be read, 1 for anything
+// else.
 func signExit(err error) int {
-	var l diag.List
-	if errors.As(err, &l) {
+	if errors.As(err, new(diag.List)) || errors.As(err, new(*sign.ReadError)) {
 		return exitInput
 	}
 	return exitRender

@@ -92,6 +92,8 @@ func TestSignCommand(t *testing.T) {
 		{"two keys", []string{"--role", "agency", "--p12", signer, "--pkcs11", "/x.so", in}, 2, "--p12, --pkcs11: cần khóa trong tệp PKCS#12"},
 		{"bad role", []string{"--role", "van-thu", "--p12", signer, in}, 2, "không có vai trò van-thu"},
 		{"bad tsa", []string{"--role", "agency", "--p12", agency, "--tsa", "tsa.example", in}, 2, "--tsa: cần địa chỉ máy chủ cấp dấu thời gian"},
+		{"no PDF", []string{"--role", "agency", "--p12", agency, filepath.Join(dir, "khong-co.pdf")}, 2, "không tìm thấy tệp " + filepath.Join(dir, "khong-co.pdf")},
+		{"no key file", []string{"--role", "agency", "--p12", filepath.Join(dir, "khong-co.p12"), in}, 2, "không tìm thấy tệp " + filepath.Join(dir, "khong-co.p12")},
 		{"not hoinghi's", []string{"--role", "agency", "--p12", agency, pinFile}, 2, pinFile + ": đây không phải tệp PDF"},
 		{"tsa down", []string{"--role", "agency", "--p12", agency, "--tsa", "http://127.0.0.1:1/", in}, 1, "máy chủ cấp dấu thời gian http://127.0.0.1:1/ không trả dấu thời gian"},
 	} {

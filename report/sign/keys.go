@@ -15,7 +15,7 @@ import (
 func OpenPKCS12(path, pin string) (*Key, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, err
+		return nil, &ReadError{err}
 	}
 	key, cert, chain, err := pkcs12.DecodeChain(data, pin)
 	switch {

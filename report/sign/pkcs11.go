@@ -49,29 +49,30 @@ func OpenPKCS11(module, token, keyLabel, pin string) (*Key, error) {
 	k, err := pair(ctx, keyLabel)
 	if err != nil {
 		ctx.Close()
-		return nil, problem(err.(*lang.Error).Msg)
+		return nil, diag.InFile(module, err)
 	}
 	k.Source, k.close = module, ctx.Close
 	return k, nil
 }
 
 // pair finds the key labelled label and its certificate, or the token's
-// only key with a certificate when label is empty.
+// only key with a certificate when label is empty; its problems name no
+// file.
 func pair(ctx *crypto11.Context, label string) (*Key, error) {
 	if label != "" {
 		signer, err := ctx.FindKeyPair(nil, []byte(label))
 		if err != nil || signer == nil {
-			return nil, lang.Errorf("no key labelled %s on the token: give the label of the signing key with --key-label", label)
+			return nil, diag.List{{Msg: lang.M("no key labelled %s on the token: give the label of the signing key with --key-label", label)}}
 		}
 		cert, err := ctx.FindCertificate(nil, []byte(label), nil)
 		if err != nil || cert == nil {
-			return nil, lang.Errorf("no certificate labelled %s on the token: the certificate must be stored beside its key", label)
+			return nil, diag.List{{Msg: lang.M("no certificate labelled %s on the token: the certificate must be stored beside its key", label)}}
 		}
 		return &Key{Signer: signer, Cert: cert}, nil
 	}
 	pairs, err := ctx.FindAllPairedCertificates()
 	if err != nil {
-		return nil, lang.Errorf("cannot list the keys of the token (%s)", err.Error())
+		return nil, diag.List{{Msg: lang.M("cannot list the keys of the token (%s)", err.Error())}}
 	}
 	var keys []*Key
 	for _, p := range pairs {
@@ -84,11 +85,11 @@ func pair(ctx *crypto11.Context, label string) (*Key, error) {
 	}
 	switch len(keys) {
 	case 0:
-		return nil, lang.Errorf("the token holds no key with a certificate: import the signing certificate with the vendor's tool")
+		return nil, diag.List{{Msg: lang.M("the token holds no key with a certificate: import the signing certificate with the vendor's tool")}}
 	case 1:
 		return keys[0], nil
 	}
-	return nil, lang.Errorf("the token holds %d keys with certificates: choose one with --key-label", len(keys))
+	return nil, diag.List{{Msg: lang.M("the token holds %d keys with certificates: choose one with --key-label", len(keys))}}
 }
 
 func parse509(ders [][]byte) []*x509.Certificate {

@@ -135,7 +135,7 @@ func Sign(ctx context.Context, pdf []byte, k *Key, o Options) ([]byte, Signature
 	when = when.In(vietnam).Truncate(time.Second)
 	sig := Signature{Role: o.Role, Subject: k.Cert.Subject.String(), Time: when, Fingerprint: Fingerprint(k.Cert)}
 	if err := Usable(k.Cert, when); err != nil {
-		return nil, sig, diag.List{{File: k.Source, Msg: err.(*lang.Error).Msg}}
+		return nil, sig, diag.InFile(k.Source, err)
 	}
 	d, err := parse(pdf)
 	if err != nil {
@@ -260,15 +260,18 @@ func Fingerprint(c *x509.Certificate) string {
 // Usable checks that c may sign at t: within its validity and meant for
 // signatures.
 func Usable(c *x509.Certificate, t time.Time) error {
+	var m lang.Message
 	switch {
 	case t.After(c.NotAfter):
-		return lang.Errorf("the certificate of %s expired on %s: renew it with the certificate authority", c.Subject.CommonName, c.NotAfter.In(vietnam).Format("02/01/2006"))
+		m = lang.M("the certificate of %s expired on %s: renew it with the certificate authority", c.Subject.CommonName, c.NotAfter.In(vietnam).Format("02/01/2006"))
 	case t.Before(c.NotBefore):
-		return lang.Errorf("the certificate of %s is valid only from %s: check the computer's clock", c.Subject.CommonName, c.NotBefore.In(vietnam).Format("02/01/2006"))
+		m = lang.M("the certificate of %s is valid only from %s: check the computer's clock", c.Subject.CommonName, c.NotBefore.In(vietnam).Format("02/01/2006"))
 	case c.KeyUsage != 0 && c.KeyUsage&(x509.KeyUsageDigitalSignature|x509.KeyUsageContentCommitment) == 0:
-		return lang.Errorf("the certificate of %s is not meant for signatures: use a signing certificate", c.Subject.CommonName)
+		m = lang.M("the certificate of %s is not meant for signatures: use a signing certificate", c.Subject.CommonName)
+	default:
+		return nil
 	}
-	return nil
+	return diag.List{{Msg: m}}
 }
 
 // timestampToken asks o.TSA for an RFC 3161 token over value and checks
@@ -320,12 +323,19 @@ func tsaFailed(url string, err error) error {
 	return lang.Errorf("the timestamp server %s gave no timestamp (%s): try again later, or sign without --tsa", url, err.Error())
 }
 
+// ReadError is an input that could not be read: the PDF, or the key's
+// file.
+type ReadError struct{ Err error }
+
+func (e *ReadError) Error() string { return e.Err.Error() }
+func (e *ReadError) Unwrap() error { return e.Err }
+
 // SignFile signs the PDF in and writes the result to out (which may be
 // in) atomically: on any failure out is left as it was.
 func SignFile(ctx context.Context, in, out string, k *Key, o Options) (Signature, error) {
 	data, err := os.ReadFile(in)
 	if err != nil {
-		return Signature{}, err
+		return Signature{}, &ReadError{err}
 	}
 	signed, sig, err := Sign(ctx, data, k, o)
 	if err != nil {
