@@ -126,7 +126,7 @@ func (d *doc) section(at int) ([]byte, error) {
 		if !ok {
 			return nil, damaged(lang.M("a cross-reference table without its trailer"))
 		}
-		if _, err := fmt.Sscanf(string(line), "%d %d", &first, &count); err != nil || count < 0 || count*20 > len(tail) {
+		if _, err := fmt.Sscanf(string(line), "%d %d", &first, &count); err != nil || first < 0 || count < 0 || count > len(tail)/20 {
 			return nil, damaged(lang.M("a bad cross-reference subsection"))
 		}
 		for i := range count {
