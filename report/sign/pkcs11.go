@@ -5,6 +5,7 @@ package sign
 import (
 	"crypto/x509"
 	"errors"
+	"slices"
 	"strings"
 
 	"github.com/ThalesGroup/crypto11"
@@ -20,19 +21,20 @@ import (
 // The key never leaves the token: Key.Signer asks the token to sign.
 func OpenPKCS11(module, token, keyLabel, pin string) (*Key, error) {
 	problem := func(m lang.Message) error { return diag.List{{File: module, Msg: m}} }
-	if token == "" {
-		labels, err := tokens(module)
-		if err != nil {
-			return nil, err
-		}
-		switch len(labels) {
-		case 0:
-			return nil, problem(lang.M("no token is plugged in: plug in the USB token and try again"))
-		case 1:
-			token = labels[0]
-		default:
-			return nil, problem(lang.M("%d tokens are plugged in: choose one with --token, one of %s", len(labels), strings.Join(labels, ", ")))
-		}
+	labels, err := tokens(module)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case token != "" && !slices.Contains(labels, token):
+		return nil, problem(lang.M("no token %s: plug it in, or name another with --token", token))
+	case token != "":
+	case len(labels) == 0:
+		return nil, problem(lang.M("no token is plugged in: plug in the USB token and try again"))
+	case len(labels) == 1:
+		token = labels[0]
+	default:
+		return nil, problem(lang.M("%d tokens are plugged in: choose one with --token, one of %s", len(labels), strings.Join(labels, ", ")))
 	}
 	ctx, err := crypto11.Configure(&crypto11.Config{Path: module, TokenLabel: token, Pin: pin})
 	var perr pkcs11.Error
@@ -41,8 +43,6 @@ func OpenPKCS11(module, token, keyLabel, pin string) (*Key, error) {
 		return nil, problem(lang.M("wrong PIN for the token %s: type the token's user PIN (after a few wrong PINs the token locks itself)", token))
 	case errors.As(err, &perr) && perr == pkcs11.CKR_PIN_LOCKED:
 		return nil, problem(lang.M("the token %s is locked after too many wrong PINs: unlock it with the vendor's tool", token))
-	case err != nil && err.Error() == "could not find PKCS#11 token":
-		return nil, problem(lang.M("no token %s: plug it in, or name another with --token", token))
 	case err != nil:
 		return nil, problem(lang.M("cannot open the PKCS#11 module (%s): give the module of the token's vendor with --pkcs11", err.Error()))
 	}

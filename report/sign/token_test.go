@@ -100,8 +100,13 @@ func TestTokenProblems(t *testing.T) {
 		_, err := sign.OpenPKCS11(softhsm, tc.token, tc.label, tc.pin)
 		wantProblem(t, err, softhsm, tc.msg)
 	}
-	// The token still signs after those failures.
-	if _, _, err := sign.Sign(context.Background(), sample(t), tokenKey(t, "nguoi-ky"), sign.Options{Role: sign.Signer}); err != nil {
+	// The token, named, still signs after those failures.
+	k, err := sign.OpenPKCS11(softhsm, "hoinghi", "nguoi-ky", "1234")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer k.Close()
+	if _, _, err := sign.Sign(context.Background(), sample(t), k, sign.Options{Role: sign.Signer}); err != nil {
 		t.Fatal(err)
 	}
 }
