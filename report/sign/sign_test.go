@@ -97,6 +97,18 @@ func newPKI(t testing.TB) *pki {
 	return thePKI
 }
 
+// TestMain removes the folders the tests share once they are done.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if thePKI != nil {
+		os.RemoveAll(thePKI.dir)
+	}
+	if pdfcpuBin != "" {
+		os.RemoveAll(filepath.Dir(pdfcpuBin))
+	}
+	os.Exit(code)
+}
+
 // makeCert makes an RSA key and its certificate, issued by parent (self
 // signed when nil).
 func makeCert(parent *x509.Certificate, parentKey *rsa.PrivateKey, name pkix.Name, ca bool, from, to time.Time) (*rsa.PrivateKey, *x509.Certificate, error) {
