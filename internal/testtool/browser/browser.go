@@ -1,0 +1,213 @@
+// Package browser drives Debian's Chromium, headless, for the tests of
+// hoinghi's web page: it opens tabs at a fixed viewport, uploads files,
+// waits for downloads and takes screenshots.
+//
+// A test binary starts one browser and opens a tab for each subtest. A
+// machine without Chromium fails the test with the remedy rather than
+// skipping it, because a skipped check passes unseen.
+package browser
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	cdpbrowser "github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/chromedp"
+)
+
+// Path is where Debian's chromium package installs the browser.
+const Path = "/usr/bin/chromium"
+
+// Viewport is the size of every tab's window, in CSS pixels: the
+// screenshots of the clerk's guide are this wide.
+const (
+	Width  = 1280
+	Height = 800
+)
+
+// Wait is how long one step of a test — an action, or a download — may
+// take before the test fails with what it waited for, rather than hanging
+// until go test's own timeout.
+const Wait = 60 * time.Second
+
+// Browser is a running Chromium.
+type Browser struct {
+	ctx context.Context
+	log *output
+}
+
+// output keeps what Chromium writes, for the message of a failure.
+type output struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (o *output) Write(p []byte) (int, error) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.buf.Write(p)
+}
+
+func (o *output) String() string {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.buf.String()
+}
+
+// Start starts Chromium, headless, with a new empty profile folder of t's,
+// and stops it when t ends. It fails t when Chromium is not installed.
+func Start(t *testing.T) *Browser {
+	t.Helper()
+	if _, err := os.Stat(Path); err != nil {
+		t.Fatalf("%s not found: run `make deps` (or `make test`), which installs Debian's chromium package", Path)
+	}
+	log := &output{}
+	alloc, stopAlloc := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(Path),
+		chromedp.Flag("headless", true),
+		chromedp.Flag("no-sandbox", true),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		// A screenshot is of the page alone, Width wide, with no scroll bar.
+		chromedp.Flag("hide-scrollbars", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.CombinedOutput(log),
+	)
+	ctx, stop := chromedp.NewContext(alloc)
+	t.Cleanup(func() {
+		stop()
+		stopAlloc()
+	})
+	// The browser lives as long as the context of its first action: that
+	// one has no deadline.
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("starting %s: %v\n%s", Path, err, log)
+	}
+	return &Browser{ctx: ctx, log: log}
+}
+
+// Tab is a browser tab of one test.
+type Tab struct {
+	t         testing.TB
+	b         *Browser
+	ctx       context.Context
+	downloads string
+}
+
+// Tab opens a tab of Width×Height whose downloads go into a folder of t's,
+// and closes it when t ends.
+func (b *Browser) Tab(t testing.TB) *Tab {
+	t.Helper()
+	ctx, closeTab := chromedp.NewContext(b.ctx)
+	t.Cleanup(closeTab)
+	tab := &Tab{t: t, b: b, ctx: ctx, downloads: t.TempDir()}
+	// The first action opens the tab, which lives as long as its context.
+	if err := chromedp.Do(ctx,
+		chromedp.EmulateViewport(Width, Height),
+		chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+			_, err := chromedp.Call(ctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
+				Behavior:      cdpbrowser.SetDownloadBehaviorBehaviorAllowAndName,
+				DownloadPath:  tab.downloads,
+				EventsEnabled: new(true),
+			})
+			return err
+		}),
+	); err != nil {
+		t.Fatalf("browser: opening a tab: %v\n%s", err, b.log)
+	}
+	return tab
+}
+
+// Context returns the tab's chromedp context, for actions of chromedp's
+// own that Do and Run do not cover.
+func (tab *Tab) Context() context.Context { return tab.ctx }
+
+// Do runs the actions in order and fails the test at the first error.
+func (tab *Tab) Do(actions ...chromedp.Action[chromedp.Void]) {
+	tab.t.Helper()
+	ctx, cancel := context.WithTimeout(tab.ctx, Wait)
+	defer cancel()
+	if err := chromedp.Do(ctx, actions...); err != nil {
+		tab.t.Fatalf("browser: %v\n%s", err, tab.b.log)
+	}
+}
+
+// Run runs the action on the tab and returns its value; an error fails
+// the test.
+func Run[T any](tab *Tab, action chromedp.Action[T]) T {
+	tab.t.Helper()
+	ctx, cancel := context.WithTimeout(tab.ctx, Wait)
+	defer cancel()
+	v, err := chromedp.Run(ctx, action)
+	if err != nil {
+		tab.t.Fatalf("browser: %v\n%s", err, tab.b.log)
+	}
+	return v
+}
+
+// A Download is a file the browser saved.
+type Download struct {
+	// Name is the file name the server suggested (Content-Disposition).
+	Name string
+	// Path is where the file is, under the name the browser gave it.
+	Path string
+	// URL is where it came from.
+	URL string
+}
+
+// Download runs trigger — a click on a link, the submission of a form —
+// and waits for the download it starts to complete. A download that the
+// browser cancels, or none within Wait, fails the test.
+func (tab *Tab) Download(trigger ...chromedp.Action[chromedp.Void]) Download {
+	tab.t.Helper()
+	ctx, cancel := context.WithTimeout(tab.ctx, Wait)
+	defer cancel()
+	begin := chromedp.Events(ctx, cdpbrowser.DownloadWillBegin)
+	progress := chromedp.Events(ctx, cdpbrowser.DownloadProgress)
+	if err := chromedp.Do(ctx, trigger...); err != nil {
+		tab.t.Fatalf("browser: %v\n%s", err, tab.b.log)
+	}
+	var d Download
+	for ev, err := range begin {
+		if err != nil {
+			tab.t.Fatalf("browser: no download began: %v", err)
+		}
+		d = Download{Name: ev.SuggestedFilename, Path: filepath.Join(tab.downloads, ev.GUID), URL: ev.URL}
+		break
+	}
+	for ev, err := range progress {
+		if err != nil {
+			tab.t.Fatalf("browser: the download of %s did not complete: %v", d.URL, err)
+		}
+		if ev.GUID != filepath.Base(d.Path) {
+			continue
+		}
+		if ev.State == cdpbrowser.DownloadProgressStateCompleted {
+			return d
+		}
+		if ev.State == cdpbrowser.DownloadProgressStateCanceled {
+			break
+		}
+	}
+	tab.t.Fatalf("browser: the download of %s was cancelled", d.URL)
+	return d
+}
+
+// Screenshot saves a PNG of the whole page, Width wide and as high as the
+// page, at path.
+func (tab *Tab) Screenshot(path string) {
+	tab.t.Helper()
+	png := Run(tab, chromedp.FullScreenshot(100))
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		tab.t.Fatal(err)
+	}
+}
