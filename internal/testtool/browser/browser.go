@@ -10,6 +10,8 @@ package browser
 import (
 	"bytes"
 	"context"
+	"image/color"
+	"image/png"
 	"os"
 	"path/filepath"
 	"sync"
@@ -158,7 +160,7 @@ func Run[T any](tab *Tab, action chromedp.Action[T]) T {
 type Download struct {
 	// Name is the file name the server suggested (Content-Disposition).
 	Name string
-	// Path is where the file is, under the name the browser gave it.
+	// Path is where the file is, under that name.
 	Path string
 	// URL is where it came from.
 	URL string
@@ -192,6 +194,17 @@ func (tab *Tab) Download(trigger ...chromedp.Action[chromedp.Void]) Download {
 			continue
 		}
 		if ev.State == cdpbrowser.DownloadProgressStateCompleted {
+			// The browser saved the file under its GUID: it moves into a
+			// folder of that name, under the name the server gave it.
+			dir := filepath.Join(tab.downloads, "saved", ev.GUID)
+			path := filepath.Join(dir, filepath.Base(d.Name))
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				tab.t.Fatal(err)
+			}
+			if err := os.Rename(d.Path, path); err != nil {
+				tab.t.Fatal(err)
+			}
+			d.Path = path
 			return d
 		}
 		if ev.State == cdpbrowser.DownloadProgressStateCanceled {
@@ -200,6 +213,54 @@ func (tab *Tab) Download(trigger ...chromedp.Action[chromedp.Void]) Download {
 	}
 	tab.t.Fatalf("browser: the download of %s was cancelled", d.URL)
 	return d
+}
+
+// WaitPDF waits until the browser's PDF viewer has drawn a page in the
+// frame sel matches (the first, when it matches several): until the right
+// half of the frame — the page, beside the viewer's thumbnails — is at
+// least a quarter paper white, and two pictures of it in a row are the
+// same.
+func (tab *Tab) WaitPDF(sel string) {
+	tab.t.Helper()
+	ctx, cancel := context.WithTimeout(tab.ctx, Wait)
+	defer cancel()
+	var last []byte
+	for {
+		pic, err := chromedp.Run(ctx, chromedp.Screenshot(chromedp.CSS(sel)))
+		if err != nil {
+			tab.t.Fatalf("browser: no PDF drawn in %s: %v", sel, err)
+		}
+		if bytes.Equal(pic, last) && paper(pic) {
+			return
+		}
+		last = pic
+		select {
+		case <-ctx.Done():
+			tab.t.Fatalf("browser: no PDF drawn in %s within %v", sel, Wait)
+		case <-time.After(200 * time.Millisecond):
+		}
+	}
+}
+
+// paper reports whether at least a quarter of the right half of the PNG
+// pic is white.
+func paper(pic []byte) bool {
+	img, err := png.Decode(bytes.NewReader(pic))
+	if err != nil {
+		return false
+	}
+	r := img.Bounds()
+	white, all := 0, 0
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := (r.Min.X + r.Max.X) / 2; x < r.Max.X; x++ {
+			c := color.GrayModel.Convert(img.At(x, y)).(color.Gray)
+			if c.Y >= 250 {
+				white++
+			}
+			all++
+		}
+	}
+	return all > 0 && white*4 >= all
 }
 
 // Screenshot saves a PNG of the whole page, Width wide and as high as the

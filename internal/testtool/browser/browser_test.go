@@ -3,6 +3,7 @@ package browser
 import (
 	"bytes"
 	"fmt"
+	"image"
 	"image/color"
 	"image/png"
 	"io"
@@ -30,6 +31,32 @@ const page = `<!doctype html>
 // download is what /file serves, with a Vietnamese file name.
 var download = []byte("Thông báo kết luận\n")
 
+// onePage is a PDF of one A4 page with a line of text.
+func onePage() []byte {
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman >>",
+	}
+	text := "BT /F1 24 Tf 72 760 Td (THONG BAO) Tj ET"
+	objs = append(objs, fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(text), text))
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n")
+	offsets := make([]int, len(objs))
+	for i, o := range objs {
+		offsets[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, off := range offsets {
+		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return b.Bytes()
+}
+
 func server(t *testing.T) *httptest.Server {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
@@ -48,6 +75,13 @@ func server(t *testing.T) *httptest.Server {
 			return
 		}
 		fmt.Fprintf(w, `<!doctype html><p id="got">%s %q</p>`, h.Filename, b)
+	})
+	mux.HandleFunc("GET /preview", func(w http.ResponseWriter, r *http.Request) {
+		io.WriteString(w, `<!doctype html><iframe id="pdf" src="/a.pdf" style="width:900px;height:600px"></iframe>`)
+	})
+	mux.HandleFunc("GET /a.pdf", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/pdf")
+		w.Write(onePage())
 	})
 	mux.HandleFunc("GET /file", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
@@ -88,6 +122,9 @@ func TestBrowser(t *testing.T) {
 		if d.Name != "thông-báo.txt" {
 			t.Errorf("suggested name %q, want %q", d.Name, "thông-báo.txt")
 		}
+		if filepath.Base(d.Path) != d.Name {
+			t.Errorf("saved as %s, not under the suggested name", d.Path)
+		}
 		if d.URL != s.URL+"/file" {
 			t.Errorf("downloaded from %s, want %s/file", d.URL, s.URL)
 		}
@@ -98,6 +135,12 @@ func TestBrowser(t *testing.T) {
 		if !bytes.Equal(got, download) {
 			t.Errorf("downloaded %q, want %q", got, download)
 		}
+	})
+
+	t.Run("pdf", func(t *testing.T) {
+		tab := b.Tab(t)
+		tab.Do(chromedp.Navigate(s.URL + "/preview"))
+		tab.WaitPDF("#pdf")
 	})
 
 	t.Run("screenshot", func(t *testing.T) {
@@ -123,4 +166,30 @@ func TestBrowser(t *testing.T) {
 			t.Errorf("pixels %v and %v, want red in the square and white below", red, white)
 		}
 	})
+}
+
+func TestPaper(t *testing.T) {
+	grey := color.RGBA{0x52, 0x56, 0x59, 255} // the PDF viewer's background
+	for _, c := range []struct {
+		name  string
+		paper int // columns of white from the right
+		want  bool
+	}{{"grey", 0, false}, {"a tenth white", 10, false}, {"half white", 50, true}} {
+		img := image.NewRGBA(image.Rect(0, 0, 100, 10))
+		for x := range 100 {
+			for y := range 10 {
+				img.Set(x, y, grey)
+				if x >= 100-c.paper {
+					img.Set(x, y, color.White)
+				}
+			}
+		}
+		var b bytes.Buffer
+		if err := png.Encode(&b, img); err != nil {
+			t.Fatal(err)
+		}
+		if got := paper(b.Bytes()); got != c.want {
+			t.Errorf("%s: paper = %v, want %v", c.name, got, c.want)
+		}
+	}
 }
