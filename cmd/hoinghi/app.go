@@ -156,6 +156,18 @@ func newApp(tag language.Tag, stdout, stderr io.Writer) *cli.Command {
 				Action: e.schema,
 			},
 			{
+				Name:      "serve",
+				Usage:     t("open the clerk's desk, a page in the browser to check, render and download meetings"),
+				ArgsUsage: t("[FILE|DIR]"),
+				Flags: []cli.Flag{
+					&cli.StringFlag{Name: "listen", Value: "127.0.0.1:0", Usage: t("listen on `ADDR`; an address other than 127.0.0.1 needs --password-file")},
+					&cli.StringFlag{Name: "password-file", Usage: t("ask for the password on the first line of `FILE`")},
+					&cli.BoolFlag{Name: "no-browser", Usage: t("do not open the browser, only print the address")},
+					fontDir, fontFamily, templatesFlag, profileFlag,
+				},
+				Action: e.serve,
+			},
+			{
 				Name:   "version",
 				Usage:  t("print the version"),
 				Action: e.version,
