@@ -215,15 +215,35 @@ func (tab *Tab) Download(trigger ...chromedp.Action[chromedp.Void]) Download {
 	return d
 }
 
-// WaitPDF waits until the browser's PDF viewer has drawn a page in the
-// frame sel matches (the first, when it matches several): until the right
-// half of the frame — the page, beside the viewer's thumbnails — is at
-// least a quarter paper white, and two pictures of it in a row are the
-// same.
+// Click clicks the first element the CSS selector sel matches, as
+// chromedp.Click does, on a page that embeds other frames too, such as
+// the PDF viewer's: after scrolling the element into view, the browser
+// draws the page, without which a headless one still routes the mouse to
+// the frame that was under it before.
+func Click(sel string) chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(
+		chromedp.ScrollIntoView(chromedp.CSS(sel)),
+		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+			_, err := chromedp.CaptureScreenshot()(ctx, t)
+			return err
+		}),
+		chromedp.Click(chromedp.CSS(sel)),
+	)
+}
+
+// WaitPDF scrolls the frame sel matches (the first, when it matches
+// several) into view and waits until the browser's PDF viewer has drawn a
+// page in it: until the right half of the frame — the page, beside the
+// viewer's thumbnails — is at least a quarter paper white, and two
+// pictures of it in a row are the same.
 func (tab *Tab) WaitPDF(sel string) {
 	tab.t.Helper()
 	ctx, cancel := context.WithTimeout(tab.ctx, Wait)
 	defer cancel()
+	// The browser draws no frame out of view.
+	if err := chromedp.Do(ctx, chromedp.ScrollIntoView(chromedp.CSS(sel))); err != nil {
+		tab.t.Fatalf("browser: %v", err)
+	}
 	var last []byte
 	for {
 		pic, err := chromedp.Run(ctx, chromedp.Screenshot(chromedp.CSS(sel)))

@@ -24,7 +24,7 @@ const page = `<!doctype html>
 <form id="form" method="post" action="/upload" enctype="multipart/form-data" style="position:absolute;top:200px">
 <input type="file" id="file" name="file"><button id="send">Gửi</button>
 </form>
-<a id="get" href="/file" style="position:absolute;top:300px">Tải về</a>
+<a id="get" href="/file" download style="position:absolute;top:300px">Tải về</a>
 <div style="height:2000px"></div>
 </body></html>`
 
@@ -77,7 +77,10 @@ func server(t *testing.T) *httptest.Server {
 		fmt.Fprintf(w, `<!doctype html><p id="got">%s %q</p>`, h.Filename, b)
 	})
 	mux.HandleFunc("GET /preview", func(w http.ResponseWriter, r *http.Request) {
-		io.WriteString(w, `<!doctype html><iframe id="pdf" src="/a.pdf" style="width:900px;height:600px"></iframe>`)
+		io.WriteString(w, `<!doctype html>`)
+		for i := range 3 {
+			fmt.Fprintf(w, `<p><a id="get%d" href="/file">Tải về</a></p><iframe id="pdf%d" src="/a.pdf" style="display:block;width:900px;height:600px"></iframe>`, i, i)
+		}
 	})
 	mux.HandleFunc("GET /a.pdf", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/pdf")
@@ -140,7 +143,16 @@ func TestBrowser(t *testing.T) {
 	t.Run("pdf", func(t *testing.T) {
 		tab := b.Tab(t)
 		tab.Do(chromedp.Navigate(s.URL + "/preview"))
-		tab.WaitPDF("#pdf")
+		for i := range 3 {
+			tab.WaitPDF(fmt.Sprintf("#pdf%d", i))
+		}
+		// Scrolled to a link between the viewers, the mouse lands on the
+		// viewer that was there unless the page is drawn again.
+		for _, sel := range []string{"#get0", "#get1", "#get2"} {
+			if d := tab.Download(Click(sel)); d.Name != "thông-báo.txt" {
+				t.Errorf("%s downloads %s", sel, d.Name)
+			}
+		}
 	})
 
 	t.Run("screenshot", func(t *testing.T) {
