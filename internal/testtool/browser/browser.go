@@ -10,6 +10,7 @@ package browser
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"image/color"
 	"image/png"
 	"os"
@@ -19,6 +20,8 @@ import (
 	"time"
 
 	cdpbrowser "github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 )
 
@@ -229,6 +232,28 @@ func Click(sel string) chromedp.Action[chromedp.Void] {
 		}),
 		chromedp.Click(chromedp.CSS(sel)),
 	)
+}
+
+// Drop drops files, as from the file manager, onto the middle of the
+// first element the CSS selector sel matches.
+func Drop(sel string, files ...string) chromedp.Action[chromedp.Void] {
+	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+		if err := chromedp.Do(ctx, chromedp.ScrollIntoView(chromedp.CSS(sel))); err != nil {
+			return chromedp.Void{}, err
+		}
+		at, err := chromedp.Evaluate[[2]float64](fmt.Sprintf(
+			`(() => { const r = document.querySelector(%q).getBoundingClientRect(); return [r.x + r.width/2, r.y + r.height/2]; })()`, sel))(ctx, t)
+		if err != nil {
+			return chromedp.Void{}, err
+		}
+		data := &input.DragData{Items: []*input.DragDataItem{}, Files: files, DragOperationsMask: 1}
+		for _, typ := range []input.DispatchDragEventType{input.DispatchDragEventTypeDragEnter, input.DispatchDragEventTypeDragOver, input.DispatchDragEventTypeDrop} {
+			if _, err := cdp.Call(ctx, t, input.DispatchDragEvent, input.DispatchDragEventParams{Type: typ, X: at[0], Y: at[1], Data: data}); err != nil {
+				return chromedp.Void{}, err
+			}
+		}
+		return chromedp.Void{}, nil
+	}
 }
 
 // WaitPDF scrolls the frame sel matches (the first, when it matches

@@ -24,6 +24,16 @@ const page = `<!doctype html>
 <form id="form" method="post" action="/upload" enctype="multipart/form-data" style="position:absolute;top:200px">
 <input type="file" id="file" name="file"><button id="send">Gửi</button>
 </form>
+<div id="drop" style="position:absolute;top:400px;width:300px;height:100px">Thả tệp vào đây</div>
+<script>
+const drop = document.getElementById("drop");
+drop.addEventListener("dragover", e => e.preventDefault());
+drop.addEventListener("drop", e => {
+	e.preventDefault();
+	document.getElementById("file").files = e.dataTransfer.files;
+	document.getElementById("form").submit();
+});
+</script>
 <a id="get" href="/file" download style="position:absolute;top:300px">Tải về</a>
 <div style="height:2000px"></div>
 </body></html>`
@@ -114,6 +124,23 @@ func TestBrowser(t *testing.T) {
 		)
 		got := Run(tab, chromedp.Text(chromedp.ID("got")))
 		if want := `hop-thang-7.xlsx "nội dung"`; got != want {
+			t.Errorf("the server received %s, want %s", got, want)
+		}
+	})
+
+	t.Run("drop", func(t *testing.T) {
+		tab := b.Tab(t)
+		file := filepath.Join(t.TempDir(), "hop-thang-8.yaml")
+		if err := os.WriteFile(file, []byte("kéo thả"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		tab.Do(
+			chromedp.Navigate(s.URL),
+			Drop("#drop", file),
+			chromedp.WaitVisible(chromedp.ID("got")),
+		)
+		got := Run(tab, chromedp.Text(chromedp.ID("got")))
+		if want := `hop-thang-8.yaml "kéo thả"`; got != want {
 			t.Errorf("the server received %s, want %s", got, want)
 		}
 	})
