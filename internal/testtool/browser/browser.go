@@ -65,11 +65,13 @@ func (o *output) String() string {
 }
 
 // Start starts Chromium, headless, with a new empty profile folder of t's,
-// and stops it when t ends. It fails t when Chromium is not installed.
-func Start(t *testing.T) *Browser {
+// its own words — the file input's "Chọn tệp", its messages — in the
+// language lang ("vi", "en_US"), and stops it when t ends. It fails t when
+// Chromium is not installed.
+func Start(t *testing.T, lang string) *Browser {
 	t.Helper()
 	if _, err := os.Stat(Path); err != nil {
-		t.Fatalf("%s not found: run `make deps` (or `make test`), which installs Debian's chromium package", Path)
+		t.Fatalf("%s not found: run `make deps` (or `make test`), which installs Debian's chromium and chromium-l10n packages", Path)
 	}
 	log := &output{}
 	alloc, stopAlloc := chromedp.NewExecAllocator(context.Background(),
@@ -84,6 +86,8 @@ func Start(t *testing.T) *Browser {
 		chromedp.Flag("disable-sync", true),
 		// A screenshot is of the page alone, Width wide, with no scroll bar.
 		chromedp.Flag("hide-scrollbars", true),
+		// Chromium on Linux takes its language from the environment.
+		chromedp.Env("LANGUAGE="+lang),
 		chromedp.UserDataDir(t.TempDir()),
 		chromedp.CombinedOutput(log),
 	)
@@ -306,6 +310,15 @@ func paper(pic []byte) bool {
 		}
 	}
 	return all > 0 && white*4 >= all
+}
+
+// View saves a PNG of what the tab shows, Width×Height, at path.
+func (tab *Tab) View(path string) {
+	tab.t.Helper()
+	png := Run(tab, chromedp.CaptureScreenshot())
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		tab.t.Fatal(err)
+	}
 }
 
 // Screenshot saves a PNG of the whole page, Width wide and as high as the

@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -107,11 +108,16 @@ func server(t *testing.T) *httptest.Server {
 }
 
 func TestBrowser(t *testing.T) {
-	b := Start(t)
+	b := Start(t, "vi")
 	s := server(t)
 
 	t.Run("upload", func(t *testing.T) {
 		tab := b.Tab(t)
+		tab.Do(chromedp.Navigate(s.URL))
+		// The browser speaks the language it was started in.
+		if got := Run(tab, chromedp.Evaluate[string](`navigator.language`)); !strings.HasPrefix(got, "vi") {
+			t.Errorf("navigator.language = %q, want Vietnamese", got)
+		}
 		file := filepath.Join(t.TempDir(), "hop-thang-7.xlsx")
 		if err := os.WriteFile(file, []byte("nội dung"), 0o644); err != nil {
 			t.Fatal(err)
@@ -199,6 +205,11 @@ func TestBrowser(t *testing.T) {
 		if size := img.Bounds().Size(); size.X != Width || size.Y != 2000 {
 			t.Errorf("the screenshot is %v, want %dx2000, the whole page", size, Width)
 		}
+		path = filepath.Join(t.TempDir(), "view.png")
+		tab.View(path)
+		if size := pngSize(t, path); size.X != Width || size.Y != Height {
+			t.Errorf("the view is %v, want %dx%d", size, Width, Height)
+		}
 		red := color.RGBAModel.Convert(img.At(50, 50)).(color.RGBA)
 		white := color.RGBAModel.Convert(img.At(50, 1500)).(color.RGBA)
 		if red != (color.RGBA{255, 0, 0, 255}) || white != (color.RGBA{255, 255, 255, 255}) {
@@ -231,4 +242,18 @@ func TestPaper(t *testing.T) {
 			t.Errorf("%s: paper = %v, want %v", c.name, got, c.want)
 		}
 	}
+}
+
+func pngSize(t *testing.T, path string) image.Point {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cfg, err := png.DecodeConfig(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return image.Point{cfg.Width, cfg.Height}
 }
