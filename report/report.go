@@ -184,6 +184,7 @@ func init() {
 	lang.Register(map[string]string{
 		"hoinghi reads Excel workbooks in the .xlsx format only: save this file as Excel Workbook (.xlsx)": "hoinghi chỉ đọc bảng tính Excel dạng .xlsx: hãy lưu tệp này dạng Excel Workbook (.xlsx)",
 		"two documents would be written to %s: give them different numbers":                                "hai văn bản cùng ghi ra %s: hãy cho chúng số khác nhau",
+		"%s: %s (inferred from %s)": "%s: %s (suy ra từ %s)",
 	})
 }
 

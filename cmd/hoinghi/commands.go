@@ -370,11 +370,8 @@ func (e *env) validate(ctx context.Context, cmd *cli.Command) error {
 		e.say("%s: valid", file)
 		if cmd.Bool("explain") {
 			e.sayProfile(said, l.Profile)
-			for _, line := range l.Sources.Lines() {
-				fmt.Fprintln(e.stderr, "  "+line)
-			}
-			for _, in := range meeting.Infer(l.Meeting).Inferred {
-				fmt.Fprintln(e.stderr, "  "+lang.M("%s: %s (inferred from %s)", in.Path, in.Value, in.From).In(e.tag))
+			for _, o := range l.Explain() {
+				fmt.Fprintln(e.stderr, "  "+o.In(e.tag))
 			}
 		}
 	}
@@ -460,7 +457,6 @@ func init() {
 		"cannot create the output folder %s: %s":          "không tạo được thư mục xuất %s: %s",
 		"office profile: %s":                              "hồ sơ cơ quan: %s",
 		"%s: valid":                                       "%s: hợp lệ",
-		"%s: %s (inferred from %s)":                       "%s: %s (suy ra từ %s)",
 		"init: expected at most one file name":            "init: chỉ nhận tối đa một tên tệp",
 		"%s already exists: init never overwrites a file": "%s đã có: init không ghi đè tệp",
 	})

@@ -23,6 +23,7 @@ func parsePages(tag language.Tag) (*template.Template, error) {
 	return template.New("pages").Funcs(template.FuncMap{
 		"t":      func(key string, args ...any) string { return lang.M(key, args...).In(tag) },
 		"status": func(s string) string { return statusLabel(s).In(tag) },
+		"lines":  lines,
 	}).ParseFS(assets, "assets/pages.html")
 }
 
@@ -40,5 +41,5 @@ func statusLabel(status string) lang.Message {
 	case batch.StatusSkipped:
 		return lang.M("skipped")
 	}
-	return lang.M("%s", status)
+	return lang.M("status %s", status)
 }

@@ -97,7 +97,7 @@ func (s *Server) batchStart(w http.ResponseWriter, r *http.Request) {
 	s.jobs.add(j)
 	go func() {
 		defer s.jobs.running.Unlock()
-		s.runJob(context.WithoutCancel(r.Context()), j, inputs)
+		s.runJob(s.ctx, j, inputs)
 	}()
 	http.Redirect(w, r, "/"+s.token+"/batch/"+j.id, http.StatusSeeOther)
 }

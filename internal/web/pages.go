@@ -24,12 +24,16 @@ import (
 	"github.com/hoinghi/hoinghi/report/lang"
 	"github.com/hoinghi/hoinghi/report/meeting"
 	"github.com/hoinghi/hoinghi/report/profile"
+	"github.com/hoinghi/hoinghi/report/when"
 	"github.com/hoinghi/hoinghi/report/workbook"
 )
 
 // MaxListed is how many meeting files of the working folder the start
-// page lists.
-const MaxListed = 200
+// page lists, from the folder and its folders MaxDepth deep.
+const (
+	MaxListed = 200
+	MaxDepth  = 3
+)
 
 func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
@@ -43,6 +47,8 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /result/{id}/all.zip", s.resultZip)
 	mux.HandleFunc("GET /result/{id}/{name}", s.resultFile)
 	mux.HandleFunc("GET /blank.xlsx", s.blank)
+	mux.HandleFunc("GET /profile", s.profilePage)
+	mux.HandleFunc("POST /profile", s.profileSave)
 	mux.HandleFunc("POST /batch", s.batchStart)
 	mux.HandleFunc("GET /batch/{id}", s.batchPage)
 	mux.HandleFunc("GET /batch/{id}/file", s.batchFile)
@@ -85,29 +91,46 @@ func (s *Server) fail(w http.ResponseWriter, status int, msg lang.Message) {
 // homeData is the start page.
 type homeData struct {
 	Files   []string
-	More    int
+	More    bool
 	Folders []string
 	Dir     string
 }
 
 func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 	d := homeData{Dir: s.dir, Folders: []string{"."}}
-	files, _ := batch.Files([]string{s.dir})
-	for _, f := range files {
-		rel, err := filepath.Rel(s.dir, f)
-		if err != nil || strings.HasPrefix(filepath.ToSlash(rel), outFolder+"/") {
-			continue
-		}
-		if len(d.Files) == MaxListed {
-			d.More++
-			continue
-		}
-		d.Files = append(d.Files, filepath.ToSlash(rel))
-		if dir := path.Dir(filepath.ToSlash(rel)); dir != "." && !slices.Contains(d.Folders, dir) {
+	d.Files, d.More = s.meetingFiles()
+	for _, f := range d.Files {
+		for dir := path.Dir(f); dir != "." && !slices.Contains(d.Folders, dir); dir = path.Dir(dir) {
 			d.Folders = append(d.Folders, dir)
 		}
 	}
+	slices.Sort(d.Folders)
 	s.show(w, http.StatusOK, "home", lang.M("The clerk's desk").In(s.opt.Tag), d)
+}
+
+// meetingFiles lists the meeting files of the working folder and of its
+// folders MaxDepth deep, at most MaxListed of them, and whether there are
+// more: a working folder may be a whole disk. The folder of outputs,
+// hidden folders and symbolic links are left out.
+func (s *Server) meetingFiles() (files []string, more bool) {
+	fs.WalkDir(s.root.FS(), ".", func(p string, e fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return nil
+		case e.IsDir():
+			if p != "." && (p == outFolder || strings.HasPrefix(e.Name(), ".") || strings.Count(p, "/") >= MaxDepth-1) {
+				return fs.SkipDir
+			}
+		case e.Type().IsRegular() && batch.IsMeeting(p):
+			if len(files) == MaxListed {
+				more = true
+				return fs.SkipAll
+			}
+			files = append(files, p)
+		}
+		return nil
+	})
+	return files, more
 }
 
 // source is the meeting a request is about: a file of the working folder
@@ -190,6 +213,9 @@ func (s *Server) setup(path string) (batch.Setup, error) {
 	set, err := s.opt.Setup(path)
 	if err == nil && path != "" {
 		set.Renderer.Profile = path
+	}
+	if len(set.Formats) == 0 {
+		set.Formats = []string{"pdf", "xlsx"}
 	}
 	if err != nil && path != "" {
 		err = diag.InFile(path, err)
@@ -292,28 +318,27 @@ func (s *Server) checkPage(w http.ResponseWriter, src source, name string) {
 	d.Valid = true
 	// What a render of the command line would make is checked.
 	docs, _ := set.Renderer.Documents(l, set.Kinds)
-	for _, k := range set.Renderer.Kinds() {
+	for _, k := range inOrder(set.Renderer.Kinds()) {
 		checked := slices.ContainsFunc(docs, func(d meeting.Document) bool { return d.Kind == k })
 		d.Kinds = append(d.Kinds, choice{k, kindLabel(k).In(tag), checked})
 	}
 	for _, f := range []string{"pdf", "xlsx"} {
-		d.Formats = append(d.Formats, choice{f, strings.ToUpper(f), len(set.Formats) == 0 || slices.Contains(set.Formats, f)})
+		d.Formats = append(d.Formats, choice{f, strings.ToUpper(f), slices.Contains(set.Formats, f)})
 	}
 	if l.Profile != nil {
 		d.Profile = l.Profile.Path
 	}
-	for _, src := range l.Sources {
-		if src.File == l.Path {
-			continue
+	for _, o := range l.Explain() {
+		switch {
+		case o.Inferred():
+			d.Sources = append(d.Sources, sourceRow{o.Path, o.Value, lang.M("inferred from %s", o.From).In(tag)})
+		case o.File != l.Path:
+			from := filepath.Base(o.File)
+			if o.Line > 0 {
+				from += fmt.Sprintf(":%d:%d", o.Line, o.Col)
+			}
+			d.Sources = append(d.Sources, sourceRow{o.Path, o.Value, from})
 		}
-		from := filepath.Base(src.File)
-		if src.Line > 0 {
-			from += fmt.Sprintf(":%d:%d", src.Line, src.Col)
-		}
-		d.Sources = append(d.Sources, sourceRow{src.Path, src.Value, from})
-	}
-	for _, in := range meeting.Infer(l.Meeting).Inferred {
-		d.Sources = append(d.Sources, sourceRow{in.Path, in.Value, lang.M("inferred from %s", in.From).In(tag)})
 	}
 	s.show(w, status, "check", name, d)
 }
@@ -367,7 +392,11 @@ func (s *Server) open(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) upload(w http.ResponseWriter, part *multipart.Part) {
+	// Only the name counts, never a folder an old browser sends with it.
 	name := filepath.Base(filepath.FromSlash(strings.ReplaceAll(part.FileName(), `\`, "/")))
+	if !filepath.IsLocal(name) {
+		name = "upload"
+	}
 	data, err := io.ReadAll(io.LimitReader(part, input.MaxMeeting+1))
 	if err != nil {
 		s.uploadFailed(w, err)
@@ -377,7 +406,7 @@ func (s *Server) upload(w http.ResponseWriter, part *multipart.Part) {
 		s.fail(w, http.StatusRequestEntityTooLarge, lang.M("%s holds %d bytes or more, more than the %d allowed: is this the right file?", name, int64(len(data)), int64(input.MaxMeeting)))
 		return
 	}
-	id := s.kept.put(name, []file{{name, data}})
+	id := s.kept.put(name, []file{{name, data}}, time.Time{})
 	s.checkPage(w, source{Upload: id}, name)
 }
 
@@ -403,9 +432,9 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	src := source{File: r.PostForm.Get("file"), Upload: r.PostForm.Get("upload")}
-	ctx, cancel := context.WithTimeout(r.Context(), RenderTimeout)
+	ctx, cancel := context.WithTimeout(r.Context(), s.timeout)
 	defer cancel()
-	name, files, err := s.renderFiles(ctx, src, r.PostForm["kind"], r.PostForm["format"])
+	name, files, stamp, err := s.renderFiles(ctx, src, r.PostForm["kind"], r.PostForm["format"])
 	if err != nil {
 		d := renderData{Name: name, Source: src}
 		if d.Problems = s.problems("", err); d.Problems == nil {
@@ -414,19 +443,23 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request) {
 		s.show(w, http.StatusUnprocessableEntity, "failed", lang.M("The documents could not be made").In(s.opt.Tag), d)
 		return
 	}
-	id := s.kept.put(name, files)
+	id := s.kept.put(name, files, stamp)
 	http.Redirect(w, r, "/"+s.token+"/result/"+id, http.StatusSeeOther)
 }
 
 // renderFiles renders src's meeting into memory when its turn comes on
 // the semaphore, answering a panic as an error: one failed render never
-// takes the server down.
-func (s *Server) renderFiles(ctx context.Context, src source, kinds, formats []string) (name string, files []file, err error) {
+// takes the server down. It returns the meeting's name, the files and
+// the date they carry.
+func (s *Server) renderFiles(ctx context.Context, src source, kinds, formats []string) (name string, files []file, stamp time.Time, err error) {
 	name = src.File
+	if k := s.kept.get(src.Upload); k != nil {
+		name = k.meeting
+	}
 	select {
 	case s.sem <- struct{}{}:
 	case <-ctx.Done():
-		return name, nil, lang.Errorf("the server is busy: try again in a moment")
+		return name, nil, stamp, lang.Errorf("the server is busy: try again in a moment")
 	}
 	defer func() { <-s.sem }()
 	n := s.inFlight.Add(1)
@@ -444,27 +477,27 @@ func (s *Server) renderFiles(ctx context.Context, src source, kinds, formats []s
 	}()
 	l, set, err := s.load(src)
 	if err != nil {
-		return name, nil, err
+		return name, nil, stamp, err
 	}
 	name = filepath.Base(l.Path)
 	if len(formats) == 0 {
-		return name, nil, lang.Errorf("choose at least one format: PDF or XLSX")
+		return name, nil, stamp, lang.Errorf("choose at least one format: PDF or XLSX")
 	}
 	outs, err := set.Renderer.Plan(l, kinds, formats, set.SortByName)
 	if err != nil {
-		return name, nil, err
+		return name, nil, stamp, err
 	}
 	for _, o := range outs {
 		var buf bytes.Buffer
 		if err := s.write(ctx, o, &buf); err != nil {
 			if ctx.Err() != nil {
-				return name, nil, lang.Errorf("the documents took longer than %s to make: try fewer at once", RenderTimeout.String())
+				return name, nil, stamp, lang.Errorf("the documents took longer than %s to make: try fewer at once", s.timeout.String())
 			}
-			return name, nil, err
+			return name, nil, stamp, err
 		}
 		files = append(files, file{o.Name, buf.Bytes()})
 	}
-	return name, files, nil
+	return name, files, set.Renderer.Stamp(l.Meeting, when.Date{}), nil
 }
 
 // resultData is the page of rendered files.
@@ -516,7 +549,7 @@ func (s *Server) resultZip(w http.ResponseWriter, r *http.Request) {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for _, f := range k.files {
-		fw, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: time.Now()})
+		fw, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: k.stamp.UTC()})
 		if err == nil {
 			_, err = fw.Write(f.Data)
 		}

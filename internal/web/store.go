@@ -4,6 +4,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"sync"
+	"time"
 )
 
 // file is one file kept in memory: an upload, or a rendered document.
@@ -19,7 +20,10 @@ type kept struct {
 	// meeting is the name of the meeting file the files come from.
 	meeting string
 	files   []file
-	size    int
+	// stamp is the date the files carry, which a ZIP of them carries too
+	// so that it is the same for the same meeting.
+	stamp time.Time
+	size  int
 }
 
 // store keeps uploads and rendered files in memory, at most max of them
@@ -41,8 +45,8 @@ func newID() string {
 }
 
 // put keeps files and returns their id.
-func (s *store) put(meeting string, files []file) string {
-	k := &kept{id: newID(), meeting: meeting, files: files}
+func (s *store) put(meeting string, files []file, stamp time.Time) string {
+	k := &kept{id: newID(), meeting: meeting, files: files, stamp: stamp}
 	for _, f := range files {
 		k.size += len(f.Data)
 	}

@@ -46,7 +46,8 @@ type Options struct {
 	// folder, or the folder, is the working folder; the current folder
 	// when empty. A file is opened on the start page.
 	Path string
-	// Tag is the language of the page and its messages.
+	// Tag is the language of the page and its messages, Vietnamese when
+	// unset.
 	Tag language.Tag
 	// Listen is the address to listen on, 127.0.0.1:0 (a free port) when
 	// empty. Any address other than a loopback one needs a Password.
@@ -58,7 +59,8 @@ type Options struct {
 	Profile string
 	// Setup makes the renderer and settings of the meetings of the
 	// office profile at path (none when empty), as the command's flags
-	// and the profile say.
+	// and the profile say; no formats means both. It is called once for
+	// each state of a profile file, one call at a time.
 	Setup func(profile string) (batch.Setup, error)
 }
 
@@ -91,6 +93,8 @@ type Server struct {
 	inFlight, peak atomic.Int64
 	// write writes one output; tests replace it to make a render fail.
 	write func(ctx context.Context, o report.Output, w io.Writer) error
+	// timeout is the deadline of a render request, RenderTimeout.
+	timeout time.Duration
 
 	kept *store
 
@@ -98,6 +102,8 @@ type Server struct {
 	setups  map[string]setupResult
 
 	jobs *jobs
+	// ctx ends when the server stops, and with it a folder render.
+	ctx context.Context
 }
 
 type setupResult struct {
@@ -114,8 +120,11 @@ func New(opt Options) (*Server, error) {
 	if opt.Listen == "" {
 		opt.Listen = "127.0.0.1:0"
 	}
+	if opt.Tag == language.Und {
+		opt.Tag = lang.Vietnamese
+	}
 	s := &Server{opt: opt, sem: make(chan struct{}, runtime.NumCPU()), setups: map[string]setupResult{},
-		kept: newStore(MaxKept, MaxKeptBytes), jobs: &jobs{byID: map[string]*job{}}}
+		kept: newStore(MaxKept, MaxKeptBytes), jobs: &jobs{byID: map[string]*job{}}, ctx: context.Background(), timeout: RenderTimeout}
 	s.write = func(ctx context.Context, o report.Output, w io.Writer) error { return o.Write(ctx, w) }
 	path := opt.Path
 	if path == "" {
@@ -185,8 +194,10 @@ func (s *Server) URL() string {
 	return u
 }
 
-// Serve answers requests on ln until ctx ends, then shuts down.
+// Serve answers requests on ln until ctx ends, then shuts down, once a
+// folder render in progress has stopped and written its manifest.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	s.ctx = ctx
 	srv := &http.Server{
 		Handler:           s.Handler(),
 		ReadHeaderTimeout: 10 * time.Second,
@@ -201,7 +212,10 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		srv.Shutdown(shut)
 	})
 	defer stop()
-	if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+	err := srv.Serve(ln)
+	s.jobs.running.Lock()
+	s.jobs.running.Unlock()
+	if !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
 	return nil

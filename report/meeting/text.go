@@ -40,13 +40,14 @@ func eachString(v reflect.Value, path string, f func(path string, s reflect.Valu
 	}
 }
 
-// textProblems reports what no document may carry in a field's text, once
-// each: characters that are invisible or reorder text (a right-to-left
-// override turns "nội dung" around on the page and hides what it says),
-// control characters, text typed in a legacy Vietnamese encoding, and
-// characters the fonts cannot draw (covers nil accepts them all), so that
-// no document shows a box, a silent gap or garbled words in their place.
-func textProblems(path, s string, covers func(rune) bool) []diag.Problem {
+// TextProblems reports what no document may carry in the text s of the
+// field at path, once each: characters that are invisible or reorder text
+// (a right-to-left override turns "nội dung" around on the page and hides
+// what it says), control characters, text typed in a legacy Vietnamese
+// encoding, and characters the fonts cannot draw (covers nil accepts them
+// all), so that no document shows a box, a silent gap or garbled words in
+// their place. The office profile checks its own text with it.
+func TextProblems(path, s string, covers func(rune) bool) []diag.Problem {
 	var ps []diag.Problem
 	bad := func(msg lang.Message) { ps = append(ps, diag.Problem{Path: path, Msg: msg}) }
 	hidden, drawn := false, false

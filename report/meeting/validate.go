@@ -131,7 +131,7 @@ func validate(m *Meeting, opt Options) []diag.Problem {
 		}
 	}
 	eachString(reflect.ValueOf(m).Elem(), "", func(path string, s reflect.Value) {
-		ps = append(ps, textProblems(path, s.String(), opt.Covers)...)
+		ps = append(ps, TextProblems(path, s.String(), opt.Covers)...)
 	})
 	return ps
 }

@@ -34,13 +34,18 @@ type Sources []Source
 func (s Sources) Lines() []string {
 	lines := make([]string, len(s))
 	for i, src := range s {
-		loc := src.File
-		if src.Line > 0 {
-			loc += fmt.Sprintf(":%d:%d", src.Line, src.Col)
-		}
-		lines[i] = loc + ": " + src.Path + ": " + src.Value
+		lines[i] = src.String()
 	}
 	return lines
+}
+
+// String is the source as one line of Lines.
+func (s Source) String() string {
+	loc := s.File
+	if s.Line > 0 {
+		loc += fmt.Sprintf(":%d:%d", s.Line, s.Col)
+	}
+	return loc + ": " + s.Path + ": " + s.Value
 }
 
 // Apply fills what meeting m, read from the file name, leaves blank with

@@ -41,11 +41,13 @@ func parse(name string, data []byte) (*Profile, []diag.Problem) {
 	return p, nil
 }
 
-// sorted names the file in every problem and orders them as they appear
-// in it, as the meeting loader does.
+// sorted names the file in every problem that names none and orders them
+// as they appear in it, as the meeting loader does.
 func sorted(name string, ps []diag.Problem) diag.List {
 	for i := range ps {
-		ps[i].File = name
+		if ps[i].File == "" {
+			ps[i].File = name
+		}
 	}
 	list := diag.List(ps)
 	list.Sort()

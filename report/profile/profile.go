@@ -20,6 +20,10 @@
 // repository owned by someone else unless safe.directory lists it. Only a
 // regular file of at most MaxSize bytes is read.
 //
+// A clerk need not type the file: the office form of hoinghi serve edits
+// a Form, and Save checks it as Load would and writes it, with Encode, as
+// a commented hoinghi.yaml — by default the user's own, UserFile.
+//
 // Every key may be left out; those of issuer and of each kind under
 // documents are the meeting file's own:
 //
@@ -71,16 +75,21 @@ type Profile struct {
 	// again when its profile changed.
 	Digest string
 
-	data file
+	data Form
 	// pos is where each field of the file is written, by its path in the
 	// profile (documents.thong-bao.signer.titles), for Sources and Check.
 	pos map[string]yamlnode.Pos
 	// texts are the profile's strings in file order, for the font check.
 	texts []text
+	// fonts and templates are the folders as the file writes them, for
+	// Form; data holds them absolute.
+	fonts, templates string
 }
 
-// file is the layout of hoinghi.yaml.
-type file struct {
+// Form is the layout of hoinghi.yaml: what the file holds and what the
+// office form of hoinghi serve edits. Encode writes it and Save checks and
+// writes it; Load reads it back.
+type Form struct {
 	// Issuer has the keys of a meeting file's issuer.
 	Issuer meeting.Issuer `yaml:"issuer"`
 	// Documents are the defaults of each kind, keyed by kind.
@@ -178,12 +187,24 @@ func Find(meetingFile string) (string, error) {
 		dir = parent
 	}
 	// Without a config folder (no HOME) there is simply no profile there.
-	if cfg, err := os.UserConfigDir(); err == nil {
-		if got, err := existing(filepath.Join(cfg, "hoinghi", FileName)); got != "" || err != nil {
+	if user, err := UserFile(); err == nil {
+		if got, err := existing(user); got != "" || err != nil {
 			return got, err
 		}
 	}
 	return "", nil
+}
+
+// UserFile is the user's own office profile, the last place Find looks:
+// hoinghi/hoinghi.yaml under os.UserConfigDir (~/.config on Linux,
+// %AppData% on Windows, ~/Library/Application Support on macOS). It
+// fails only when the system names no config folder, as without HOME.
+func UserFile() (string, error) {
+	cfg, err := os.UserConfigDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(cfg, "hoinghi", FileName), nil
 }
 
 // existing returns p when a profile is there and "" when none is. A
@@ -211,6 +232,14 @@ func Load(path string) (*Profile, error) {
 	if err != nil {
 		return nil, err
 	}
+	return decodeFile(path, data, nil)
+}
+
+// decodeFile decodes and checks data, the content of the profile at path,
+// as Load does once it has read the file, and as Save does before it
+// writes one. Save's further checks, also, when not nil, see the decoded
+// profile and the problems found so far, and return more.
+func decodeFile(path string, data []byte, also func(*Profile, []diag.Problem) []diag.Problem) (*Profile, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, fmt.Errorf("reading the office profile %s: %w", path, err)
@@ -218,6 +247,9 @@ func Load(path string) (*Profile, error) {
 	p, ps := parse(path, data)
 	if p != nil {
 		ps = append(ps, p.check(filepath.Dir(abs))...)
+		if also != nil {
+			ps = append(ps, also(p, ps)...)
+		}
 	}
 	if len(ps) > 0 {
 		return nil, sorted(path, ps)
@@ -257,6 +289,7 @@ func (p *Profile) check(dir string) []diag.Problem {
 		bad("issuer.type", "unknown value %s: expected one of %s", t, strings.Join(meeting.Codes(meeting.BodyTypes), ", "))
 	}
 	r := &p.data.Render
+	p.fonts, p.templates = r.Fonts, r.Templates
 	if !slices.Contains(sorts, r.Sort) {
 		bad("render.sort", "unknown sort order %s: expected ten, or a blank for the order of the file", r.Sort)
 	}
@@ -323,11 +356,15 @@ func untrustedFolder(dir string) (lang.Message, bool) {
 }
 
 // Check reports what the renderer of opt could not use: a kind with no
-// template (a key of documents or an item of render.kinds) and a character
-// its fonts cannot draw. It points into the profile, where the clerk can
-// fix the value, instead of at the meeting file that the value would
-// otherwise be reported in once applied. The command calls it once the
-// fonts and templates — which the profile itself may choose — are loaded.
+// template (a key of documents or an item of render.kinds; opt.Kinds nil
+// takes any), a character its fonts cannot draw (opt.Covers nil draws
+// all), and what no document may carry, as the meeting loader refuses it
+// in a meeting's text (meeting.TextProblems): an invisible character,
+// text typed in a legacy encoding. It points into the profile, where the
+// clerk can fix the value, instead of at the meeting file that the value
+// would otherwise be reported in once applied. The command calls it once
+// the fonts and templates — which the profile itself may choose — are
+// loaded.
 func (p *Profile) Check(opt meeting.Options) error {
 	if p == nil {
 		return nil
@@ -346,24 +383,43 @@ func (p *Profile) Check(opt meeting.Options) error {
 			unknown(fmt.Sprintf("render.kinds[%d]", i), k)
 		}
 	}
-	if opt.Covers != nil {
-		for _, t := range p.texts {
-			// The render section holds folders and names, never drawn.
-			if strings.HasPrefix(t.path, "render.") {
-				continue
-			}
-			for _, r := range t.value {
-				if r != '\n' && r != '\t' && !opt.Covers(r) {
-					ps = append(ps, p.problem(t.path, lang.M("the font cannot draw the character %s", meeting.CharName(r))))
-					break
-				}
-			}
+	for _, t := range p.texts {
+		// The render section holds folders and names, never drawn.
+		if strings.HasPrefix(t.path, "render.") {
+			continue
+		}
+		for _, q := range meeting.TextProblems(t.path, t.value, opt.Covers) {
+			ps = append(ps, p.problem(t.path, q.Msg))
 		}
 	}
 	if len(ps) > 0 {
 		return sorted(p.Path, ps)
 	}
 	return nil
+}
+
+// Form returns what the profile says, as the office form edits it and
+// Save writes it: the folders as the file writes them, so that a folder
+// relative to the profile's stays so when the form is saved again (Render
+// gives them absolute). A nil profile gives the zero Form. Nothing of it
+// is shared with the profile.
+func (p *Profile) Form() Form {
+	if p == nil {
+		return Form{}
+	}
+	f := Form{Issuer: p.data.Issuer, Render: p.Render()}
+	f.Render.Fonts, f.Render.Templates = p.fonts, p.templates
+	if p.data.Documents != nil {
+		f.Documents = make(map[string]Document, len(p.data.Documents))
+		for k, d := range p.data.Documents {
+			d.To = slices.Clone(d.To)
+			d.Recipients = slices.Clone(d.Recipients)
+			d.Signer.Titles = slices.Clone(d.Signer.Titles)
+			d.Secretary.Titles = slices.Clone(d.Secretary.Titles)
+			f.Documents[k] = d
+		}
+	}
+	return f
 }
 
 // Render returns the profile's defaults for the command's flags, with the

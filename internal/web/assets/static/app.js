@@ -17,7 +17,4 @@ document.addEventListener("DOMContentLoaded", function () {
       input.form.requestSubmit();
     }
   });
-  input.addEventListener("change", function () {
-    if (input.files.length > 0) { input.form.requestSubmit(); }
-  });
 });
