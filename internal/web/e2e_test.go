@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -226,11 +227,11 @@ func TestBrowser(t *testing.T) {
 		s := serve(t, dir, lang.Vietnamese)
 		tab := b.Tab(t)
 
-		tab.Do(chromedp.Navigate(s.URL()), chromedp.WaitVisible(chromedp.ID("files")))
+		tab.Do(chromedp.Navigate(s.URL()), browser.Shown("#files"))
 		shot(t, tab, "web-trang-chu.png")
 		tab.Do(
 			browser.Click(`button[data-test=pick][value="hop-thang-7.xlsx"]`),
-			chromedp.WaitVisible(chromedp.ID("problems")),
+			browser.Shown("#problems"),
 		)
 		wantProblems(t, tab, []problem{
 			{"Đại biểu!B14", "meeting.attendees[12].name", "thiếu họ và tên đại biểu"},
@@ -239,14 +240,14 @@ func TestBrowser(t *testing.T) {
 		shot(t, tab, "web-loi.png")
 
 		write(t, path, good)
-		tab.Do(browser.Click("#check-again"), chromedp.WaitVisible(chromedp.ID("valid")))
+		tab.Do(browser.Click("#check-again"), browser.Shown("#valid"))
 		if got := problems(tab); len(got) > 0 {
 			t.Errorf("the fixed workbook still has problems: %q", got)
 		}
 		shot(t, tab, "web-hop-le.png")
 		check(tab, "input[data-test=kind]", "thong-bao", "bao-cao", "bien-ban")
 		check(tab, "input[data-test=format]", "pdf", "xlsx")
-		tab.Do(browser.Click("#render"), chromedp.WaitVisible(chromedp.ID("results")))
+		tab.Do(browser.Click("#render"), browser.Shown("#results"))
 		names := attrs(tab, "a[data-test=download]", "data-name")
 		previews := attrs(tab, "iframe[data-test=preview]", "data-name")
 		if len(previews) != 3 {
@@ -305,8 +306,8 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 
-	// A workbook from elsewhere is dropped onto the page; after a fix it
-	// is chosen again. Choosing a file sends it at once.
+	// A workbook from elsewhere is dropped onto the page, which sends it;
+	// after a fix it is chosen again and checked.
 	t.Run("upload", func(t *testing.T) {
 		good, bad, _ := workbooks(t)
 		elsewhere := t.TempDir()
@@ -317,12 +318,13 @@ func TestBrowser(t *testing.T) {
 		tab.Do(
 			chromedp.Navigate(s.URL()),
 			browser.Drop("#drop", filepath.Join(elsewhere, "sai", "hop.xlsx")),
-			chromedp.WaitVisible(chromedp.ID("problems")),
+			browser.Shown("#problems"),
 		)
 		wantProblems(t, tab, []problem{{"Đại biểu!B14", "meeting.attendees[12].name", "thiếu họ và tên đại biểu"}})
 		tab.Do(
 			chromedp.SetUploadFiles(chromedp.ID("file"), []string{filepath.Join(elsewhere, "dung", "hop.xlsx")}),
-			chromedp.WaitVisible(chromedp.ID("valid")),
+			browser.Click("#check-again"),
+			browser.Shown("#valid"),
 		)
 	})
 
@@ -362,7 +364,7 @@ func TestBrowser(t *testing.T) {
 			chromedp.Navigate(s.URL()),
 			chromedp.SetValue(chromedp.ID("folder"), "thang-7"),
 			browser.Click("#folder-render"),
-			chromedp.WaitVisible(chromedp.CSS(`#batch-status[data-state=done]`)),
+			browser.Shown(`#batch-status[data-state=done]`),
 		)
 		if got := browser.Run(tab, chromedp.Text(chromedp.ID("batch-progress"))); got != "3/3" {
 			t.Errorf("progress %q, want 3/3", got)
@@ -396,20 +398,107 @@ func TestBrowser(t *testing.T) {
 		_, bad, _ := workbooks(t)
 		dir := t.TempDir()
 		write(t, filepath.Join(dir, "hop.xlsx"), bad)
-		s := serve(t, dir, lang.English)
+		en := serve(t, dir, lang.English)
+		vi := serve(t, dir, lang.Vietnamese)
 		tab := b.Tab(t)
-		tab.Do(chromedp.Navigate(s.URL()), chromedp.WaitVisible(chromedp.ID("files")))
-		if l := browser.Run(tab, chromedp.Evaluate[string](`document.documentElement.lang`)); l != "en" {
-			t.Errorf("<html lang=%q>, want en", l)
+		// Each page, in English and in Vietnamese.
+		pages := []struct {
+			name string
+			open func(s *web.Server) chromedp.Action[chromedp.Void]
+		}{
+			{"home", func(s *web.Server) chromedp.Action[chromedp.Void] {
+				return chromedp.Steps(chromedp.Navigate(s.URL()), browser.Shown("#files"))
+			}},
+			{"problems", func(s *web.Server) chromedp.Action[chromedp.Void] {
+				return chromedp.Steps(chromedp.Navigate(s.URL()), browser.Click(`button[data-test=pick][value="hop.xlsx"]`), browser.Shown("#problems"))
+			}},
+			{"profile", func(s *web.Server) chromedp.Action[chromedp.Void] {
+				return chromedp.Steps(chromedp.Navigate(s.URL()+"profile"), browser.Shown("#profile-form"))
+			}},
 		}
-		if vi := vietnamese(browser.Run(tab, chromedp.Text(chromedp.CSS("body")))); vi != "" {
-			t.Errorf("the English page has Vietnamese text: %s", vi)
+		for _, p := range pages {
+			tab.Do(p.open(en))
+			if l := browser.Run(tab, chromedp.Evaluate[string](`document.documentElement.lang`)); l != "en" {
+				t.Errorf("%s: <html lang=%q>, want en", p.name, l)
+			}
+			english := texts(tab)
+			if p.name == "problems" {
+				wantProblems(t, tab, []problem{{"Đại biểu!B14", "meeting.attendees[12].name", "missing the attendee's name"}})
+			} else if v := vietnamese(english); len(v) > 0 {
+				t.Errorf("%s: the English page has Vietnamese text: %q", p.name, v)
+			}
+			tab.Do(p.open(vi))
+			if same := untranslated(english, texts(tab)); len(same) > 0 {
+				t.Errorf("%s: the Vietnamese page has English text: %q", p.name, same)
+			}
+		}
+	})
+
+	// The office profile is filled in once, in a form; a meeting file
+	// that leaves the agency and the signer out takes them from it.
+	t.Run("profile", func(t *testing.T) {
+		dir := t.TempDir()
+		write(t, filepath.Join(dir, "phien-hop-thang-7.yaml"), []byte(short))
+		s := serve(t, dir, lang.Vietnamese)
+		tab := b.Tab(t)
+		tab.Do(
+			chromedp.Navigate(s.URL()),
+			browser.Click("#profile-link"),
+			browser.Shown("#profile-form"),
+			chromedp.SendKeys(chromedp.ID("issuer-parent"), "UBND HUYỆN CHỢ ĐỒN"),
+			chromedp.SendKeys(chromedp.ID("issuer-name"), "ỦY BAN NHÂN DÂN XÃ TÂN AN"),
+			chromedp.SendKeys(chromedp.ID("issuer-code"), "UBND"),
+			chromedp.SendKeys(chromedp.ID("issuer-place"), "Tân An"),
+			chromedp.SetValue(chromedp.ID("thong-bao-titles"), "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH"),
+			// A zero-width space pasted with the name is refused at its field.
+			chromedp.SetValue(chromedp.ID("thong-bao-name"), "Nguyễn Thị\u200bLan"),
+			chromedp.SetValue(chromedp.ID("thong-bao-recipients"), "Thường trực Đảng ủy xã;\nCác thôn, bản;"),
+			chromedp.SendKeys(chromedp.ID("thong-bao-archive"), "VT, VP"),
+			browser.Click("#profile-save"),
+			browser.Shown("#problems"),
+		)
+		wantProblems(t, tab, []problem{{"", "documents.thong-bao.signer.name", "U+200B"}})
+		user := filepath.Join(os.Getenv("XDG_CONFIG_HOME"), "hoinghi", "hoinghi.yaml")
+		if _, err := os.Stat(user); !os.IsNotExist(err) {
+			t.Errorf("a profile with a problem was written (%v)", err)
 		}
 		tab.Do(
-			browser.Click(`button[data-test=pick][value="hop.xlsx"]`),
-			chromedp.WaitVisible(chromedp.ID("problems")),
+			chromedp.SetValue(chromedp.ID("thong-bao-name"), "Nguyễn Thị Lan"),
+			browser.Click("#profile-save"),
+			browser.Shown("#profile-saved"),
 		)
-		wantProblems(t, tab, []problem{{"Đại biểu!B14", "meeting.attendees[12].name", "missing the attendee's name"}})
+		if got := browser.Run(tab, chromedp.Text(chromedp.ID("profile-saved"))); !strings.Contains(got, user) {
+			t.Errorf("the page says %q, not where the profile is: %s", got, user)
+		}
+		shot(t, tab, "web-ho-so.png")
+
+		tab.Do(chromedp.Navigate(s.URL()+"profile"), browser.Shown("#profile-form"))
+		if got := browser.Run(tab, chromedp.Value(chromedp.ID("issuer-name"))); got != "ỦY BAN NHÂN DÂN XÃ TÂN AN" {
+			t.Errorf("the form shows the saved agency as %q", got)
+		}
+
+		tab.Do(
+			chromedp.Navigate(s.URL()),
+			browser.Click(`button[data-test=pick][value="phien-hop-thang-7.yaml"]`),
+			browser.Shown("#valid"),
+		)
+		sources := browser.Run(tab, chromedp.Text(chromedp.ID("sources")))
+		for _, want := range []string{"issuer.name", "ỦY BAN NHÂN DÂN XÃ TÂN AN", "Nguyễn Thị Lan"} {
+			if !strings.Contains(sources, want) {
+				t.Errorf("the values from the profile do not show %s:\n%s", want, sources)
+			}
+		}
+		check(tab, "input[data-test=kind]", "thong-bao")
+		check(tab, "input[data-test=format]", "pdf")
+		tab.Do(browser.Click("#render"), browser.Shown("#results"))
+		d := tab.Download(browser.Click("a[data-test=download]"))
+		txt := text(t, d.Path)
+		for _, want := range []string{"UBND HUYỆN CHỢ ĐỒN", "ỦY BAN NHÂN DÂN XÃ TÂN AN", "/TB-UBND", "Tân An, ngày 30 tháng 7 năm 2025",
+			"TM. ỦY BAN NHÂN DÂN CHỦ TỊCH", "Nguyễn Thị Lan", "Thường trực Đảng ủy xã;", "Lưu: VT, VP."} {
+			if !strings.Contains(txt, want) {
+				t.Errorf("%s: pdftotext finds no %q in:\n%s", d.Name, want, txt)
+			}
+		}
 	})
 
 	// A page of another site cannot drive the application through the
@@ -440,20 +529,65 @@ func TestBrowser(t *testing.T) {
 	})
 }
 
+// short is a meeting file without the agency and signer, which the
+// office profile gives.
+const short = `documents: [{kind: thong-bao, date: 2025-07-30}]
+meeting:
+  title: Phiên họp thường kỳ tháng 7 năm 2025 của UBND xã Tân An
+  start: 2025-07-28 08:00
+  attendees: [{name: Trần Văn Bình, position: Phó Chủ tịch UBND xã}]
+conclusions: [Giao Văn phòng UBND xã hoàn thiện báo cáo 6 tháng.]
+`
+
 // broken is a meeting file with an impossible date, at line 2, column 37.
 const broken = `issuer: {name: UBND XÃ TÂN AN}
 documents: [{kind: thong-bao, date: 2025-02-30}]
 meeting: {title: Phiên họp thường kỳ tháng 2 năm 2025 của UBND xã Tân An}
 `
 
-// vietnamese returns the lines of text that hold a Vietnamese letter: a
-// letter with a diacritic, or đ.
-func vietnamese(text string) string {
+// texts returns the page's own texts: its text nodes and placeholders,
+// but not the cells, fields and values of the data it shows (a sheet's
+// name, a field's path), nor the kinds of issuing body, which are named
+// in Vietnamese in either language.
+func texts(tab *browser.Tab) []string {
+	return browser.Run(tab, chromedp.Evaluate[[]string](`(() => {
+		const data = "[data-test=where], [data-test=field], code, #issuer-type";
+		const out = [];
+		const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+		while (w.nextNode()) {
+			const t = w.currentNode.textContent.trim();
+			if (t && !w.currentNode.parentElement.closest(data)) out.push(t);
+		}
+		for (const e of document.querySelectorAll("[placeholder]")) out.push(e.placeholder);
+		return out;
+	})()`))
+}
+
+// gloss is a Vietnamese term in brackets after its English name, as in
+// "Minutes (biên bản)".
+var gloss = regexp.MustCompile(`\([^)]*\)`)
+
+// vietnamese returns the texts that hold a Vietnamese letter — a letter
+// with a diacritic, or đ — outside a gloss.
+func vietnamese(texts []string) []string {
 	var vi []string
-	for line := range strings.Lines(text) {
-		if strings.ContainsFunc(line, func(r rune) bool { return r >= 0xC0 && r <= 0x1EF9 && unicode.IsLetter(r) }) {
-			vi = append(vi, strings.TrimSpace(line))
+	for _, t := range texts {
+		if strings.ContainsFunc(gloss.ReplaceAllString(t, ""), func(r rune) bool { return r >= 0xC0 && r <= 0x1EF9 && unicode.IsLetter(r) }) {
+			vi = append(vi, t)
 		}
 	}
-	return strings.Join(vi, " | ")
+	return vi
+}
+
+// untranslated returns the texts of two or more words that the English
+// page and the Vietnamese page both show: words of the page's own left
+// in English. Names of files and fields are one word.
+func untranslated(english, vietnamese []string) []string {
+	var same []string
+	for _, t := range english {
+		if len(strings.Fields(t)) > 1 && slices.Contains(vietnamese, t) {
+			same = append(same, t)
+		}
+	}
+	return same
 }

@@ -238,6 +238,16 @@ func Click(sel string) chromedp.Action[chromedp.Void] {
 	)
 }
 
+// Shown waits until the first element the CSS selector sel matches is
+// visible and its page has loaded: a page that a form led to shows its
+// elements while it is read, before its scripts run and listen to them.
+func Shown(sel string) chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(
+		chromedp.WaitVisible(chromedp.CSS(sel)),
+		chromedp.Poll[chromedp.Void](`document.readyState === "complete"`),
+	)
+}
+
 // Drop drops files, as from the file manager, onto the middle of the
 // first element the CSS selector sel matches.
 func Drop(sel string, files ...string) chromedp.Action[chromedp.Void] {
