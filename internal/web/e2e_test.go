@@ -369,6 +369,15 @@ func TestBrowser(t *testing.T) {
 		if got := browser.Run(tab, chromedp.Text(chromedp.ID("batch-progress"))); got != "3/3" {
 			t.Errorf("progress %q, want 3/3", got)
 		}
+		// What the page polls for its progress.
+		type progress struct {
+			State               string
+			Done, Total, Failed int
+		}
+		got := browser.Run(tab, chromedp.Evaluate[progress](`fetch(location.pathname + ".json").then(r => r.json())`, chromedp.EvalAwaitPromise))
+		if want := (progress{"done", 3, 3, 1}); got != want {
+			t.Errorf("the progress of the folder render is %+v, want %+v", got, want)
+		}
 		status := map[string]string{}
 		paths := attrs(tab, "tr[data-test=batch-entry]", "data-path")
 		for i, st := range attrs(tab, "tr[data-test=batch-entry]", "data-status") {
