@@ -1,6 +1,7 @@
 // Package browser drives Debian's Chromium, headless, for the tests of
-// hoinghi's web page: it opens tabs at a fixed viewport, uploads files,
-// waits for downloads and takes screenshots.
+// hoinghi's web page, through chromedp: it opens tabs at a fixed size,
+// clicks, drops files, waits for downloads and for the PDF viewer, and
+// takes screenshots.
 //
 // A test binary starts one browser and opens a tab for each subtest. A
 // machine without Chromium fails the test with the remedy rather than
@@ -28,8 +29,8 @@ import (
 // Path is where Debian's chromium package installs the browser.
 const Path = "/usr/bin/chromium"
 
-// Viewport is the size of every tab's window, in CSS pixels: the
-// screenshots of the clerk's guide are this wide.
+// Width and Height are the size of every tab's view, in CSS pixels: the
+// screenshots of the clerk's guide are this size.
 const (
 	Width  = 1280
 	Height = 800
@@ -135,10 +136,6 @@ func (b *Browser) Tab(t testing.TB) *Tab {
 	}
 	return tab
 }
-
-// Context returns the tab's chromedp context, for actions of chromedp's
-// own that Do and Run do not cover.
-func (tab *Tab) Context() context.Context { return tab.ctx }
 
 // Do runs the actions in order and fails the test at the first error.
 func (tab *Tab) Do(actions ...chromedp.Action[chromedp.Void]) {
@@ -252,7 +249,7 @@ func Shown(sel string) chromedp.Action[chromedp.Void] {
 // first element the CSS selector sel matches.
 func Drop(sel string, files ...string) chromedp.Action[chromedp.Void] {
 	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
-		if err := chromedp.Do(ctx, chromedp.ScrollIntoView(chromedp.CSS(sel))); err != nil {
+		if _, err := chromedp.ScrollIntoView(chromedp.CSS(sel))(ctx, t); err != nil {
 			return chromedp.Void{}, err
 		}
 		at, err := chromedp.Evaluate[[2]float64](fmt.Sprintf(
