@@ -272,10 +272,17 @@ func TestBrowser(t *testing.T) {
 			switch filepath.Ext(n) {
 			case ".pdf":
 				pdfs++
-				kind, _, _ := strings.Cut(n, "-2")
-				kind = strings.TrimRight(kind, "-0123456789")
+				var want []string
+				for kind, ws := range wantIn {
+					if strings.HasPrefix(n, kind+"-") {
+						want = ws
+					}
+				}
+				if want == nil {
+					t.Errorf("%s is a PDF of no kind that was asked for", n)
+				}
 				txt := text(t, d.Path)
-				for _, w := range wantIn[kind] {
+				for _, w := range want {
 					if !strings.Contains(txt, w) {
 						t.Errorf("%s: pdftotext finds no %q in:\n%s", n, w, txt)
 					}
