@@ -81,10 +81,12 @@ func setup(path string) (batch.Setup, error) {
 
 // serve starts a server of the working folder dir in tag's language, on a
 // free loopback port, until the test ends. The user's config folder, where
-// the office profile form writes, is a folder of the test's.
+// the office profile form writes, is a folder of the test's, and dir is
+// the home folder, where the search for a meeting's profile stops.
 func serve(t *testing.T, dir string, tag language.Tag) *web.Server {
 	t.Helper()
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	t.Setenv("HOME", dir)
 	s, err := web.New(web.Options{Path: dir, Tag: tag, Setup: setup})
 	if err != nil {
 		t.Fatal(err)
