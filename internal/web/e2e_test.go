@@ -15,6 +15,7 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/hoinghi/hoinghi/fonts"
@@ -335,6 +336,31 @@ func TestBrowser(t *testing.T) {
 			browser.Click("#check-again"),
 			browser.Shown("#valid"),
 		)
+	})
+
+	// Without JavaScript the forms work as they are: a file is chosen,
+	// opened and rendered.
+	t.Run("no-script", func(t *testing.T) {
+		good, _, _ := workbooks(t)
+		file := filepath.Join(t.TempDir(), "hop.xlsx")
+		write(t, file, good)
+		s := serve(t, t.TempDir(), lang.Vietnamese)
+		tab := b.Tab(t)
+		tab.Do(
+			chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+				_, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+				return err
+			}),
+			chromedp.Navigate(s.URL()),
+			chromedp.SetUploadFiles(chromedp.ID("file"), []string{file}),
+			browser.Click("#open"),
+			browser.Shown("#valid"),
+			browser.Click("#render"),
+			browser.Shown("#results"),
+		)
+		if names := attrs(tab, "a[data-test=download]", "data-name"); len(names) != 4 {
+			t.Errorf("the page offers %q, want three PDFs and a workbook", names)
+		}
 	})
 
 	// The blank workbook of a new meeting is a workbook LibreOffice
