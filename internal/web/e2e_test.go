@@ -354,9 +354,10 @@ func TestBrowser(t *testing.T) {
 			chromedp.Navigate(s.URL()),
 			chromedp.SetUploadFiles(chromedp.ID("file"), []string{file}),
 			browser.Click("#open"),
-			browser.Shown("#valid"),
+			// Shown would wait for scripts to run, here in vain.
+			chromedp.WaitVisible(chromedp.ID("valid")),
 			browser.Click("#render"),
-			browser.Shown("#results"),
+			chromedp.WaitVisible(chromedp.ID("results")),
 		)
 		if names := attrs(tab, "a[data-test=download]", "data-name"); len(names) != 4 {
 			t.Errorf("the page offers %q, want three PDFs and a workbook", names)
