@@ -22,14 +22,16 @@ samples:
 
 # The tests read every output back with independent readers: poppler and
 # qpdf for PDFs, LibreOffice for workbooks; they load the font folders of
-# Debian packages, and render in DejaVu Serif, a wider font than Times.
+# Debian packages, and render in DejaVu Serif, a wider font than Times;
+# they drive the web page in Debian's Chromium, headless, in Vietnamese.
 # Install them when they are missing.
 deps:
 	@if ! command -v pdftotext >/dev/null || ! command -v qpdf >/dev/null || ! command -v soffice >/dev/null \
+		|| [ ! -x /usr/bin/chromium ] || [ ! -f /usr/lib/chromium/locales/vi.pak ] \
 		|| [ ! -d /usr/share/fonts/truetype/liberation2 ] || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf ]; then \
-		echo "installing poppler-utils, qpdf, LibreOffice Calc and three font packages for the tests"; \
+		echo "installing poppler-utils, qpdf, LibreOffice Calc, Chromium and three font packages for the tests"; \
 		$(SUDO) apt-get update -q && \
-		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q poppler-utils qpdf libreoffice-calc-nogui fonts-liberation2 fonts-dejavu-core fonts-dejavu-extra; \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q poppler-utils qpdf libreoffice-calc-nogui chromium chromium-l10n fonts-liberation2 fonts-dejavu-core fonts-dejavu-extra; \
 	fi
 
 # The Windows and macOS programs are built and vetted too, so that a
