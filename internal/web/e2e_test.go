@@ -541,6 +541,7 @@ func TestBrowser(t *testing.T) {
 		if got := browser.Run(tab, chromedp.Evaluate[string](`document.querySelector("#thong-bao-name + [data-test=field-problem]").innerText`)); !strings.Contains(got, "U+200B") {
 			t.Errorf("beside the field: %q, want the problem", got)
 		}
+		shot(t, tab, "web-ho-so-loi.png")
 		user := filepath.Join(os.Getenv("XDG_CONFIG_HOME"), "hoinghi", "hoinghi.yaml")
 		if _, err := os.Stat(user); !os.IsNotExist(err) {
 			t.Errorf("a profile with a problem was written (%v)", err)

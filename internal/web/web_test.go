@@ -782,7 +782,7 @@ func TestFolderRender(t *testing.T) {
 		t.Fatalf("bundle: status %d:\n%s", res.StatusCode, body)
 	}
 	list := string(testtool.Run(t, "unzip", "-l", saveTemp(t, "bundle.zip", []byte(body))))
-	if !strings.Contains(list, "thong-bao") || !strings.Contains(list, ".xlsx") {
+	if !strings.Contains(list, "thong-bao") || !strings.Contains(list, ".pdf") || !strings.Contains(list, ".xlsx") {
 		t.Errorf("the bundle holds:\n%s", list)
 	}
 	// Written inside the working folder, the other meeting left alone.
