@@ -24,7 +24,20 @@ func parsePages(tag language.Tag) (*template.Template, error) {
 		"t":      func(key string, args ...any) string { return lang.M(key, args...).In(tag) },
 		"status": func(s string) string { return statusLabel(s).In(tag) },
 		"lines":  lines,
+		"label": func(path string) string {
+			label, _, _ := field(path, nil)
+			return label.In(tag)
+		},
+		"invalid": invalid,
 	}).ParseFS(assets, "assets/pages.html")
+}
+
+// invalid marks the office form's field id when problems has one for it.
+func invalid(problems map[string]string, id string) template.HTMLAttr {
+	if _, ok := problems[id]; !ok {
+		return ""
+	}
+	return ` aria-invalid="true"`
 }
 
 // statusLabel names the status of a meeting of a folder render.

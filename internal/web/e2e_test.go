@@ -248,6 +248,9 @@ func TestBrowser(t *testing.T) {
 			t.Errorf("the fixed workbook still has problems: %q", got)
 		}
 		shot(t, tab, "web-hop-le.png")
+		if kinds := attrs(tab, "input[data-test=kind]", "value"); !slices.Equal(kinds, []string{"thong-bao", "bao-cao", "bien-ban"}) {
+			t.Errorf("the documents are offered in the order %q, want thông báo, báo cáo, biên bản", kinds)
+		}
 		check(tab, "input[data-test=kind]", "thong-bao", "bao-cao", "bien-ban")
 		check(tab, "input[data-test=format]", "pdf", "xlsx")
 		tab.Do(browser.Click("#render"), browser.Shown("#results"))
@@ -256,10 +259,16 @@ func TestBrowser(t *testing.T) {
 		if len(previews) != 3 {
 			t.Fatalf("previews of %q, want the three PDFs", previews)
 		}
-		for _, n := range append(previews[1:], previews[0]) {
+		// One preview is open at a time, the first; each opens at a click.
+		if open := attrs(tab, "details[data-test=preview-box][open]", "data-name"); !slices.Equal(open, previews[:1]) {
+			t.Errorf("the previews of %q are open, want only the first", open)
+		}
+		tab.WaitPDF(fmt.Sprintf(`iframe[data-test=preview][data-name=%q]`, previews[0]))
+		shot(t, tab, "web-ket-qua.png")
+		for _, n := range previews[1:] {
+			tab.Do(browser.Click(fmt.Sprintf(`details[data-test=preview-box][data-name=%q] summary`, n)))
 			tab.WaitPDF(fmt.Sprintf(`iframe[data-test=preview][data-name=%q]`, n))
 		}
-		shot(t, tab, "web-ket-qua.png")
 
 		wantIn := map[string][]string{
 			"thong-bao": {"THÔNG BÁO", "Phạm Duy Hưng", "Bắc Kạn, ngày 31 tháng 7 năm 2023"},
@@ -331,8 +340,20 @@ func TestBrowser(t *testing.T) {
 			browser.Shown("#problems"),
 		)
 		wantProblems(t, tab, []problem{{"Đại biểu!B14", "meeting.attendees[12].name", "thiếu họ và tên đại biểu"}})
+		// The page's own button chooses the file, and names it once chosen.
+		type box struct {
+			Input  float64
+			Button string
+		}
+		if got := browser.Run(tab, chromedp.Evaluate[box](`({Input: document.getElementById("file").getBoundingClientRect().width,
+			Button: document.querySelector(".file-choose").innerText})`)); got.Input > 1 || got.Button != "Chọn tệp…" {
+			t.Errorf("the file box shows the browser's input (%v px wide) and the button %q, want it hidden behind “Chọn tệp…”", got.Input, got.Button)
+		}
+		tab.Do(chromedp.SetUploadFiles(chromedp.ID("file"), []string{filepath.Join(elsewhere, "dung", "hop.xlsx")}))
+		if got := browser.Run(tab, chromedp.Text(chromedp.ID("file-name"))); got != "hop.xlsx" {
+			t.Errorf("the chosen file is named %q beside the button, want hop.xlsx", got)
+		}
 		tab.Do(
-			chromedp.SetUploadFiles(chromedp.ID("file"), []string{filepath.Join(elsewhere, "dung", "hop.xlsx")}),
 			browser.Click("#check-again"),
 			browser.Shown("#valid"),
 		)
@@ -352,6 +373,13 @@ func TestBrowser(t *testing.T) {
 				return err
 			}),
 			chromedp.Navigate(s.URL()),
+			chromedp.WaitVisible(chromedp.ID("file")),
+		)
+		// Without the script, the browser's own file input shows.
+		if w := browser.Run(tab, chromedp.Evaluate[float64](`document.getElementById("file").getBoundingClientRect().width`)); w < 50 {
+			t.Errorf("without JavaScript the file input is %v px wide: hidden", w)
+		}
+		tab.Do(
 			chromedp.SetUploadFiles(chromedp.ID("file"), []string{file}),
 			browser.Click("#open"),
 			// Shown would wait for scripts to run, here in vain.
@@ -423,7 +451,7 @@ func TestBrowser(t *testing.T) {
 		if fmt.Sprint(status) != fmt.Sprint(want) {
 			t.Errorf("the page lists %v, want %v", status, want)
 		}
-		wantProblems(t, tab, []problem{{"2:37", "documents[0].date", "nhận được 2025-02-30"}})
+		wantProblems(t, tab, []problem{{"dòng 2, cột 37", "documents[0].date", "nhận được 2025-02-30"}})
 		shot(t, tab, "web-thu-muc.png")
 
 		bundles := attrs(tab, "a[data-test=bundle]", "href")
@@ -502,7 +530,18 @@ func TestBrowser(t *testing.T) {
 			browser.Click("#profile-save"),
 			browser.Shown("#problems"),
 		)
-		wantProblems(t, tab, []problem{{"", "documents.thong-bao.signer.name", "U+200B"}})
+		wantProblems(t, tab, []problem{{"Thông báo kết luận: Họ và tên người ký", "documents.thong-bao.signer.name", "U+200B"}})
+		// The problem links to its field, which is marked, its message beside it.
+		if got := attrs(tab, "[data-test=problem] a", "href"); !slices.Equal(got, []string{"#thong-bao-name"}) {
+			t.Errorf("the problem links to %q, want #thong-bao-name", got)
+		}
+		if got := attrs(tab, "[aria-invalid=true]", "id"); !slices.Equal(got, []string{"thong-bao-name"}) {
+			t.Errorf("the fields %q are marked, want thong-bao-name", got)
+		}
+		if got := browser.Run(tab, chromedp.Evaluate[string](`document.querySelector("#thong-bao-name + [data-test=field-problem]").innerText`)); !strings.Contains(got, "U+200B") {
+			t.Errorf("beside the field: %q, want the problem", got)
+		}
+		shot(t, tab, "web-ho-so-loi.png")
 		user := filepath.Join(os.Getenv("XDG_CONFIG_HOME"), "hoinghi", "hoinghi.yaml")
 		if _, err := os.Stat(user); !os.IsNotExist(err) {
 			t.Errorf("a profile with a problem was written (%v)", err)
@@ -592,11 +631,10 @@ meeting: {title: Phiên họp thường kỳ tháng 2 năm 2025 của UBND xã T
 
 // texts returns the page's own texts: its text nodes and placeholders,
 // but not the cells, fields and values of the data it shows (a sheet's
-// name, a field's path), nor the kinds of issuing body, which are named
-// in Vietnamese in either language.
+// name, a field's path).
 func texts(tab *browser.Tab) []string {
 	return browser.Run(tab, chromedp.Evaluate[[]string](`(() => {
-		const data = "[data-test=where], [data-test=field], code, #issuer-type";
+		const data = "[data-test=where], [data-test=field], code";
 		const out = [];
 		const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
 		while (w.nextNode()) {

@@ -256,9 +256,14 @@ type checkData struct {
 	Profile  string
 }
 
-type problemRow struct{ Where, Field, Message string }
+// problemRow is one problem: where it is, its field and what to do; a
+// problem of the office form has the Label and ID of the form's field.
+type problemRow struct{ Where, Field, Message, Label, ID string }
 
-type sourceRow struct{ Field, Value, From string }
+// sourceRow is one value taken from elsewhere than the meeting file: its
+// field, named by Label when it has one, its value, with the name of a
+// coded value, and where it comes from.
+type sourceRow struct{ Field, Label, Value, Name, From string }
 
 type choice struct {
 	Value, Label string
@@ -288,11 +293,11 @@ func (s *Server) problems(name string, err error) []problemRow {
 		case p.Cell != "":
 			where = append(where, p.Cell)
 		case p.Line > 0 && p.Col > 0:
-			where = append(where, fmt.Sprintf("%d:%d", p.Line, p.Col))
+			where = append(where, lang.M("line %d, column %d", p.Line, p.Col).In(s.opt.Tag))
 		case p.Line > 0:
-			where = append(where, fmt.Sprint(p.Line))
+			where = append(where, lang.M("line %d", p.Line).In(s.opt.Tag))
 		}
-		rows[i] = problemRow{strings.Join(where, " "), p.Path, p.Msg.In(s.opt.Tag)}
+		rows[i] = problemRow{Where: strings.Join(where, " "), Field: p.Path, Message: p.Msg.In(s.opt.Tag)}
 	}
 	return rows
 }
@@ -328,17 +333,24 @@ func (s *Server) checkPage(w http.ResponseWriter, src source, name string) {
 	if l.Profile != nil {
 		d.Profile = l.Profile.Path
 	}
+	kinds := make([]string, len(l.Meeting.Documents))
+	for i, doc := range l.Meeting.Documents {
+		kinds[i] = doc.Kind
+	}
 	for _, o := range l.Explain() {
+		row := sourceRow{Field: o.Path, Label: fieldName(o.Path, kinds).In(tag), Value: o.Value, Name: valueName(o.Path, o.Value).In(tag)}
 		switch {
 		case o.Inferred():
-			d.Sources = append(d.Sources, sourceRow{o.Path, o.Value, lang.M("inferred from %s", o.From).In(tag)})
+			row.From = lang.M("inferred from %s", o.From).In(tag)
 		case o.File != l.Path:
-			from := filepath.Base(o.File)
+			row.From = filepath.Base(o.File)
 			if o.Line > 0 {
-				from += fmt.Sprintf(":%d:%d", o.Line, o.Col)
+				row.From += fmt.Sprintf(":%d:%d", o.Line, o.Col)
 			}
-			d.Sources = append(d.Sources, sourceRow{o.Path, o.Value, from})
+		default:
+			continue
 		}
+		d.Sources = append(d.Sources, row)
 	}
 	s.show(w, status, "check", name, d)
 }
@@ -507,10 +519,11 @@ type resultData struct {
 	Files []resultFile
 }
 
+// resultFile is one rendered file; the preview of the first PDF is open.
 type resultFile struct {
-	Name string
-	PDF  bool
-	Size int
+	Name      string
+	PDF, Open bool
+	Size      int
 }
 
 func (s *Server) result(w http.ResponseWriter, r *http.Request) {
@@ -521,7 +534,9 @@ func (s *Server) result(w http.ResponseWriter, r *http.Request) {
 	}
 	d := resultData{ID: k.id, Name: k.meeting}
 	for _, f := range k.files {
-		d.Files = append(d.Files, resultFile{f.Name, strings.HasSuffix(f.Name, ".pdf"), len(f.Data)})
+		pdf := strings.HasSuffix(f.Name, ".pdf")
+		open := pdf && !slices.ContainsFunc(d.Files, func(f resultFile) bool { return f.PDF })
+		d.Files = append(d.Files, resultFile{f.Name, pdf, open, len(f.Data)})
 	}
 	s.show(w, http.StatusOK, "result", lang.M("The documents of %s", k.meeting).In(s.opt.Tag), d)
 }

@@ -28,6 +28,11 @@ type profileData struct {
 	Problems []problemRow
 	Error    string
 	Saved    bool
+	// Exists is whether the profile file was there before this request.
+	Exists bool
+	// Invalid are the messages of the problems of the form's fields, by
+	// the id of the field.
+	Invalid map[string]string
 	// Other is the profile the working folder's meetings take instead of
 	// this one, found beside them or named by --profile.
 	Other string
@@ -51,12 +56,10 @@ func (s *Server) profilePage(w http.ResponseWriter, r *http.Request) {
 	}
 	d := profileData{Path: path}
 	if p, err := profile.Load(path); err == nil {
-		d.Form = p.Form()
+		d.Form, d.Exists = p.Form(), true
 	} else if !isNotExist(err) {
-		d.Problems = s.problems(path, err)
-		if d.Problems == nil {
-			d.Error = diag.Text(err, s.opt.Tag)
-		}
+		d.Exists = true
+		s.formProblems(&d, err)
 	}
 	s.showProfile(w, http.StatusOK, d)
 }
@@ -74,9 +77,11 @@ func (s *Server) profileSave(w http.ResponseWriter, r *http.Request) {
 	// What the form does not show — a report's addressees, an annex, the
 	// kinds and templates to render — is kept as the profile has it.
 	var f profile.Form
-	if p, err := profile.Load(path); err == nil {
+	p, err := profile.Load(path)
+	if err == nil {
 		f = p.Form()
 	}
+	exists := !isNotExist(err)
 	v := r.PostForm
 	f.Issuer = meeting.Issuer{Parent: v.Get("issuer.parent"), Name: v.Get("issuer.name"), Code: v.Get("issuer.code"),
 		Place: v.Get("issuer.place"), Type: v.Get("issuer.type")}
@@ -97,16 +102,36 @@ func (s *Server) profileSave(w http.ResponseWriter, r *http.Request) {
 	f.Render.Formats = v["render.formats"]
 	f.Render.Sort = v.Get("render.sort")
 	f.Render.Fonts = v.Get("render.fonts")
-	d := profileData{Path: path, Form: f}
+	d := profileData{Path: path, Form: f, Exists: exists}
 	if _, err := profile.Save(path, f); err != nil {
-		if d.Problems = s.problems(path, err); d.Problems == nil {
-			d.Error = diag.Text(err, s.opt.Tag)
-		}
+		s.formProblems(&d, err)
 		s.showProfile(w, http.StatusUnprocessableEntity, d)
 		return
 	}
 	d.Saved = true
 	s.showProfile(w, http.StatusOK, d)
+}
+
+// formProblems shows err on the office form of d: each problem at the
+// form's field, named by its label, with a link to it.
+func (s *Server) formProblems(d *profileData, err error) {
+	if d.Problems = s.problems(d.Path, err); d.Problems == nil {
+		d.Error = diag.Text(err, s.opt.Tag)
+		return
+	}
+	d.Invalid = map[string]string{}
+	for i, p := range d.Problems {
+		id := formID(p.Field)
+		if id == "" {
+			continue
+		}
+		d.Problems[i].ID, d.Problems[i].Label = id, fieldName(p.Field, nil).In(s.opt.Tag)
+		if m := d.Invalid[id]; m != "" {
+			d.Invalid[id] = m + " " + p.Message
+		} else {
+			d.Invalid[id] = p.Message
+		}
+	}
 }
 
 // split is the lines of a textarea, as Save drops the blank ones.
@@ -152,7 +177,7 @@ func (s *Server) showProfile(w http.ResponseWriter, status int, d profileData) {
 	}
 	d.Types = []choice{{"", lang.M("worked out from the name").In(tag), d.Form.Issuer.Type == ""}}
 	for _, c := range meeting.BodyTypes {
-		d.Types = append(d.Types, choice{c.Code, c.Code + " — " + c.Text, d.Form.Issuer.Type == c.Code})
+		d.Types = append(d.Types, choice{c.Code, c.Text.In(tag) + " (" + c.Code + ")", d.Form.Issuer.Type == c.Code})
 	}
 	chosen := d.Form.Render.Formats
 	if len(chosen) == 0 {

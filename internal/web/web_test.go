@@ -265,7 +265,7 @@ func TestCheckAgainReadsTheFileAgain(t *testing.T) {
 	}
 	res, page := d.post(t, "check", url.Values{"file": {"hop.yaml"}})
 	got := rows(page)
-	if res.StatusCode != http.StatusUnprocessableEntity || len(got) != 1 || got[0][1] != "documents[0].date" || !regexp.MustCompile(`^\d+:\d+$`).MatchString(got[0][0]) {
+	if res.StatusCode != http.StatusUnprocessableEntity || len(got) != 1 || got[0][1] != "documents[0].date" || !regexp.MustCompile(`^dòng \d+, cột \d+$`).MatchString(got[0][0]) {
 		t.Fatalf("status %d, problems %q", res.StatusCode, got)
 	}
 	if err := os.WriteFile(path, good, 0o644); err != nil {
@@ -782,7 +782,7 @@ func TestFolderRender(t *testing.T) {
 		t.Fatalf("bundle: status %d:\n%s", res.StatusCode, body)
 	}
 	list := string(testtool.Run(t, "unzip", "-l", saveTemp(t, "bundle.zip", []byte(body))))
-	if !strings.Contains(list, "thong-bao") || !strings.Contains(list, ".xlsx") {
+	if !strings.Contains(list, "thong-bao") || !strings.Contains(list, ".pdf") || !strings.Contains(list, ".xlsx") {
 		t.Errorf("the bundle holds:\n%s", list)
 	}
 	// Written inside the working folder, the other meeting left alone.
@@ -828,6 +828,9 @@ func TestProfileForm(t *testing.T) {
 	d := start(t, Options{Path: dir})
 
 	_, page := d.get(t, "profile")
+	if !strings.Contains(page, "Hồ sơ cơ quan sẽ được lưu vào") || strings.Contains(page, "Đã lưu") {
+		t.Errorf("before any save, the page does not say where the profile will be saved, or says it is saved:\n%s", page)
+	}
 	for _, id := range []string{"issuer-parent", "issuer-name", "issuer-code", "issuer-place", "issuer-type", "thong-bao-titles", "thong-bao-name",
 		"thong-bao-recipients", "thong-bao-archive", "bien-ban-secretary-titles", "bien-ban-secretary-name", "render-pdf", "render-xlsx", "render-sort", "render-fonts", "profile-save"} {
 		if !strings.Contains(page, `id="`+id+`"`) {
@@ -860,8 +863,12 @@ func TestProfileForm(t *testing.T) {
 
 	// The meeting takes the profile's values, and the page says which.
 	_, page = d.post(t, "check", url.Values{"file": {"hop.yaml"}})
-	if !regexp.MustCompile(`<td><code>issuer.name</code></td><td>SỞ NỘI VỤ</td><td>hoinghi.yaml:\d+:\d+</td>`).MatchString(page) {
-		t.Errorf("the check page does not say issuer.name comes from the profile:\n%s", page)
+	if !regexp.MustCompile(`<td>Tên cơ quan<br><code class="path">issuer.name</code></td><td>SỞ NỘI VỤ</td><td>hoinghi.yaml:\d+:\d+</td>`).MatchString(page) {
+		t.Errorf("the check page does not say the agency's name comes from the profile:\n%s", page)
+	}
+	// A code is named as the clerk knows it.
+	if !strings.Contains(page, `<td>Loại cuộc họp<br><code class="path">meeting.type</code></td><td>họp giao ban <code class="path">giao-ban</code></td>`) {
+		t.Errorf("the check page does not name the kind of meeting:\n%s", page)
 	}
 	result := d.render(t, url.Values{"file": {"hop.yaml"}, "kind": {"thong-bao"}, "format": {"pdf"}})
 	_, page = d.get(t, result)
@@ -883,6 +890,17 @@ func TestProfileForm(t *testing.T) {
 	got := rows(page)
 	if res.StatusCode != http.StatusUnprocessableEntity || len(got) != 1 || got[0][1] != "issuer.type" {
 		t.Errorf("a wrong kind of body: status %d, problems %q", res.StatusCode, got)
+	}
+	// The problem names the form's field and links to it, which is marked
+	// with the message beside it.
+	if len(got) == 1 && got[0][0] != `<a href="#issuer-type">Loại cơ quan</a>` {
+		t.Errorf("the problem is placed at %q, not at the form's field", got[0][0])
+	}
+	if !regexp.MustCompile(`<select id="issuer-type" name="issuer.type" aria-invalid="true">.*?</select><span class="field-problem" data-test="field-problem">[^<]*khong-co`).MatchString(page) {
+		t.Errorf("the field of the problem is not marked:\n%s", page)
+	}
+	if strings.Count(page, `aria-invalid`) != 1 {
+		t.Errorf("fields without a problem are marked:\n%s", page)
 	}
 	if again, _ := os.ReadFile(user); !bytes.Equal(again, saved) {
 		t.Error("a refused save changed the profile")
@@ -979,5 +997,36 @@ func TestProblemsInEnglish(t *testing.T) {
 	got := rows(page)
 	if len(got) != 1 || !strings.HasPrefix(got[0][2], "expected a date that exists") || !strings.Contains(page, "Check again") {
 		t.Errorf("problems %q:\n%s", got, page)
+	}
+	if len(got) == 1 && !regexp.MustCompile(`^line \d+, column \d+$`).MatchString(got[0][0]) {
+		t.Errorf("the problem is placed at %q, not at a line and column in words", got[0][0])
+	}
+}
+
+// TestLabelsInEnglish checks that the English page names fields and
+// coded values in English: the kinds of body of the office form, the
+// fields and kinds of meeting of the values taken from elsewhere.
+func TestLabelsInEnglish(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
+	t.Setenv(profile.EnvVar, "")
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "hop.yaml"), []byte("issuer: {name: UBND XÃ TÂN AN}\nmeeting:\n  title: Hội nghị giao ban tháng 7 năm 2025\n  start: 2025-07-10 08:00\n"), 0o644)
+	d := start(t, Options{Path: dir, Tag: language.English})
+	_, page := d.get(t, "profile")
+	for _, want := range []string{`<option value="cum-thi-dua">emulation cluster (cum-thi-dua)</option>`, "The office profile will be saved to"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the English office form has no %s:\n%s", want, page)
+		}
+	}
+	_, page = d.post(t, "check", url.Values{"file": {"hop.yaml"}})
+	for _, want := range []string{
+		`<td>Kind of body<br><code class="path">issuer.type</code></td><td>people&#39;s committee <code class="path">ubnd</code></td>`,
+		`<td>Kind of meeting<br><code class="path">meeting.type</code></td><td>briefing meeting <code class="path">giao-ban</code></td>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the English check page has no %s:\n%s", want, page)
+		}
 	}
 }

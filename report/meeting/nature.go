@@ -13,7 +13,10 @@ import (
 )
 
 // Choice is one value a field may take, with what it means to a clerk.
-type Choice struct{ Code, Text string }
+type Choice struct {
+	Code string
+	Text lang.Message
+}
 
 // Codes lists the codes of choices.
 func Codes(cs []Choice) []string {
@@ -40,15 +43,15 @@ const (
 // BodyTypes are the kinds of body, for issuer.type and
 // meeting.organizer_type.
 var BodyTypes = []Choice{
-	{Cluster, "Cụm thi đua"},
-	{Bloc, "Khối thi đua"},
-	{Committee, "Ủy ban nhân dân"},
-	{Council, "Hội đồng nhân dân, Thường trực HĐND"},
-	{School, "trường học"},
-	{Party, "tổ chức Đảng: chi bộ, đảng ủy, huyện ủy, tỉnh ủy, ban thường vụ"},
-	{MassOrg, "đoàn thể, công đoàn, Mặt trận Tổ quốc"},
-	{Board, "hội đồng: thi đua - khen thưởng, xét duyệt"},
-	{AgencyBody, "cơ quan, đơn vị khác"},
+	{Cluster, lang.M("emulation cluster")},
+	{Bloc, lang.M("emulation bloc")},
+	{Committee, lang.M("people's committee")},
+	{Council, lang.M("people's council, its standing committee")},
+	{School, lang.M("school")},
+	{Party, lang.M("Party organization: cell, Party committee, district or provincial committee, standing board")},
+	{MassOrg, lang.M("mass organization, trade union, Fatherland Front")},
+	{Board, lang.M("council: emulation and awards, review")},
+	{AgencyBody, lang.M("other agency or unit")},
 }
 
 // The kinds of meeting the built-in templates word apart.
@@ -72,28 +75,28 @@ const (
 
 // MeetingTypes are the kinds of meeting, for meeting.type.
 var MeetingTypes = []Choice{
-	{Review, "hội nghị sơ kết"},
-	{FinalReview, "hội nghị tổng kết"},
-	{Session, "phiên họp thường kỳ của Ủy ban nhân dân"},
-	{StandingHDND, "phiên họp của Thường trực HĐND"},
-	{Briefing, "họp giao ban"},
-	{Thematic, "hội nghị chuyên đề"},
-	{RoundTable, "tọa đàm"},
-	{Workshop, "hội thảo"},
-	{AwardReview, "họp bình xét thi đua, xét khen thưởng"},
-	{CellMeeting, "họp chi bộ"},
-	{PartyCommitte, "họp đảng ủy, cấp ủy"},
-	{StandingParty, "họp Ban Thường vụ"},
-	{Executive, "họp Ban Chấp hành của đoàn thể, công đoàn"},
-	{InterAgency, "họp liên ngành"},
-	{Urgent, "họp đột xuất"},
+	{Review, lang.M("interim review conference")},
+	{FinalReview, lang.M("final review conference")},
+	{Session, lang.M("regular session of the people's committee")},
+	{StandingHDND, lang.M("session of the council's standing committee")},
+	{Briefing, lang.M("briefing meeting")},
+	{Thematic, lang.M("thematic conference")},
+	{RoundTable, lang.M("round table")},
+	{Workshop, lang.M("workshop")},
+	{AwardReview, lang.M("meeting to review emulation and awards")},
+	{CellMeeting, lang.M("Party cell meeting")},
+	{PartyCommitte, lang.M("Party committee meeting")},
+	{StandingParty, lang.M("standing board meeting")},
+	{Executive, lang.M("executive board meeting of a mass organization or union")},
+	{InterAgency, lang.M("inter-agency meeting")},
+	{Urgent, lang.M("urgent meeting")},
 }
 
 // Modes are how a meeting is held, for meeting.mode.
 var Modes = []Choice{
-	{"truc-tiep", "trực tiếp"},
-	{"truc-tuyen", "trực tuyến"},
-	{"ket-hop", "trực tiếp kết hợp trực tuyến"},
+	{"truc-tiep", lang.M("in person")},
+	{"truc-tuyen", lang.M("online")},
+	{"ket-hop", lang.M("in person and online")},
 }
 
 // slug is the shape of a code: a value of that shape that names no code

@@ -14,6 +14,7 @@ import (
 	"reflect"
 	"strings"
 
+	"github.com/hoinghi/hoinghi/report/lang"
 	"github.com/hoinghi/hoinghi/report/meeting"
 )
 
@@ -61,7 +62,7 @@ var (
 func codes(cs []meeting.Choice) string {
 	parts := make([]string, len(cs))
 	for i, c := range cs {
-		parts[i] = c.Code + " (" + c.Text + ")"
+		parts[i] = c.Code + " (" + c.Text.In(lang.Vietnamese) + ")"
 	}
 	return strings.Join(parts, ", ")
 }
