@@ -142,8 +142,13 @@ func Run(ctx context.Context, inputs []Input, opt Options) *Manifest {
 			}
 		}()
 	}
+	// A select with both cases ready picks one at random: a batch
+	// stopped before it starts must start nothing.
 feed:
 	for i := range inputs {
+		if ctx.Err() != nil {
+			break
+		}
 		select {
 		case <-ctx.Done():
 			break feed
