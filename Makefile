@@ -21,15 +21,23 @@ samples:
 	$(GO) run ./cmd/hoinghi render -o out samples/*.yaml
 
 # The tests read every output back with independent readers: poppler and
-# qpdf for PDFs, LibreOffice for workbooks; they load the font folders of
-# Debian packages, and render in DejaVu Serif, a wider font than Times.
+# qpdf for PDFs, LibreOffice for workbooks and Word documents, python-docx
+# (Debian's, for Debian's python3) and xmllint for the parts of a .docx,
+# and the Open XML SDK's validator (@ooxml-tools/validate, built to
+# WebAssembly, run by Node) for their schema; they load the font folders
+# of Debian packages, and render in DejaVu Serif, a wider font than Times.
 # Install them when they are missing.
 deps:
 	@if ! command -v pdftotext >/dev/null || ! command -v qpdf >/dev/null || ! command -v soffice >/dev/null \
+		|| [ ! -f /usr/lib/libreoffice/program/libmswordlo.so ] || ! command -v xmllint >/dev/null || ! /usr/bin/python3 -c 'import docx' 2>/dev/null \
 		|| [ ! -d /usr/share/fonts/truetype/liberation2 ] || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf ]; then \
-		echo "installing poppler-utils, qpdf, LibreOffice Calc and three font packages for the tests"; \
+		echo "installing poppler-utils, qpdf, LibreOffice Calc and Writer, python3-docx, xmllint and three font packages for the tests"; \
 		$(SUDO) apt-get update -q && \
-		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q poppler-utils qpdf libreoffice-calc-nogui fonts-liberation2 fonts-dejavu-core fonts-dejavu-extra; \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q poppler-utils qpdf libreoffice-calc-nogui libreoffice-writer-nogui python3-docx libxml2-utils fonts-liberation2 fonts-dejavu-core fonts-dejavu-extra; \
+	fi
+	@if [ ! -f "$$(npm root -g 2>/dev/null)/@ooxml-tools/validate/package.json" ]; then \
+		echo "installing the Open XML SDK validator (@ooxml-tools/validate) for the tests"; \
+		$(SUDO) npm install -g --no-fund --no-audit @ooxml-tools/validate@0.4.6; \
 	fi
 
 # The Windows and macOS programs are built and vetted too, so that a
