@@ -10,6 +10,7 @@
 //	content  model + a kind's template → what the document says
 //	layout   content → positioned text and lines on A4 pages
 //	pdf      pages → PDF bytes
+//	docx     content, with layout's decisions → Word file bytes
 //	xlsx     model → attendance workbook bytes
 //
 // A Renderer holds what is the same for every document — parsed fonts and
@@ -32,6 +33,7 @@ import (
 	"github.com/hoinghi/hoinghi/fonts"
 	"github.com/hoinghi/hoinghi/report/content"
 	"github.com/hoinghi/hoinghi/report/diag"
+	"github.com/hoinghi/hoinghi/report/docx"
 	"github.com/hoinghi/hoinghi/report/lang"
 	"github.com/hoinghi/hoinghi/report/layout"
 	"github.com/hoinghi/hoinghi/report/meeting"
@@ -273,21 +275,27 @@ type Output struct {
 	Write func(ctx context.Context, w io.Writer) error
 }
 
-// Plan is what meeting l renders to in formats ("pdf", "xlsx"): a PDF of
-// each of its documents of kinds (see Documents), then the attendance
-// workbook; every name once, or an error that says which two documents
+// Plan is what meeting l renders to in formats ("pdf", "docx", "xlsx"):
+// a PDF and a Word file of each of its documents of kinds (see
+// Documents), then the attendance workbook; every name once, or an error that says which two documents
 // share one. Nothing is rendered until an Output is written, so that a
 // command can refuse a plan before it writes anything.
 func (r *Renderer) Plan(l *Loaded, kinds, formats []string, sortByName bool) ([]Output, error) {
 	m := l.Meeting
 	var outs []Output
-	if slices.Contains(formats, "pdf") {
+	pdfs, docxs := slices.Contains(formats, "pdf"), slices.Contains(formats, "docx")
+	if pdfs || docxs {
 		docs, err := r.Documents(l, kinds)
 		if err != nil {
 			return nil, err
 		}
 		for _, d := range docs {
-			outs = append(outs, Output{FileName(d), func(ctx context.Context, w io.Writer) error { return diag.InFile(l.Path, r.PDF(ctx, w, m, d)) }})
+			if pdfs {
+				outs = append(outs, Output{FileName(d), func(ctx context.Context, w io.Writer) error { return diag.InFile(l.Path, r.PDF(ctx, w, m, d)) }})
+			}
+			if docxs {
+				outs = append(outs, Output{DocxName(d), func(ctx context.Context, w io.Writer) error { return diag.InFile(l.Path, r.DOCX(ctx, w, m, d)) }})
+			}
 		}
 	}
 	if slices.Contains(formats, "xlsx") {
@@ -339,6 +347,16 @@ func (r *Renderer) PDF(ctx context.Context, w io.Writer, m *meeting.Meeting, d m
 	return pdf.Write(w, res, r.Fonts, r.Creator)
 }
 
+// DOCX renders document d of m as a Word file into w, laid out as the
+// PDF is.
+func (r *Renderer) DOCX(ctx context.Context, w io.Writer, m *meeting.Meeting, d meeting.Document) error {
+	doc, err := r.Content(ctx, m, d)
+	if err != nil {
+		return err
+	}
+	return docx.Write(w, doc, r.Fonts, r.Creator)
+}
+
 // XLSX renders the attendance workbook of m into w.
 func (r *Renderer) XLSX(w io.Writer, m *meeting.Meeting, sortByName bool) error {
 	data, err := xlsx.Attendance(m, xlsx.Options{SortByName: sortByName, Creator: r.Creator, Date: r.Stamp(m, when.Date{})})
@@ -353,7 +371,13 @@ func (r *Renderer) XLSX(w io.Writer, m *meeting.Meeting, sortByName bool) error 
 // survives any file system and any mail program — the kind, the number
 // and the date: "thong-bao-05-2023-07-31.pdf", and a safe name for a
 // kind such as "con": "_con.pdf".
-func FileName(d meeting.Document) string {
+func FileName(d meeting.Document) string { return documentName(d, ".pdf") }
+
+// DocxName is the output name of document d as a Word file: FileName's,
+// ending in .docx.
+func DocxName(d meeting.Document) string { return documentName(d, ".docx") }
+
+func documentName(d meeting.Document, ext string) string {
 	parts := []string{vn.ASCII(d.Kind)}
 	if n := d.Number.Printed(); n != "" {
 		parts = append(parts, n)
@@ -361,7 +385,7 @@ func FileName(d meeting.Document) string {
 	if t, ok := d.Date.Known(); ok {
 		parts = append(parts, t.String())
 	}
-	return SafeName(strings.Join(parts, "-"), len(".pdf")) + ".pdf"
+	return SafeName(strings.Join(parts, "-"), len(ext)) + ext
 }
 
 // WorkbookPrefix starts the name of every attendance workbook, which a

@@ -17,7 +17,7 @@ func newApp(tag language.Tag, stdout, stderr io.Writer) *cli.Command {
 	fontDir := &cli.StringFlag{Name: "font-dir", Usage: t("use the Times New Roman files of `DIR` instead of the embedded fonts"), Sources: cli.EnvVars("HOINGHI_FONT_DIR")}
 	fontFamily := &cli.StringFlag{Name: "font-family", Usage: t("take the font family `NAME` from --font-dir when it holds several"), Sources: cli.EnvVars("HOINGHI_FONT_FAMILY")}
 	kind := &cli.StringSliceFlag{Name: "kind", Aliases: []string{"k"}, Usage: t("render only these kinds (thong-bao, bao-cao, bien-ban, …)")}
-	format := &cli.StringSliceFlag{Name: "format", Aliases: []string{"f"}, Value: []string{"pdf", "xlsx"}, Usage: t("output formats: pdf, xlsx")}
+	format := &cli.StringSliceFlag{Name: "format", Aliases: []string{"f"}, Value: []string{"pdf", "xlsx"}, Usage: t("output formats: pdf, docx, xlsx")}
 	templatesFlag := &cli.StringFlag{Name: "templates", Usage: t("put the templates of `DIR` in front of the built-in ones"), Sources: cli.EnvVars("HOINGHI_TEMPLATES")}
 	profileFlag := &cli.StringFlag{Name: "profile", Usage: t("use the office profile `FILE` instead of the hoinghi.yaml found beside the meeting files"), Sources: cli.EnvVars("HOINGHI_PROFILE")}
 	sortFlag := &cli.StringFlag{Name: "sort", Usage: t("order of the attendance list: empty for protocol order, ten for Vietnamese order by given name")}
@@ -38,7 +38,7 @@ func newApp(tag language.Tag, stdout, stderr io.Writer) *cli.Command {
 				Name:      "render",
 				Usage:     t("render meeting files into PDF documents and an attendance workbook"),
 				ArgsUsage: t("PATH…"),
-				Description: t("Each meeting file gives the documents it lists (or one of each kind) as PDF and the attendance list as XLSX.\n" +
+				Description: t("Each meeting file gives the documents it lists (or one of each kind) as PDF, or as Word files with --format docx, and the attendance list as XLSX.\n" +
 					"Exit codes: 0 success, 1 a document could not be rendered or written, 2 invalid input or usage."),
 				Flags: []cli.Flag{
 					kind,
@@ -160,8 +160,8 @@ func init() {
 		"render meeting files into PDF documents and an attendance workbook":      "xuất tệp cuộc họp thành văn bản PDF và danh sách đại biểu Excel",
 		"FILE…":  "TỆP…",
 		"[FILE]": "[TỆP]",
-		"Each meeting file gives the documents it lists (or one of each kind) as PDF and the attendance list as XLSX.\nExit codes: 0 success, 1 a document could not be rendered or written, 2 invalid input or usage.": "Mỗi tệp cuộc họp cho ra các văn bản nó liệt kê (hoặc mỗi loại một văn bản) dạng PDF và danh sách đại biểu dạng XLSX.\nMã thoát: 0 thành công, 1 có văn bản không xuất hoặc không ghi được, 2 dữ liệu vào hoặc cách dùng không hợp lệ.",
-		"output formats: pdf, xlsx":                                                                      "định dạng xuất: pdf, xlsx",
+		"Each meeting file gives the documents it lists (or one of each kind) as PDF, or as Word files with --format docx, and the attendance list as XLSX.\nExit codes: 0 success, 1 a document could not be rendered or written, 2 invalid input or usage.": "Mỗi tệp cuộc họp cho ra các văn bản nó liệt kê (hoặc mỗi loại một văn bản) dạng PDF, hoặc dạng Word với --format docx, và danh sách đại biểu dạng XLSX.\nMã thoát: 0 thành công, 1 có văn bản không xuất hoặc không ghi được, 2 dữ liệu vào hoặc cách dùng không hợp lệ.",
+		"output formats: pdf, docx, xlsx":                                                                "định dạng xuất: pdf, docx, xlsx",
 		"write into `DIR`; - writes the one document to standard output":                                 "ghi vào `THƯ_MỤC`; - ghi văn bản duy nhất ra đầu ra chuẩn",
 		"order of the attendance list: empty for protocol order, ten for Vietnamese order by given name": "thứ tự danh sách đại biểu: để trống theo thứ tự nghi thức, ten theo tên (thứ tự tiếng Việt)",
 		"check meeting files and report every problem with its line and column":                          "kiểm tra tệp cuộc họp, báo mọi lỗi kèm dòng và cột",

@@ -181,8 +181,8 @@ func (e *env) setupWith(cmd *cli.Command, path string) (*report.Renderer, settin
 		set.formats = defaults.Formats
 	}
 	for _, f := range set.formats {
-		if f != "pdf" && f != "xlsx" {
-			return nil, set, lang.Errorf("unknown format %s: expected pdf or xlsx", f)
+		if f != "pdf" && f != "docx" && f != "xlsx" {
+			return nil, set, lang.Errorf("unknown format %s: expected pdf, docx or xlsx", f)
 		}
 	}
 	order := cmd.String("sort")
@@ -490,7 +490,7 @@ func init() {
 		"render: expected at least one meeting file":                                                                 "render: cần ít nhất một tệp cuộc họp",
 		"validate: expected at least one meeting file":                                                               "validate: cần ít nhất một tệp cuộc họp",
 		"--font-family %s needs --font-dir, the folder that holds it: the embedded family is %s":                     "--font-family %s cần --font-dir, thư mục chứa họ phông đó: họ phông có sẵn là %s",
-		"unknown format %s: expected pdf or xlsx":                                                                    "không có định dạng %s: cần pdf hoặc xlsx",
+		"unknown format %s: expected pdf, docx or xlsx":                                                              "không có định dạng %s: cần pdf, docx hoặc xlsx",
 		"unknown sort order %s: expected ten or nothing":                                                             "không có thứ tự %s: cần ten hoặc để trống",
 		"%s and %s would both write %s: render them into different folders with -o":                                  "%s và %s cùng ghi ra %s: hãy xuất vào các thư mục khác nhau bằng -o",
 		"-o - writes one document to standard output, but %d would be produced: choose one with --kind and --format": "-o - chỉ ghi một văn bản ra đầu ra chuẩn, nhưng có %d văn bản: hãy chọn một bằng --kind và --format",

@@ -24,7 +24,7 @@ func init() {
 		"a folder is being rendered already: wait until it is done": "đang xuất một thư mục khác: hãy chờ xong rồi thử lại",
 		"cancelled":                                                 "đã hủy",
 		"cannot create the output folder %s: %s":                    "không tạo được thư mục xuất %s: %s",
-		"choose at least one format: PDF or XLSX":                   "hãy chọn ít nhất một định dạng: PDF hoặc XLSX",
+		"choose at least one format: PDF, DOCX or XLSX":             "hãy chọn ít nhất một định dạng: PDF, DOCX hoặc XLSX",
 		"done":             "xong",
 		"failed":           "lỗi",
 		"inferred from %s": "suy ra từ %s",

@@ -215,7 +215,7 @@ func (s *Server) setup(path string) (batch.Setup, error) {
 		set.Renderer.Profile = path
 	}
 	if len(set.Formats) == 0 {
-		set.Formats = []string{"pdf", "xlsx"}
+		set.Formats = defaultFormats
 	}
 	if err != nil && path != "" {
 		err = diag.InFile(path, err)
@@ -322,7 +322,7 @@ func (s *Server) checkPage(w http.ResponseWriter, src source, name string) {
 		checked := slices.ContainsFunc(docs, func(d meeting.Document) bool { return d.Kind == k })
 		d.Kinds = append(d.Kinds, choice{k, kindLabel(k).In(tag), checked})
 	}
-	for _, f := range []string{"pdf", "xlsx"} {
+	for _, f := range formats {
 		d.Formats = append(d.Formats, choice{f, strings.ToUpper(f), slices.Contains(set.Formats, f)})
 	}
 	if l.Profile != nil {
@@ -481,7 +481,7 @@ func (s *Server) renderFiles(ctx context.Context, src source, kinds, formats []s
 	}
 	name = filepath.Base(l.Path)
 	if len(formats) == 0 {
-		return name, nil, stamp, lang.Errorf("choose at least one format: PDF or XLSX")
+		return name, nil, stamp, lang.Errorf("choose at least one format: PDF, DOCX or XLSX")
 	}
 	outs, err := set.Renderer.Plan(l, kinds, formats, set.SortByName)
 	if err != nil {
@@ -575,9 +575,17 @@ func (s *Server) blank(w http.ResponseWriter, r *http.Request) {
 	serveBytes(w, lang.M("new-meeting.xlsx").In(s.opt.Tag), data, false)
 }
 
+// The formats the page offers, and those a profile that names none
+// renders, as the command does.
+var (
+	formats        = []string{"pdf", "docx", "xlsx"}
+	defaultFormats = []string{"pdf", "xlsx"}
+)
+
 // contentTypes are the types of the files the page serves.
 var contentTypes = map[string]string{
 	".pdf":  "application/pdf",
+	".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 	".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 	".zip":  "application/zip",
 	".json": "application/json",

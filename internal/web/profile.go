@@ -154,8 +154,12 @@ func (s *Server) showProfile(w http.ResponseWriter, status int, d profileData) {
 	for _, c := range meeting.BodyTypes {
 		d.Types = append(d.Types, choice{c.Code, c.Code + " — " + c.Text, d.Form.Issuer.Type == c.Code})
 	}
-	for _, f := range []string{"pdf", "xlsx"} {
-		d.Formats = append(d.Formats, choice{f, strings.ToUpper(f), len(d.Form.Render.Formats) == 0 || slices.Contains(d.Form.Render.Formats, f)})
+	chosen := d.Form.Render.Formats
+	if len(chosen) == 0 {
+		chosen = defaultFormats
+	}
+	for _, f := range formats {
+		d.Formats = append(d.Formats, choice{f, strings.ToUpper(f), slices.Contains(chosen, f)})
 	}
 	d.Sorts = []choice{
 		{"", lang.M("protocol order, as listed").In(tag), d.Form.Render.Sort == ""},

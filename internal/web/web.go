@@ -59,7 +59,7 @@ type Options struct {
 	Profile string
 	// Setup makes the renderer and settings of the meetings of the
 	// office profile at path (none when empty), as the command's flags
-	// and the profile say; no formats means both. It is called once for
+	// and the profile say; no formats means PDF and XLSX. It is called once for
 	// each state of a profile file, one call at a time.
 	Setup func(profile string) (batch.Setup, error)
 }

@@ -298,6 +298,34 @@ func saveTemp(t testing.TB, name string, data []byte) string {
 	return path
 }
 
+// TestRenderDocx offers the Word file, unchosen by default, and serves
+// it as a Word document that LibreOffice opens.
+func TestRenderDocx(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "hop.yaml"), sample(t), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d := start(t, Options{Path: dir})
+	_, page := d.post(t, "check", url.Values{"file": {"hop.yaml"}})
+	if !strings.Contains(page, `value="docx" data-test="format">`) {
+		t.Errorf("no unchecked DOCX in the check page:\n%s", page)
+	}
+	result := d.render(t, url.Values{"file": {"hop.yaml"}, "kind": {"thong-bao"}, "format": {"docx"}})
+	name := "thong-bao-2023-07-31.docx"
+	res, body := d.get(t, result+"/"+name)
+	if ct := res.Header.Get("Content-Type"); ct != "application/vnd.openxmlformats-officedocument.wordprocessingml.document" {
+		t.Errorf("Word file: Content-Type %q", ct)
+	}
+	out := t.TempDir()
+	testtool.Soffice(t, filepath.Join(out, "profile"), out, "pdf", saveTemp(t, name, []byte(body)))
+	text := string(testtool.Run(t, "pdftotext", filepath.Join(out, "thong-bao-2023-07-31.pdf"), "-"))
+	for _, want := range []string{"THÔNG BÁO", "CỤM THI ĐUA", "Phạm Duy Hưng"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the Word file does not say %q:\n%s", want, text)
+		}
+	}
+}
+
 func TestRenderPreviewAndDownload(t *testing.T) {
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "hop.yaml"), sample(t), 0o644); err != nil {

@@ -35,7 +35,7 @@ func BenchmarkLongWord(b *testing.B) {
 			for b.Loop() {
 				l := &layouter{m: fonts.Default(), res: &Result{}}
 				l.newPage()
-				l.paragraph(runs, content.BodyIndent, content.Justify, bodySize)
+				l.paragraph(runs, content.BodyIndent, content.Justify, BodySize)
 			}
 		})
 	}

@@ -246,10 +246,10 @@ func (l *layouter) body(blocks []content.Block, sign float64) {
 		switch b := b.(type) {
 		case *content.Paragraph:
 			if i == len(blocks)-1 {
-				lines := breakLines(l.words(b.Runs, bodySize, TextW-b.Indent), TextW-b.Indent, TextW)
-				l.keepTogether(paraBefore + float64(len(lines))*lineHeight(bodySize) + sign)
+				lines := breakLines(l.words(b.Runs, BodySize, TextW-b.Indent), TextW-b.Indent, TextW)
+				l.keepTogether(ParaBefore + float64(len(lines))*lineHeight(BodySize) + sign)
 			}
-			l.paragraph(b.Runs, b.Indent, b.Align, bodySize)
+			l.paragraph(b.Runs, b.Indent, b.Align, BodySize)
 		case *content.Heading:
 			l.heading(b, blocks[i+1:])
 		case *content.Table:
@@ -268,7 +268,7 @@ func (l *layouter) paragraph(runs []content.Run, indent float64, align content.A
 	}
 	lh := lineHeight(size)
 	if l.y > Top {
-		l.y += paraBefore
+		l.y += ParaBefore
 	}
 	for i := 0; i < len(lines); {
 		fit := int((bottomY - l.y + 0.01) / lh)
@@ -305,10 +305,10 @@ func (l *layouter) heading(h *content.Heading, next []content.Block) {
 	for i := range runs {
 		runs[i].Bold = runs[i].Bold || h.Level < 3
 	}
-	lines := breakLines(l.words(runs, bodySize, TextW-content.BodyIndent), TextW-content.BodyIndent, TextW)
-	need := paraBefore + float64(len(lines))*lineHeight(bodySize)
+	lines := breakLines(l.words(runs, BodySize, TextW-content.BodyIndent), TextW-content.BodyIndent, TextW)
+	need := ParaBefore + float64(len(lines))*lineHeight(BodySize)
 	if len(next) > 0 {
-		need += paraBefore + 2*lineHeight(bodySize)
+		need += ParaBefore + 2*lineHeight(BodySize)
 	}
 	l.keepTogether(need)
 	var title strings.Builder
@@ -316,5 +316,5 @@ func (l *layouter) heading(h *content.Heading, next []content.Block) {
 		title.WriteString(r.Text)
 	}
 	l.res.Outline = append(l.res.Outline, Mark{Title: strings.TrimSpace(title.String()), Level: h.Level - 1, Page: len(l.res.Pages) - 1, Y: l.y})
-	l.paragraph(runs, content.BodyIndent, content.Justify, bodySize)
+	l.paragraph(runs, content.BodyIndent, content.Justify, BodySize)
 }

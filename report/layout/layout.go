@@ -33,9 +33,9 @@ const (
 
 	// Header columns: 65 | 100 mm, wide enough on the right for the
 	// Quốc hiệu at 13 pt bold (95.7 mm) on one line.
-	leftColW  = 65.0
-	rightColX = Left + leftColW
-	rightColW = TextW - leftColW
+	LeftColW  = 65.0
+	rightColX = Left + LeftColW
+	RightColW = TextW - LeftColW
 	// headerGap is the least white between the agency block and the
 	// Quốc hiệu beside it.
 	headerGap = 4.0
@@ -48,11 +48,11 @@ const (
 	// fraction of the font size.
 	ascent = 0.905
 
-	bodySize   = 14.0
-	tableSize  = 12.0
-	ruleWidth  = 0.5 * mmPerPt
-	signSpace  = 27.0 // room for signature and seal, 25–30 mm
-	paraBefore = 6 * mmPerPt
+	BodySize   = 14.0
+	TableSize  = 12.0
+	RuleWidth  = 0.5 * mmPerPt
+	SignSpace  = 27.0 // room for signature and seal, 25–30 mm
+	ParaBefore = 6 * mmPerPt
 )
 
 // Metrics measures text: the advance of r in style, in thousandths of the
@@ -156,8 +156,8 @@ func (l *layouter) newPage() {
 // Page numbers are 14 pt, centred on the text block in the top margin,
 // their line box 10 mm from the top edge, as in the official samples.
 const (
-	numberSize = 14.0
-	numberTop  = 10.0
+	NumberSize = 14.0
+	NumberTop  = 10.0
 )
 
 // number writes the page numbers: from 2 on, and from 2 on again in the
@@ -171,8 +171,8 @@ func (l *layouter) number() {
 		}
 		if n > 1 {
 			s := strconv.Itoa(n)
-			x := Left + TextW/2 - l.width(s, fonts.Regular, numberSize)/2
-			num := &Text{X: x, Y: numberTop + ascent*numberSize*mmPerPt, Style: fonts.Regular, Size: numberSize, Text: s}
+			x := Left + TextW/2 - l.width(s, fonts.Regular, NumberSize)/2
+			num := &Text{X: x, Y: NumberTop + ascent*NumberSize*mmPerPt, Style: fonts.Regular, Size: NumberSize, Text: s}
 			l.res.Pages[i].Items = append([]Item{num}, l.res.Pages[i].Items...)
 		}
 	}
@@ -238,7 +238,7 @@ func (l *layouter) lose() {
 }
 
 func (l *layouter) line(x1, y1, x2, y2 float64) {
-	l.page().Items = append(l.page().Items, &Rule{X1: x1, Y1: y1, X2: x2, Y2: y2, Width: ruleWidth})
+	l.page().Items = append(l.page().Items, &Rule{X1: x1, Y1: y1, X2: x2, Y2: y2, Width: RuleWidth})
 }
 
 // centred writes lines centred on cx, one per line box from top; it
@@ -549,74 +549,13 @@ func agencyPart(ws []word, w float64) [][]word {
 func (l *layouter) dateLines(s string, size float64) []string {
 	i := strings.LastIndex(s, ", ngày ")
 	if i < 0 {
-		return l.wrap(s, fonts.Italic, size, rightColW)
+		return l.wrap(s, fonts.Italic, size, RightColW)
 	}
 	place, date := s[:i+1], s[i+2:]
-	if l.width(s, fonts.Italic, size) <= rightColW || !strings.ContainsFunc(place, unicode.IsLetter) {
+	if l.width(s, fonts.Italic, size) <= RightColW || !strings.ContainsFunc(place, unicode.IsLetter) {
 		return []string{s}
 	}
-	return append(l.wrap(place, fonts.Italic, size, rightColW), date)
-}
-
-// header draws ô 1–4: the agency block on the left, the Quốc hiệu and
-// Tiêu ngữ on the right, their rules, and the number beside the date line
-// on one baseline.
-func (l *layouter) header(doc *content.Document) {
-	if doc.Party {
-		l.partyHeader(doc)
-		return
-	}
-	const size = 13.0
-	leftCX := Left + leftColW/2
-	rightCX := rightColX + rightColW/2
-	qh := "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-	tn := "Độc lập - Tự do - Hạnh phúc"
-	qs, ts := l.headerSizes(qh, tn)
-	// The agency block keeps headerGap of white from the Quốc hiệu and
-	// the Tiêu ngữ beside it: its lines are centred on leftCX, so none may
-	// be wider than twice the room from there to the nearer of their left
-	// edges; nor wider than its column, less a millimetre on each side.
-	nearest := rightCX - max(l.width(qh, fonts.Bold, qs), l.width(tn, fonts.Bold, ts))/2
-	colW := min(leftColW-2, 2*(nearest-headerGap-leftCX))
-
-	top := Top
-	l.field = "issuer.parent"
-	if doc.Parent != "" {
-		_, top = l.centred(l.agencyLines(doc.Parent, fonts.Regular, size, colW), leftCX, top, fonts.Regular, size)
-	}
-	l.field = "issuer.name"
-	agency, leftBottom := l.centred(l.agencyLines(doc.Agency, fonts.Bold, size, colW), leftCX, top, fonts.Bold, size)
-	// The agency rule: a third to a half of the name's longest line.
-	ruleY := leftBottom + 0.8
-	half := agency * 0.4 / 2
-	l.line(leftCX-half, ruleY, leftCX+half, ruleY)
-
-	l.centred([]string{qh}, rightCX, Top, fonts.Bold, qs)
-	tnTop := Top + lineHeight(qs)
-	tnW, rightBottom := l.centred([]string{tn}, rightCX, tnTop, fonts.Bold, ts)
-	tnRule := rightBottom + 0.8
-	l.line(rightCX-tnW/2, tnRule, rightCX+tnW/2, tnRule)
-
-	// Số and the date share one baseline, about a line below the lower
-	// of the two rules.
-	lineTop := max(ruleY, tnRule) + 2.5
-	if doc.Form == content.Minutes {
-		lineTop = ruleY + 2.5
-	}
-	baseline := lineTop + ascent*ts*mmPerPt
-	l.field = "number"
-	numbers := l.docNumber(doc.Number, leftCX, baseline, size)
-	l.field = "date"
-	l.y = lineTop + lineHeight(ts)
-	if doc.DateLine != "" {
-		lines := l.dateLines(doc.DateLine, ts)
-		for i, s := range lines {
-			w := l.width(s, fonts.Italic, ts)
-			l.baseline(rightCX-w/2, baseline+float64(i)*lineHeight(ts), s, fonts.Italic, ts)
-		}
-		l.y = lineTop + float64(len(lines))*lineHeight(ts)
-	}
-	l.y = max(l.y, lineTop+numbers)
+	return append(l.wrap(place, fonts.Italic, size, RightColW), date)
 }
 
 // headerSizes gives the sizes of the Quốc hiệu qh and of the Tiêu ngữ
@@ -626,7 +565,7 @@ func (l *layouter) header(doc *content.Document) {
 // until both fit, so that no font pushes them into the margin.
 func (l *layouter) headerSizes(qh, tn string) (float64, float64) {
 	q, t := 13.0, 14.0
-	for q > minHeaderSize && (l.width(qh, fonts.Bold, q) > rightColW || l.width(tn, fonts.Bold, t) > rightColW) {
+	for q > minHeaderSize && (l.width(qh, fonts.Bold, q) > RightColW || l.width(tn, fonts.Bold, t) > RightColW) {
 		if q == 13 {
 			q, t = 12, 13
 		} else {
@@ -644,86 +583,10 @@ const minHeaderSize = 6.0
 // column.
 func (l *layouter) partyTitleSize(title string) float64 {
 	s := 15.0
-	for s > minHeaderSize && l.width(title, fonts.Bold, s) > rightColW {
+	for s > minHeaderSize && l.width(title, fonts.Bold, s) > RightColW {
 		s -= 0.5
 	}
 	return s
-}
-
-// docNumber writes the Số line of ô 3 centred on cx from baseline, wrapped
-// for the left column, and returns the height of its lines.
-func (l *layouter) docNumber(s string, cx, baseline, size float64) float64 {
-	lines := l.lines(s, fonts.Regular, size, leftColW-2)
-	for i, s := range lines {
-		w := l.width(s, fonts.Regular, size)
-		l.baseline(cx-w/2, baseline+float64(i)*lineHeight(size), s, fonts.Regular, size)
-	}
-	return float64(len(lines)) * lineHeight(size)
-}
-
-// partyHeader draws the header of a Party document, as Hướng dẫn
-// 36-HD/VPTW lays it out (docs/hd36-layout.md §3): "ĐẢNG CỘNG SẢN VIỆT
-// NAM" in 15 pt bold on the right with a rule as long as it; on the left
-// the superior Party body in 14 pt, the issuing body in 14 pt bold and a
-// star under it instead of a rule; then "Số 15-TB/HU" under the star and
-// the date line under the rule, on one baseline.
-func (l *layouter) partyHeader(doc *content.Document) {
-	const size = 14.0
-	leftCX := Left + leftColW/2
-	rightCX := rightColX + rightColW/2
-	const title = "ĐẢNG CỘNG SẢN VIỆT NAM"
-	titleSize := l.partyTitleSize(title)
-	titleW, rightBottom := l.centred([]string{title}, rightCX, Top, fonts.Bold, titleSize)
-	rule := rightBottom + 0.8
-	l.line(rightCX-titleW/2, rule, rightCX+titleW/2, rule)
-	colW := min(leftColW-2, 2*(rightCX-titleW/2-headerGap-leftCX))
-
-	top := Top
-	l.field = "issuer.parent"
-	if doc.Parent != "" {
-		_, top = l.centred(l.agencyLines(doc.Parent, fonts.Regular, size, colW), leftCX, top, fonts.Regular, size)
-	}
-	l.field = "issuer.name"
-	_, top = l.centred(l.agencyLines(doc.Agency, fonts.Bold, size, colW), leftCX, top, fonts.Bold, size)
-	_, leftBottom := l.centred([]string{"*"}, leftCX, top, fonts.Regular, size)
-
-	lineTop := max(leftBottom, rule+2.5)
-	baseline := lineTop + ascent*size*mmPerPt
-	l.field = "number"
-	numbers := l.docNumber(doc.Number, leftCX, baseline, size)
-	l.field = "date"
-	lines := l.dateLines(doc.DateLine, size)
-	for i, s := range lines {
-		w := l.width(s, fonts.Italic, size)
-		l.baseline(rightCX-w/2, baseline+float64(i)*lineHeight(size), s, fonts.Italic, size)
-	}
-	l.y = lineTop + max(float64(max(len(lines), 1))*lineHeight(size), numbers)
-}
-
-// title draws ô 5a: the type name and the abstract, centred, and the rule
-// under the abstract.
-func (l *layouter) title(doc *content.Document) {
-	const size = 14.0
-	gap := 10.5 // about two empty lines below the header
-	if doc.Form == content.Minutes {
-		gap = 14
-	}
-	top := l.y + gap
-	if doc.Party {
-		// Hướng dẫn 36: the type name in 15 pt, the abstract under it and
-		// a line of five hyphens, not a drawn rule.
-		_, top = l.centred(l.lines(doc.TypeName, fonts.Bold, 15, TextW), Left+TextW/2, l.y+10.5, fonts.Bold, 15)
-		_, top = l.centred(texts(balanced(bind(l.fit(l.plain(doc.Abstract, fonts.Bold, size, false), 140, size)), 140)), Left+TextW/2, top, fonts.Bold, size)
-		_, top = l.centred([]string{"-----"}, Left+TextW/2, top, fonts.Regular, size)
-		l.y = top + 2
-		return
-	}
-	_, top = l.centred(l.lines(doc.TypeName, fonts.Bold, size, TextW), Left+TextW/2, top, fonts.Bold, size)
-	abstract, bottom := l.centred(texts(balanced(bind(l.fit(l.plain(doc.Abstract, fonts.Bold, size, false), 140, size)), 140)), Left+TextW/2, top, fonts.Bold, size)
-	ruleY := bottom + 1
-	half := max(abstract/3, 15) / 2
-	l.line(Left+TextW/2-half, ruleY, Left+TextW/2+half, ruleY)
-	l.y = ruleY + 4
 }
 
 // to draws the Kính gửi block of ô 9a: the label indented 35 mm, the
@@ -737,7 +600,7 @@ func (l *layouter) to(recipients []string) {
 	x := Left + 35
 	if one := label + " " + recipients[0]; len(recipients) == 1 && l.width(one, fonts.Regular, size) <= Left+TextW-x {
 		l.text(x, l.y, one, fonts.Regular, size)
-		l.y += lineHeight(size) + paraBefore
+		l.y += lineHeight(size) + ParaBefore
 		return
 	}
 	// The label ends with its space, so that it copies out apart from
@@ -749,7 +612,7 @@ func (l *layouter) to(recipients []string) {
 			l.text(ix, l.y, s, fonts.Regular, size)
 			l.y += lineHeight(size)
 		}
-		l.y += paraBefore
+		l.y += ParaBefore
 		return
 	}
 	dash := l.width("- ", fonts.Regular, size)
@@ -767,5 +630,5 @@ func (l *layouter) to(recipients []string) {
 			l.y += lineHeight(size)
 		}
 	}
-	l.y += paraBefore
+	l.y += ParaBefore
 }

@@ -5,7 +5,7 @@ import (
 	"github.com/hoinghi/hoinghi/report/content"
 )
 
-const signSize = 14.0
+const SignSize = 14.0
 
 // recipientForm is how a frame sets the Nơi nhận list: Decree 30's label
 // in 12 pt bold italic and items in 11 pt; Hướng dẫn 36's label in 14 pt
@@ -38,18 +38,13 @@ type stack struct {
 	cx     float64
 }
 
-// newStack measures a signer's stack. Every line is bold in Decree 30;
-// in a Party document only the authority line is, the positions under
-// it are not (docs/hd36-layout.md §5.2).
-func (l *layouter) newStack(s content.Signer, cx, w float64, party bool) stack {
-	st := stack{name: l.lines(s.Name, fonts.Bold, signSize, w), cx: cx}
+// newStack measures a signer's stack, its title lines in styles: every
+// line is bold in Decree 30; in a Party document only the authority line
+// is, the positions under it are not (docs/hd36-layout.md §5.2).
+func (l *layouter) newStack(s content.Signer, cx, w float64, styles []fonts.Style) stack {
+	st := stack{name: l.lines(s.Name, fonts.Bold, SignSize, w), cx: cx, styles: styles}
 	for i, t := range s.Titles {
-		style := fonts.Bold
-		if party && i > 0 {
-			style = fonts.Regular
-		}
-		st.titles = append(st.titles, l.wrap(t, style, signSize, w))
-		st.styles = append(st.styles, style)
+		st.titles = append(st.titles, l.wrap(t, styles[i], SignSize, w))
 	}
 	return st
 }
@@ -59,21 +54,21 @@ func (s stack) titleHeight() float64 {
 	for _, t := range s.titles {
 		n += len(t)
 	}
-	return float64(n) * lineHeight(signSize)
+	return float64(n) * lineHeight(SignSize)
 }
 
 // nameHeight is the height of the name's lines, one when there is none.
 func (s stack) nameHeight() float64 {
-	return float64(max(len(s.name), 1)) * lineHeight(signSize)
+	return float64(max(len(s.name), 1)) * lineHeight(SignSize)
 }
 
 // drawStack writes the titles from top and the name at nameTop.
 func (l *layouter) drawStack(s stack, top, nameTop float64) {
 	for i, t := range s.titles {
-		_, top = l.centred(t, s.cx, top, s.styles[i], signSize)
+		_, top = l.centred(t, s.cx, top, s.styles[i], SignSize)
 	}
 	if len(s.name) > 0 && s.name[0] != "" {
-		l.centred(s.name, s.cx, nameTop, fonts.Bold, signSize)
+		l.centred(s.name, s.cx, nameTop, fonts.Bold, SignSize)
 	}
 }
 
@@ -116,7 +111,7 @@ func (l *layouter) drawRecipients(lines []indented, top float64, f recipientForm
 
 // signatureGap is the space between the body and the signature block,
 // about one empty line.
-var signatureGap = lineHeight(bodySize) * 0.7
+var signatureGap = lineHeight(BodySize) * 0.7
 
 // signatureBlock measures ô 7 and ô 9b for doc: the stacks, the
 // recipient lines, and the block's height.
@@ -128,25 +123,100 @@ type signatureBlock struct {
 	h      float64
 }
 
+// SignPlan is what layout decides about ô 7 and ô 9b, the signature
+// block and the Nơi nhận list, as HeaderPlan is for the header.
+type SignPlan struct {
+	// Columns are the widths of the block's columns, mm, which fill the
+	// text block: 65 | 100 in Mẫu 1.4, the list in the first and the
+	// signer in the second; 60 | 7.5 | 97.5 in Mẫu 1.9 with two signers,
+	// the secretary in the first, the chair in the third, and the list
+	// under them (Below).
+	Columns []float64
+	Below   bool
+	// Signers says, for each of the document's signers that are set,
+	// the column of its stack, the width its lines are wrapped to, mm,
+	// and the style of each title line.
+	Signers []SignerPlan
+	// Gap is the white above the block, Space the room for signature
+	// and seal above the name, BelowGap the white between the names and
+	// a list under them, mm.
+	Gap, Space, BelowGap float64
+	// Size is the size of the stacks, pt.
+	Size float64
+	// The list: its width, mm; "Nơi nhận:" in Label at LabelSize, its
+	// words underlined when Underline; the items at ItemSize, each
+	// continuation line Dash (the width of "- ") in, under the text.
+	ListW          float64
+	Label          fonts.Style
+	LabelSize      float64
+	Underline      bool
+	ItemSize, Dash float64
+}
+
+// SignerPlan places one signature stack of a SignPlan.
+type SignerPlan struct {
+	Column int
+	Wrap   float64
+	Styles []fonts.Style
+	// TitleLines is the number of lines the titles take, wrapped: the
+	// names of two stacks stand level, under the taller one.
+	TitleLines int
+}
+
+// Signature plans ô 7 and ô 9b of doc as Layout sets them with m.
+func Signature(doc *content.Document, m Metrics) SignPlan {
+	l := &layouter{m: m}
+	return l.signPlan(doc)
+}
+
+func (l *layouter) signPlan(doc *content.Document) SignPlan {
+	f := recipientsOf(doc)
+	p := SignPlan{Gap: signatureGap, Space: SignSpace, BelowGap: 3, Size: SignSize,
+		Label: f.label, LabelSize: f.labelSize, Underline: f.underline, ItemSize: f.itemSize,
+		Dash: l.width("- ", fonts.Regular, f.itemSize)}
+	stack := func(s content.Signer, col int, w float64) SignerPlan {
+		sp := SignerPlan{Column: col, Wrap: w}
+		for i, t := range s.Titles {
+			style := fonts.Bold
+			if doc.Party && i > 0 {
+				style = fonts.Regular
+			}
+			sp.Styles = append(sp.Styles, style)
+			sp.TitleLines += len(l.wrap(t, style, SignSize, w))
+		}
+		return sp
+	}
+	if doc.Form == content.Minutes && len(doc.Signers) == 2 {
+		p.Columns, p.Below, p.ListW = []float64{60, 7.5, 97.5}, true, 90
+		p.Signers = []SignerPlan{stack(doc.Signers[0], 0, 58), stack(doc.Signers[1], 2, 95)}
+		return p
+	}
+	p.Columns, p.ListW = []float64{LeftColW, RightColW}, LeftColW-2
+	p.Signers = []SignerPlan{stack(doc.Signers[0], 1, RightColW-2)}
+	return p
+}
+
 func (l *layouter) signatureBlock(doc *content.Document) signatureBlock {
 	var b signatureBlock
+	p := l.signPlan(doc)
 	f := recipientsOf(doc)
-	if doc.Form == content.Minutes && len(doc.Signers) == 2 {
-		// Mẫu 1.9: 60 | 7.5 | 97.5 mm.
-		b.stacks = []stack{l.newStack(doc.Signers[0], Left+30, 58, doc.Party), l.newStack(doc.Signers[1], Left+67.5+97.5/2, 95, doc.Party)}
-		b.titles = max(b.stacks[0].titleHeight(), b.stacks[1].titleHeight())
-		b.names = max(b.stacks[0].nameHeight(), b.stacks[1].nameHeight())
-		var rh float64
-		b.lines, rh = l.recipientLines(doc.Recipients, 90, f)
-		b.h = b.titles + signSpace + b.names + 3 + rh
-		return b
+	for i, sp := range p.Signers {
+		cx := Left + p.Columns[sp.Column]/2
+		for _, w := range p.Columns[:sp.Column] {
+			cx += w
+		}
+		st := l.newStack(doc.Signers[i], cx, sp.Wrap, sp.Styles)
+		b.stacks = append(b.stacks, st)
+		b.titles = max(b.titles, st.titleHeight())
+		b.names = max(b.names, st.nameHeight())
 	}
-	b.stacks = []stack{l.newStack(doc.Signers[0], rightColX+rightColW/2, rightColW-2, doc.Party)}
-	b.titles = b.stacks[0].titleHeight()
-	b.names = b.stacks[0].nameHeight()
 	var rh float64
-	b.lines, rh = l.recipientLines(doc.Recipients, leftColW-2, f)
-	b.h = max(b.titles+signSpace+b.names, rh)
+	b.lines, rh = l.recipientLines(doc.Recipients, p.ListW, f)
+	if p.Below {
+		b.h = b.titles + p.Space + b.names + p.BelowGap + rh
+	} else {
+		b.h = max(b.titles+p.Space+b.names, rh)
+	}
 	return b
 }
 
@@ -163,7 +233,7 @@ func (l *layouter) signatures(doc *content.Document) {
 	b := l.signatureBlock(doc)
 	l.keep(signatureGap, b.h)
 	top := l.y
-	nameTop := top + b.titles + signSpace
+	nameTop := top + b.titles + SignSpace
 	for _, s := range b.stacks {
 		l.drawStack(s, top, nameTop)
 	}
@@ -172,7 +242,7 @@ func (l *layouter) signatures(doc *content.Document) {
 	if len(b.stacks) == 2 {
 		l.drawRecipients(b.lines, nameTop+b.names+3, f)
 	} else {
-		l.drawRecipients(b.lines, top+(lineHeight(signSize)-lineHeight(f.labelSize))/2, f)
+		l.drawRecipients(b.lines, top+(lineHeight(SignSize)-lineHeight(f.labelSize))/2, f)
 	}
 	l.y = top + b.h
 }
@@ -197,6 +267,30 @@ func (l *layouter) keep(gap, h float64) {
 	l.y += gap
 }
 
+// AnnexPlan is what layout decides about the head of a Phụ lục, as
+// HeaderPlan is for the header: its label, title and "(Kèm theo …)"
+// lines, centred at 14 pt, and the short rule RuleDrop under them, with
+// After of white before the table.
+type AnnexPlan struct {
+	Label, Title, Note    []string
+	Rule, RuleDrop, After float64
+}
+
+// Annex plans the head of a as Layout sets it with m.
+func Annex(a *content.Annex, m Metrics) AnnexPlan {
+	l := &layouter{m: m}
+	return l.annexPlan(a)
+}
+
+func (l *layouter) annexPlan(a *content.Annex) AnnexPlan {
+	return AnnexPlan{
+		Label: l.lines(a.Label, fonts.Bold, 14, TextW),
+		Title: l.wrap(a.Title, fonts.Bold, 14, TextW),
+		Note:  l.wrap(a.Note, fonts.Italic, 14, TextW),
+		Rule:  18, RuleDrop: 1, After: 2,
+	}
+}
+
 // annex sets a Phụ lục on pages of its own, numbered on their own: the
 // label, the title, the "(Kèm theo …)" line, a short rule and the table.
 func (l *layouter) annex(a *content.Annex) {
@@ -204,10 +298,11 @@ func (l *layouter) annex(a *content.Annex) {
 	l.annexStart = len(l.res.Pages) - 1
 	cx := Left + TextW/2
 	l.res.Outline = append(l.res.Outline, Mark{Title: a.Label + ": " + a.Title, Level: 0, Page: l.annexStart, Y: Top})
-	_, top := l.centred(l.lines(a.Label, fonts.Bold, 14, TextW), cx, Top, fonts.Bold, 14)
-	_, top = l.centred(l.wrap(a.Title, fonts.Bold, 14, TextW), cx, top, fonts.Bold, 14)
-	_, top = l.centred(l.wrap(a.Note, fonts.Italic, 14, TextW), cx, top, fonts.Italic, 14)
-	l.line(cx-9, top+1, cx+9, top+1)
-	l.y = top + 3
+	p := l.annexPlan(a)
+	_, top := l.centred(p.Label, cx, Top, fonts.Bold, 14)
+	_, top = l.centred(p.Title, cx, top, fonts.Bold, 14)
+	_, top = l.centred(p.Note, cx, top, fonts.Italic, 14)
+	l.line(cx-p.Rule/2, top+p.RuleDrop, cx+p.Rule/2, top+p.RuleDrop)
+	l.y = top + (p.RuleDrop + p.After)
 	l.table(a.Table)
 }

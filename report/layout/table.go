@@ -9,8 +9,8 @@ import (
 )
 
 const (
-	padX = 1.5 // cell padding, mm
-	padY = 1.0
+	PadX = 1.5 // cell padding, mm
+	PadY = 1.0
 )
 
 // cell is a laid-out table cell: its lines and alignment.
@@ -23,16 +23,13 @@ type cell struct {
 // table sets a table across the text block: the header row in bold on
 // every page the table reaches, each row whole on one page.
 func (l *layouter) table(t *content.Table) {
-	cols := len(t.Header)
-	for _, r := range t.Rows {
-		cols = max(cols, len(r.Cells))
-	}
+	cols := columnCount(t)
 	if cols == 0 {
 		return
 	}
 	widths := l.columnWidths(t, cols)
 	aligns := columnAligns(t, cols)
-	lh := lineHeight(tableSize)
+	lh := lineHeight(TableSize)
 
 	header := make([]cell, cols)
 	for i := range header {
@@ -40,12 +37,12 @@ func (l *layouter) table(t *content.Table) {
 		if i < len(t.Header) {
 			text = t.Header[i]
 		}
-		header[i] = cell{lines: l.wrap(text, fonts.Bold, tableSize, widths[i]-2*padX), align: content.Center, style: fonts.Bold}
+		header[i] = cell{lines: l.wrap(text, fonts.Bold, TableSize, widths[i]-2*PadX), align: content.Center, style: fonts.Bold}
 	}
 	rows := make([][]cell, len(t.Rows))
 	for r, row := range t.Rows {
 		if row.Group != "" {
-			rows[r] = []cell{{lines: l.wrap(row.Group, fonts.Bold, tableSize, TextW-2*padX), align: content.Left, style: fonts.Bold}}
+			rows[r] = []cell{{lines: l.wrap(row.Group, fonts.Bold, TableSize, TextW-2*PadX), align: content.Left, style: fonts.Bold}}
 			continue
 		}
 		rows[r] = make([]cell, cols)
@@ -54,7 +51,7 @@ func (l *layouter) table(t *content.Table) {
 			if i < len(row.Cells) {
 				text = row.Cells[i]
 			}
-			rows[r][i] = cell{lines: l.wrap(text, fonts.Regular, tableSize, widths[i]-2*padX), align: aligns[i], style: fonts.Regular}
+			rows[r][i] = cell{lines: l.wrap(text, fonts.Regular, TableSize, widths[i]-2*PadX), align: aligns[i], style: fonts.Regular}
 		}
 	}
 	height := func(cs []cell) float64 {
@@ -62,11 +59,11 @@ func (l *layouter) table(t *content.Table) {
 		for _, c := range cs {
 			n = max(n, len(c.lines))
 		}
-		return float64(n)*lh + 2*padY
+		return float64(n)*lh + 2*PadY
 	}
 
 	if l.y > Top {
-		l.y += paraBefore
+		l.y += ParaBefore
 	}
 	headH := height(header)
 	firstH := headH
@@ -93,6 +90,28 @@ func (l *layouter) table(t *content.Table) {
 	}
 }
 
+// columnCount is the number of columns of t: of its header or its
+// longest row.
+func columnCount(t *content.Table) int {
+	cols := len(t.Header)
+	for _, r := range t.Rows {
+		cols = max(cols, len(r.Cells))
+	}
+	return cols
+}
+
+// Columns plans the columns of t as Layout sets them with m: their
+// widths, mm, which fill the text block, and their alignments; none for
+// a table without cells.
+func Columns(t *content.Table, m Metrics) ([]float64, []content.Align) {
+	cols := columnCount(t)
+	if cols == 0 {
+		return nil, nil
+	}
+	l := &layouter{m: m}
+	return l.columnWidths(t, cols), columnAligns(t, cols)
+}
+
 // row draws one row of cells with its borders, from l.y.
 func (l *layouter) row(cells []cell, widths []float64, h float64) {
 	top := l.y
@@ -103,15 +122,15 @@ func (l *layouter) row(cells []cell, widths []float64, h float64) {
 	for i, c := range cells {
 		w := widths[i]
 		for j, s := range c.lines {
-			lt := top + padY + float64(j)*lineHeight(tableSize)
-			sw := l.width(s, c.style, tableSize)
+			lt := top + PadY + float64(j)*lineHeight(TableSize)
+			sw := l.width(s, c.style, TableSize)
 			switch c.align {
 			case content.Center:
-				l.text(x+(w-sw)/2, lt, s, c.style, tableSize)
+				l.text(x+(w-sw)/2, lt, s, c.style, TableSize)
 			case content.Right:
-				l.text(x+w-padX-sw, lt, s, c.style, tableSize)
+				l.text(x+w-PadX-sw, lt, s, c.style, TableSize)
 			default:
-				l.text(x+padX, lt, s, c.style, tableSize)
+				l.text(x+PadX, lt, s, c.style, TableSize)
 			}
 		}
 		x += w
@@ -146,11 +165,11 @@ func (l *layouter) columnWidths(t *content.Table, cols int) []float64 {
 	natural := make([]float64, cols)
 	least := make([]float64, cols)
 	measure := func(i int, s string, st fonts.Style) {
-		natural[i] = max(natural[i], l.width(s, st, tableSize)+2*padX)
-		ws := l.plain(s, st, tableSize, false)
+		natural[i] = max(natural[i], l.width(s, st, TableSize)+2*PadX)
+		ws := l.plain(s, st, TableSize, false)
 		at := breaks(ws)
 		for k := 0; k+1 < len(at); k++ {
-			least[i] = max(least[i], min(span(ws[at[k]:at[k+1]])+2*padX, maxLeast))
+			least[i] = max(least[i], min(span(ws[at[k]:at[k+1]])+2*PadX, maxLeast))
 		}
 	}
 	for i, h := range t.Header {

@@ -117,7 +117,7 @@ type RenderDefaults struct {
 	// Kinds are the kinds to produce when a meeting lists no documents
 	// (the default of --kind).
 	Kinds []string `yaml:"kinds"`
-	// Formats are the default of --format: pdf, xlsx.
+	// Formats are the default of --format: pdf, docx, xlsx.
 	Formats []string `yaml:"formats"`
 	// Sort is the default of --sort: "" (protocol order) or "ten".
 	Sort string `yaml:"sort"`
@@ -134,7 +134,7 @@ type RenderDefaults struct {
 // same.
 var (
 	sorts   = []string{"", "ten"}
-	formats = []string{"pdf", "xlsx"}
+	formats = []string{"pdf", "docx", "xlsx"}
 )
 
 // Find returns the profile that applies to meetingFile, or "" when there

@@ -546,14 +546,14 @@ func TestLoadProblems(t *testing.T) {
 			src: src(
 				"render:",
 				"  sort: tên",
-				"  formats: [pdf, docx, pdf]",
+				"  formats: [pdf, html, pdf]",
 				"  kinds: [thong-bao, \"\", thong-bao]",
 			),
 			want: []want{
 				{2, 9, "render.sort",
 					"unknown sort order tên: expected ten, or a blank for the order of the file",
 					"không có thứ tự tên: cần ten, hoặc để trống để giữ thứ tự trong tệp"},
-				{3, 18, "render.formats[1]", "unknown format docx: expected one of pdf, xlsx", "không có định dạng docx: cần một trong các định dạng pdf, xlsx"},
+				{3, 18, "render.formats[1]", "unknown format html: expected one of pdf, docx, xlsx", "không có định dạng html: cần một trong các định dạng pdf, docx, xlsx"},
 				{3, 24, "render.formats[2]", "pdf is listed twice", "pdf có hai lần trong danh sách"},
 				{4, 22, "render.kinds[1]", "missing the kind of document", "thiếu loại văn bản"},
 				{4, 26, "render.kinds[2]", "thong-bao is listed twice", "thong-bao có hai lần trong danh sách"},

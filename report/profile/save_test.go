@@ -291,7 +291,7 @@ func TestSaveRefuses(t *testing.T) {
 	}{
 		{"issuer type", func(f *Form) { f.Issuer.Type = "so-ban-nganh" }, "issuer.type", "unknown value so-ban-nganh: expected one of cum-thi-dua", "không có giá trị so-ban-nganh: cần một trong các giá trị cum-thi-dua"},
 		{"sort", func(f *Form) { f.Render.Sort = "ho" }, "render.sort", "unknown sort order ho: expected ten, or a blank for the order of the file", "không có thứ tự ho: cần ten, hoặc để trống để giữ thứ tự trong tệp"},
-		{"format", func(f *Form) { f.Render.Formats = []string{"pdf", "docx"} }, "render.formats[1]", "unknown format docx: expected one of pdf, xlsx", "không có định dạng docx: cần một trong các định dạng pdf, xlsx"},
+		{"format", func(f *Form) { f.Render.Formats = []string{"pdf", "html"} }, "render.formats[1]", "unknown format html: expected one of pdf, docx, xlsx", "không có định dạng html: cần một trong các định dạng pdf, docx, xlsx"},
 		{"format twice", func(f *Form) { f.Render.Formats = []string{"pdf", " pdf "} }, "render.formats[1]", "pdf is listed twice", "pdf có hai lần trong danh sách"},
 		{"fonts folder", func(f *Form) { f.Render.Fonts = "/khong/co/phong" }, "render.fonts", "the folder /khong/co/phong does not exist", "không có thư mục /khong/co/phong"},
 		{"templates folder of others", func(f *Form) { f.Render.Templates = sharedTemplates }, "render.templates", "the folder " + sharedTemplates + " is not trusted: other users can change", "không tin dùng thư mục " + sharedTemplates + ": người dùng khác có thể sửa"},
