@@ -1,8 +1,9 @@
 # Prints, as JSON, what python-docx reads of each .docx named on the
 # command line: the core properties, the styles with the values they
 # inherit, the sections with their headers, the body's paragraphs and the
-# tables with their row properties. Lengths are in millimetres, font sizes
-# and spacing in points; a value nobody sets is null.
+# tables with their row properties, a table's borders its own or its
+# style's. Lengths are in millimetres, font sizes and spacing in points;
+# a value nobody sets is null.
 import json
 import sys
 
@@ -146,6 +147,9 @@ def read_table(t):
     borders = {}
     for b in xp(t._tbl, "./w:tblPr/w:tblBorders/*"):
         borders[b.tag.split("}")[1]] = b.get(qn("w:val"))
+    if not borders:
+        for b in inherit(t.style, lambda x: xp(x.element, "./w:tblPr/w:tblBorders/*") or None) or []:
+            borders[b.tag.split("}")[1]] = b.get(qn("w:val"))
     return {
         "style": t.style.name if t.style is not None else None,
         "borders": borders,
