@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/hoinghi/hoinghi/internal/testtool"
+	"github.com/hoinghi/hoinghi/report/meeting"
 )
 
 // fields normalises the spaces of s.
@@ -306,5 +307,64 @@ func checkTables(t *testing.T, x *testtool.Docx) {
 				break
 			}
 		}
+	}
+}
+
+// TestDocxSeedTables: the seed's BÁO CÁO holds its results table cell for
+// cell, under the header row, and the annex names every attendee in the
+// order of the PDF, as python-docx reads them.
+func TestDocxSeedTables(t *testing.T) {
+	m, err := meeting.Load(seed, meeting.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc docxDoc
+	for _, d := range docxOf(t, "cum-thi-dua-2023") {
+		if d.Kind == "bao-cao" {
+			doc = d
+		}
+	}
+	x := testtool.ReadDocx(t, doc.Docx)[doc.Docx]
+	want := [][]string{m.Results.Table.Columns}
+	for _, r := range m.Results.Table.Rows {
+		var cells []string
+		for _, c := range r {
+			cells = append(cells, plain(c.Raw))
+		}
+		want = append(want, cells)
+	}
+	var results, annex *testtool.DocxTable
+	for i, tb := range x.Tables {
+		switch {
+		case slices.Equal(tb.Rows[0].Cells, m.Results.Table.Columns):
+			results = &x.Tables[i]
+		case len(tb.Rows[0].Cells) > 1 && tb.Rows[0].Cells[1] == "Họ và tên":
+			annex = &x.Tables[i]
+		}
+	}
+	if results == nil || annex == nil {
+		t.Fatalf("no results table (%v) or no annex table (%v)", results != nil, annex != nil)
+	}
+	var got [][]string
+	for _, r := range results.Rows {
+		got = append(got, r.Cells)
+	}
+	if !slices.EqualFunc(got, want, slices.Equal[[]string]) {
+		t.Errorf("the results table reads\n%q\nwant\n%q", got, want)
+	}
+	var names []string
+	for _, r := range annex.Rows[1:] {
+		if digits.MatchString(r.Cells[0]) {
+			names = append(names, r.Cells[1])
+		}
+	}
+	var attendees []string
+	for _, g := range m.Info.Groups() {
+		for _, a := range g.Attendees {
+			attendees = append(attendees, a.Name)
+		}
+	}
+	if !slices.Equal(names, attendees) {
+		t.Errorf("the annex lists\n%q\nwant\n%q", names, attendees)
 	}
 }

@@ -2,9 +2,12 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -77,4 +80,80 @@ func TestDocxByteIdentical(t *testing.T) {
 			t.Errorf("%s differs between two renders of the same input", filepath.Base(f))
 		}
 	}
+}
+
+// TestDocxRoundTrip: LibreOffice opens the samples' documents and saves
+// them as Word documents again with their structure whole, as python-docx
+// reads both: the same paragraphs with the same outline levels, the same
+// tables cell for cell with the same header rows, the same sections with
+// their different first page and page numbering.
+func TestDocxRoundTrip(t *testing.T) {
+	var files []string
+	for _, d := range renderDocx(t) {
+		if !strings.HasPrefix(d.Name, "corpus/") {
+			files = append(files, d.Docx)
+		}
+	}
+	dir := t.TempDir()
+	var copies []string
+	for i, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := filepath.Join(dir, "in", strconv.Itoa(i)+".docx")
+		if err := os.MkdirAll(filepath.Dir(c), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(c, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		copies = append(copies, c)
+	}
+	saved := testtool.ConvertDocx(t, dir, "docx:MS Word 2007 XML", copies...)
+	read := testtool.ReadDocx(t, append(copies, saved...)...)
+	for i, f := range files {
+		a, b := read[copies[i]], read[saved[i]]
+		name := filepath.Base(filepath.Dir(f)) + "/" + filepath.Base(f)
+		if pa, pb := paragraphs(a), paragraphs(b); !slices.Equal(pa, pb) {
+			t.Errorf("%s: LibreOffice saves the paragraphs\n%q\nof\n%q", name, pb, pa)
+		}
+		if ta, tb := tables(a), tables(b); !slices.Equal(ta, tb) {
+			t.Errorf("%s: LibreOffice saves the tables\n%q\nof\n%q", name, tb, ta)
+		}
+		if len(a.Sections) != len(b.Sections) {
+			t.Errorf("%s: LibreOffice saves %d sections of %d", name, len(b.Sections), len(a.Sections))
+			continue
+		}
+		for j := range a.Sections {
+			sa, sb := a.Sections[j], b.Sections[j]
+			if sa.TitlePg != sb.TitlePg || sa.PageStart != sb.PageStart || !near(sa.Top, sb.Top, 0.1) || !near(sa.Left, sb.Left, 0.1) {
+				t.Errorf("%s: LibreOffice saves section %d as %+v of %+v", name, j+1, sb, sa)
+			}
+		}
+	}
+}
+
+// paragraphs are a document's paragraphs with text, each with its outline
+// level.
+func paragraphs(x *testtool.Docx) []string {
+	var out []string
+	for _, p := range x.Paragraphs {
+		if text := fields(p.Text); text != "" {
+			out = append(out, p.OutlineLevel+"|"+text)
+		}
+	}
+	return out
+}
+
+// tables are a document's tables' rows, each with whether it repeats on
+// every page and whether it may split.
+func tables(x *testtool.Docx) []string {
+	var out []string
+	for i, tb := range x.Tables {
+		for _, r := range tb.Rows {
+			out = append(out, fmt.Sprintf("%d|%v|%v|%s", i, r.Header, r.CantSplit, fields(strings.Join(r.Cells, " | "))))
+		}
+	}
+	return out
 }
