@@ -149,6 +149,7 @@ func TestDocxLibreOffice(t *testing.T) {
 			checkRules(t, d.Kind, d.PDF, d.LO, own[0])
 			checkSignature(t, own, lo)
 			checkNumbers(t, own, lo)
+			checkAnnexTitle(t, own, lo)
 		})
 	}
 }
@@ -298,6 +299,55 @@ func checkNumbers(t *testing.T, own, lo []page) {
 					t.Errorf("page 2's number is centred at x %.1f mm, the PDF's at %.1f, the text's centre at 112.5", c, oc)
 				}
 			}
+		}
+	}
+}
+
+// checkAnnexTitle: the annex's first page has its label, title and
+// "(Kèm theo …)" lines where the PDF has them, each word within 2 mm,
+// above its table's header row.
+func checkAnnexTitle(t *testing.T, own, lo []page) {
+	t.Helper()
+	annex := -1
+	for i, n := range numbers(own) {
+		if i > 0 && n == "" {
+			annex = i
+		}
+	}
+	if annex < 0 {
+		return
+	}
+	title := firstWords(own[annex], 6)
+	at := -1
+	for i, p := range lo {
+		if i > 0 && firstWords(p, 6) == title {
+			at = i
+		}
+	}
+	if at < 0 {
+		return // checkNumbers tells
+	}
+	above := func(p page) []word {
+		stt := p.find("STT")
+		if len(stt) == 0 {
+			t.Fatalf("the annex's first page has no STT")
+		}
+		var ws []word
+		for _, w := range p.Words {
+			if w.YMax < p.Words[stt[0]].YMin {
+				ws = append(ws, w)
+			}
+		}
+		return ws
+	}
+	want, got := above(own[annex]), above(lo[at])
+	for _, w := range want {
+		c, dx, dy, ok := nearest(got, w.Text, w.XMin, w.YMin)
+		switch {
+		case !ok:
+			t.Errorf("the annex's title lacks %q", w.Text)
+		case dx > 2 || dy > 2:
+			t.Errorf("the annex's %q is at x %.1f, y %.1f mm, %.1f and %.1f mm from the PDF's (%.1f, %.1f)", w.Text, c.XMin, c.YMin, dx, dy, w.XMin, w.YMin)
 		}
 	}
 }
