@@ -16,7 +16,9 @@ import (
 
 // TestDocxSchema: every part of every .docx is well-formed XML (xmllint)
 // and valid against the ISO 29500 transitional schemas as Word 2010 has
-// them (the Open XML SDK's validator); nothing is a frame, a text
+// them (the Open XML SDK's validator); docProps/core.xml, which that
+// validator leaves to the package, keeps the rules of the Open Packaging
+// Conventions (testdata/opc, with xmllint); nothing is a frame, a text
 // box or a drawing anchored at a position, so that editing a paragraph
 // reflows the page.
 func TestDocxSchema(t *testing.T) {
@@ -26,6 +28,7 @@ func TestDocxSchema(t *testing.T) {
 		files[i] = d.Docx
 	}
 	problems := testtool.ValidateDocx(t, "Office2010", files...)
+	var cores []string
 	positioned := regexp.MustCompile(`<(w:framePr|w:txbxContent|wp:anchor|w:pict|v:textbox|v:shape|mc:AlternateContent)\b`)
 	for _, d := range docs {
 		for _, p := range problems[d.Docx] {
@@ -48,6 +51,7 @@ func TestDocxSchema(t *testing.T) {
 			}
 		}
 		testtool.Run(t, "xmllint", append([]string{"--noout", "--nonet"}, parts...)...)
+		cores = append(cores, filepath.Join(dir, "docProps", "core.xml"))
 		for _, part := range parts {
 			data, err := os.ReadFile(part)
 			if err != nil {
@@ -59,6 +63,7 @@ func TestDocxSchema(t *testing.T) {
 			}
 		}
 	}
+	testtool.Run(t, "xmllint", append([]string{"--noout", "--nonet", "--schema", "testdata/opc/core.xsd"}, cores...)...)
 }
 
 // TestDocxByteIdentical: the same meeting gives the same .docx bytes.
