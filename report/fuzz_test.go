@@ -20,7 +20,7 @@ import (
 
 // FuzzRender renders arbitrary bytes as a meeting file, the whole way: it
 // is read and validated, and every kind of document is rendered as a PDF
-// and the attendance workbook as an .xlsx, in memory, with the built-in
+// and a Word file and the attendance workbook as an .xlsx, in memory, with the built-in
 // templates and fonts and an empty office profile. The seeds in
 // testdata/fuzz/FuzzRender are the samples and hostile meetings: alias
 // bombs, deep nesting, invisible and control characters, TCVN3 text,
@@ -55,7 +55,7 @@ func renderInput(r *Renderer, data []byte) error {
 	if err != nil {
 		return explained("reading", err)
 	}
-	outs, err := r.Plan(l, r.Kinds(), []string{"pdf", "xlsx"}, false)
+	outs, err := r.Plan(l, r.Kinds(), []string{"pdf", "docx", "xlsx"}, false)
 	if err != nil {
 		return explained("planning", err)
 	}

@@ -27,7 +27,10 @@ func centred(lines []string, st fonts.Style, size float64) para {
 	q := newPara("")
 	q.align = "center"
 	q.runs = []run{styled("", st, size)}
-	q.runs[0].lines = lines
+	q.runs[0].lines = make([]string, len(lines))
+	for i, s := range lines {
+		q.runs[0].lines[i] = layout.NoBreak(s)
+	}
 	return q
 }
 
@@ -121,30 +124,39 @@ func header(p *part, h layout.HeaderPlan) {
 }
 
 // title writes ô 5a — the type name, the abstract and its rule, or the
-// Party's five hyphens — and the Kính gửi block of ô 9a.
+// Party's five hyphens — and the Kính gửi block of ô 9a. The white under
+// them is the last paragraph's space after, with the body's space
+// before its first paragraph, which itself has none: Word adds the
+// space after one paragraph to the space before the next, LibreOffice
+// takes the larger, and they agree when one of the two is nil.
 func title(p *part, doc *content.Document, t layout.TitlePlan) {
-	typ := centred(t.Type, fonts.Bold, t.TypeSize)
+	typ := wide(centred(t.Type, fonts.Bold, t.TypeSize))
 	typ.before, typ.keepNext = t.Gap, true
-	p.para(typ)
 	abstract := centred(t.Abstract, fonts.Bold, layout.BodySize)
 	abstract.keepNext = true
-	p.para(abstract)
+	paras := []para{typ, abstract}
 	if doc.Party {
 		dashes := centred([]string{t.Dashes}, fonts.Regular, layout.BodySize)
 		dashes.after = t.After
-		p.para(dashes)
+		paras = append(paras, dashes)
 	} else {
-		p.para(rulePara(t.Rule, layout.TextW, t.RuleDrop, t.After))
+		paras = append(paras, rulePara(t.Rule, layout.TextW, t.RuleDrop, t.After))
 	}
-	to(p, doc.To, t)
+	if to := to(doc.To, t); len(to) > 0 {
+		to[len(to)-1].after = layout.ParaBefore
+		paras = append(paras, to...)
+	}
+	paras[len(paras)-1].after += layout.ParaBefore
+	for _, q := range paras {
+		p.para(q)
+	}
 }
 
-// to writes the Kính gửi block: the label ToX in, one recipient after
-// it, or several one under the other, each line of a recipient under its
-// text.
-func to(p *part, recipients []string, t layout.TitlePlan) {
+// to is the Kính gửi block: the label ToX in, one recipient after it, or
+// several one under the other, each line of a recipient under its text.
+func to(recipients []string, t layout.TitlePlan) []para {
 	if len(recipients) == 0 {
-		return
+		return nil
 	}
 	label := "Kính gửi: "
 	text := t.ToX + t.ToLabel
@@ -152,9 +164,9 @@ func to(p *part, recipients []string, t layout.TitlePlan) {
 		q := newPara("")
 		q.indent, q.left, q.first = true, text, -t.ToLabel
 		q.runs = []run{styled(label+recipients[0], fonts.Regular, 0)}
-		p.para(q)
-		return
+		return []para{q}
 	}
+	var out []para
 	for i, r := range recipients {
 		end := ";"
 		if i == len(recipients)-1 {
@@ -162,24 +174,20 @@ func to(p *part, recipients []string, t layout.TitlePlan) {
 		}
 		q := newPara("")
 		q.indent, q.left, q.first = true, text+t.ToDash, -t.ToDash
-		if i > 0 {
-			q.before = 0
-		} else {
-			q.first = -(t.ToLabel + t.ToDash)
-		}
 		s := "- " + r + end
 		if i == 0 {
-			s = label + s
+			q.first, s = -(t.ToLabel + t.ToDash), label+s
 		}
 		q.runs = []run{styled(s, fonts.Regular, 0)}
-		p.para(q)
+		out = append(out, q)
 	}
+	return out
 }
 
 // body writes ô 6 in the document's styles: a paragraph of text in
 // "Nội dung", a list item in "Gạch đầu dòng", a mục, khoản or điểm in
-// the heading style of its level, and tables. The last paragraph keeps
-// with the signature block.
+// the heading style of its level, and tables. The first has no space
+// before (see title); the last paragraph keeps with the signature block.
 func body(p *part, blocks []content.Block, m layout.Metrics) {
 	for i, b := range blocks {
 		switch b := b.(type) {
@@ -196,10 +204,18 @@ func body(p *part, blocks []content.Block, m layout.Metrics) {
 			}
 			q.keepNext = i == len(blocks)-1
 			q.runs = runs(b.Runs)
+			if i == 0 {
+				q.before = 0
+			}
+			q.after = beforeTable(blocks[i+1:])
 			p.para(q)
 		case *content.Heading:
 			q := newPara("Heading" + string(rune('0'+min(max(b.Level, 1), 3))))
 			q.runs = append([]run{{lines: []string{b.Label + " "}}}, runs(b.Runs)...)
+			if i == 0 {
+				q.before = 0
+			}
+			q.after = beforeTable(blocks[i+1:])
 			p.para(q)
 		case *content.Table:
 			table(p, b, m)
@@ -207,10 +223,22 @@ func body(p *part, blocks []content.Block, m layout.Metrics) {
 	}
 }
 
+// beforeTable is the space after a paragraph followed by next: the
+// white layout leaves above a table, which has no space before of its
+// own; else the style's.
+func beforeTable(next []content.Block) float64 {
+	if len(next) > 0 {
+		if _, ok := next[0].(*content.Table); ok {
+			return layout.ParaBefore
+		}
+	}
+	return -1
+}
+
 func runs(rs []content.Run) []run {
 	out := make([]run, len(rs))
 	for i, r := range rs {
-		out[i] = run{lines: []string{r.Text}, bold: r.Bold, italic: r.Italic}
+		out[i] = run{lines: []string{layout.NoBreak(r.Text)}, bold: r.Bold, italic: r.Italic}
 	}
 	return out
 }
@@ -238,7 +266,7 @@ func table(p *part, t *content.Table, m layout.Metrics) {
 	cellPara := func(s string, a string, bold bool) para {
 		q := newPara("ChuTrongBang")
 		q.align = a
-		q.runs = []run{{lines: []string{s}, bold: bold}}
+		q.runs = []run{{lines: []string{layout.NoBreak(s)}, bold: bold}}
 		return q
 	}
 	var rows []row
@@ -299,6 +327,12 @@ func signatures(p *part, doc *content.Document, s layout.SignPlan) {
 		}
 		stack = append(stack, name)
 		stack[0].before = s.Gap
+		// The stack's lines wrap as layout wraps them, in the middle of
+		// their column.
+		in := (s.Columns[sp.Column] - sp.Wrap) / 2
+		for j := range stack {
+			stack[j].indent, stack[j].left, stack[j].right = true, in, in
+		}
 		cols[sp.Column] = stack
 	}
 	list := recipients(doc.Recipients, s)
@@ -308,7 +342,7 @@ func signatures(p *part, doc *content.Document, s layout.SignPlan) {
 		list[0].before = s.Gap + (lineHeight(s.Size)-lineHeight(s.LabelSize))/2
 		for i := range list {
 			list[i].keepNext = true
-			list[i].indent, list[i].right = true, s.Columns[0]-s.ListW
+			list[i].indent, list[i].right = true, s.Columns[0]-s.ListW+s.Dash
 		}
 		cols[0] = list
 	}
@@ -319,7 +353,7 @@ func signatures(p *part, doc *content.Document, s layout.SignPlan) {
 	p.table(s.Columns, false, []row{r})
 	if s.Below {
 		for i, q := range list {
-			q.indent, q.right = true, layout.TextW-s.ListW
+			q.indent, q.right = true, layout.TextW-s.ListW+s.Dash
 			q.keepNext = i < len(list)-1
 			p.para(q)
 		}
@@ -327,7 +361,10 @@ func signatures(p *part, doc *content.Document, s layout.SignPlan) {
 }
 
 // recipients is the Nơi nhận list: its label, then an item a paragraph,
-// each line after its first under the text, not the dash.
+// each line after its first under the text, not the dash. Layout wraps
+// an item's lines, the first with its dash, to ListW less the dash; the
+// paragraphs' right indent takes the dash off too, so that their first
+// lines, the ones that break, break as the PDF's.
 func recipients(items []string, s layout.SignPlan) []para {
 	label := newPara("")
 	label.before, label.after = 0, 0
@@ -344,13 +381,21 @@ func recipients(items []string, s layout.SignPlan) []para {
 	return list
 }
 
+// wide lets the lines of q, which layout broke for the text block, a
+// millimetre into each margin: a word processor that measures a line a
+// hair wider than layout does then does not break it again.
+func wide(q para) para {
+	q.indent, q.left, q.right = true, -1, -1
+	return q
+}
+
 // annex writes a Phụ lục on its own pages: the label, the title, the
 // "(Kèm theo …)" line, a short rule and the table.
 func annex(p *part, a *content.Annex, m layout.Metrics) {
 	h := layout.Annex(a, m)
-	p.para(centred(h.Label, fonts.Bold, layout.BodySize))
-	p.para(centred(h.Title, fonts.Bold, layout.BodySize))
-	p.para(centred(h.Note, fonts.Italic, layout.BodySize))
+	p.para(wide(centred(h.Label, fonts.Bold, layout.BodySize)))
+	p.para(wide(centred(h.Title, fonts.Bold, layout.BodySize)))
+	p.para(wide(centred(h.Note, fonts.Italic, layout.BodySize)))
 	p.para(rulePara(h.Rule, layout.TextW, h.RuleDrop, h.After))
 	if a.Table != nil {
 		table(p, a.Table, m)

@@ -187,11 +187,20 @@ func TestLibreOffice(t *testing.T) {
 // words counts the words of a PDF's text, but not its page numbers:
 // two files that break lines and pages apart set the header row of a
 // table again on other pages, and their readers order text that stands
-// side by side in other ways, but they print the same words.
+// side by side in other ways, but they print the same words. Hyphens and
+// dashes do not count: pdftotext joins a line that ends in one to the
+// next ("TT-" / "BGDĐT" gives "TTBGDĐT"), and the two break lines at
+// other dashes.
 func words(s string) map[string]int {
 	out := map[string]int{}
 	for _, w := range strings.Fields(s) {
-		if !isNumber(w) {
+		w = strings.Map(func(r rune) rune {
+			if r == '-' || r == '–' || r == '—' {
+				return -1
+			}
+			return r
+		}, w)
+		if w != "" && !isNumber(w) {
 			out[w]++
 		}
 	}

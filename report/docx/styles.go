@@ -17,17 +17,20 @@ import (
 // cells' edges and a word processor inside them.
 var styles = func() string {
 	var p part
-	p.raw(xmlHeader, `<w:styles xmlns:w="`, nsW, `">`,
-		`<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/>`)
-	size(&p, layout.BodySize)
-	p.raw(`<w:lang w:val="vi-VN" w:eastAsia="vi-VN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>`,
+	// The font, its size and the language, in the defaults and again in
+	// the styles a clerk sees, so that each says them.
+	var font part
+	font.raw(`<w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/>`)
+	size(&font, layout.BodySize)
+	font.raw(`<w:lang w:val="vi-VN" w:eastAsia="vi-VN" w:bidi="ar-SA"/></w:rPr>`)
+	p.raw(xmlHeader, `<w:styles xmlns:w="`, nsW, `">`, `<w:docDefaults><w:rPrDefault>`, font.String(), `</w:rPrDefault>`,
 		`<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>`)
-	p.raw(`<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:pPr><w:widowControl/></w:pPr></w:style>`)
+	p.raw(`<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:pPr><w:widowControl/></w:pPr>`, font.String(), `</w:style>`)
 	p.raw(`<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>`)
 	p.raw(`<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>`,
 		`<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>`)
 	body := `<w:spacing w:before="` + strconv.Itoa(tw(layout.ParaBefore)) + `"/><w:ind w:firstLine="` + strconv.Itoa(tw(content.BodyIndent)) + `"/><w:jc w:val="both"/>`
-	p.raw(`<w:style w:type="paragraph" w:customStyle="1" w:styleId="NoiDung"><w:name w:val="Nội dung"/><w:basedOn w:val="Normal"/><w:next w:val="NoiDung"/><w:qFormat/><w:pPr>`, body, `</w:pPr></w:style>`)
+	p.raw(`<w:style w:type="paragraph" w:customStyle="1" w:styleId="NoiDung"><w:name w:val="Nội dung"/><w:basedOn w:val="Normal"/><w:next w:val="NoiDung"/><w:qFormat/><w:pPr>`, body, `</w:pPr>`, font.String(), `</w:style>`)
 	p.raw(`<w:style w:type="paragraph" w:customStyle="1" w:styleId="GachDauDong"><w:name w:val="Gạch đầu dòng"/><w:basedOn w:val="NoiDung"/><w:next w:val="GachDauDong"/><w:qFormat/></w:style>`)
 	for level := 1; level <= 3; level++ {
 		n := strconv.Itoa(level)

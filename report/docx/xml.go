@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/hoinghi/hoinghi/fonts"
+	"github.com/hoinghi/hoinghi/report/layout"
 )
 
 // tw converts millimetres to twentieths of a point, WordprocessingML's
@@ -49,8 +50,10 @@ type run struct {
 	field string
 }
 
+// styled is a run of text that layout sets in one style at size
+// points, with its no-break spaces (layout.NoBreak).
 func styled(s string, st fonts.Style, size float64) run {
-	return run{lines: []string{s}, bold: st == fonts.Bold || st == fonts.BoldItalic, italic: st == fonts.Italic || st == fonts.BoldItalic, size: size}
+	return run{lines: []string{layout.NoBreak(s)}, bold: st == fonts.Bold || st == fonts.BoldItalic, italic: st == fonts.Italic || st == fonts.BoldItalic, size: size}
 }
 
 // para is one paragraph: its style, what it sets apart from the style,

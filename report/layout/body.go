@@ -76,6 +76,34 @@ func glue(ws []word, strict bool) {
 	}
 }
 
+// NoBreak is s, a run of body or table text, with a no-break space
+// (U+00A0) for every space that glue lets no line break fall at: before
+// a dash standing alone, and after one that joins two numbers ("năm
+// học 2024 - 2025"), so that a word processor, which breaks the lines
+// itself, breaks them as layout does.
+func NoBreak(s string) string {
+	if !strings.Contains(s, " ") {
+		return s
+	}
+	segs := strings.Split(s, " ")
+	ws := make([]word, len(segs))
+	for i, seg := range segs {
+		ws[i] = word{pieces: []piece{{text: seg}}}
+	}
+	glue(ws, false)
+	var b strings.Builder
+	for i, seg := range segs {
+		switch {
+		case i > 0 && ws[i].glued && segs[i-1] != "" && seg != "":
+			b.WriteRune('\u00a0')
+		case i > 0:
+			b.WriteByte(' ')
+		}
+		b.WriteString(seg)
+	}
+	return b.String()
+}
+
 func startsWithDigit(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsDigit(r)

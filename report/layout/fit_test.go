@@ -96,3 +96,19 @@ func TestSplit(t *testing.T) {
 		}
 	})
 }
+
+func TestNoBreak(t *testing.T) {
+	for in, want := range map[string]string{
+		"năm học 2024 - 2025":    "năm học 2024\u00a0-\u00a02025",
+		"Thi đua - Khen thưởng":  "Thi đua\u00a0- Khen thưởng",
+		"- Hoàn chỉnh":           "-\u00a0Hoàn chỉnh",
+		"không có gạch":          "không có gạch",
+		"kết thúc - ":            "kết thúc\u00a0- ",
+		" - 2025":                " - 2025",
+		"2021 – 2025, giai đoạn": "2021\u00a0–\u00a02025, giai đoạn",
+	} {
+		if got := NoBreak(in); got != want {
+			t.Errorf("NoBreak(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
