@@ -130,7 +130,7 @@ func TestDocxLibreOffice(t *testing.T) {
 			if !pageSize.MatchString(info) {
 				t.Errorf("LibreOffice's PDF is not A4 portrait:\n%s", info)
 			}
-			lo, own := readBBox(t, d.LO), readBBox(t, d.PDF)
+			lo, own := bbox(t, d.LO), bbox(t, d.PDF)
 			for i, p := range lo {
 				if math.Abs(p.W-210) > 0.5 || math.Abs(p.H-297) > 0.5 {
 					t.Errorf("page %d: %.1f × %.1f mm, want A4", i+1, p.W, p.H)

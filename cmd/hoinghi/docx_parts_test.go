@@ -55,7 +55,7 @@ func outlines(t *testing.T, pdf string) (titles []string, depths []int) {
 // first that has no number.
 func hasAnnex(t *testing.T, pdf string) bool {
 	t.Helper()
-	for i, n := range numbers(readBBox(t, pdf)) {
+	for i, n := range numbers(bbox(t, pdf)) {
 		if i > 0 && n == "" {
 			return true
 		}

@@ -129,7 +129,7 @@ func TestDocxReflow(t *testing.T) {
 	edited := filepath.Join(dir, "edited.docx")
 	text := lengthen(t, doc.Docx, phrase, edited)
 	pdf := testtool.ConvertDocx(t, dir, "pdf", edited)[0]
-	before, after := readBBox(t, doc.LO), readBBox(t, pdf)
+	before, after := bbox(t, doc.LO), readBBox(t, pdf)
 
 	if n := strings.Count(strings.Join(strings.Fields(pageText(after)), " "), strings.Join(strings.Fields(text), " ")); n != 3 {
 		t.Errorf("the edited paragraph's text is read %d times, want 3", n)

@@ -128,3 +128,21 @@ func docxOf(t *testing.T, name string) []docxDoc {
 	}
 	return docs
 }
+
+var (
+	bboxMu    sync.Mutex
+	bboxCache = map[string][]page{}
+)
+
+// bbox is readBBox of a PDF the .docx tests share, read once.
+func bbox(t *testing.T, pdf string) []page {
+	t.Helper()
+	bboxMu.Lock()
+	defer bboxMu.Unlock()
+	if p, ok := bboxCache[pdf]; ok {
+		return p
+	}
+	p := readBBox(t, pdf)
+	bboxCache[pdf] = p
+	return p
+}

@@ -79,7 +79,7 @@ func wordDiff(a, b map[string]int) []string {
 // hoinghi's PDF of the same document, each as often, and no other.
 func TestDocxWords(t *testing.T) {
 	for _, d := range renderDocx(t) {
-		lo, own := bodyWords(readBBox(t, d.LO)), bodyWords(readBBox(t, d.PDF))
+		lo, own := bodyWords(bbox(t, d.LO)), bodyWords(bbox(t, d.PDF))
 		if missing := wordDiff(own, lo); len(missing) > 0 {
 			t.Errorf("%s: the .docx lacks words of the PDF: %s", d.Name, strings.Join(missing, " "))
 		}
@@ -108,13 +108,13 @@ func TestDocxEverythingAppears(t *testing.T) {
 			var lo, own strings.Builder
 			loWords, ownWords := map[string]bool{}, map[string]bool{}
 			for _, d := range docs {
-				for _, p := range readBBox(t, d.LO) {
+				for _, p := range bbox(t, d.LO) {
 					lo.WriteString(lineText(p) + " ")
 					for _, w := range p.Words {
 						loWords[w.Text] = true
 					}
 				}
-				for _, p := range readBBox(t, d.PDF) {
+				for _, p := range bbox(t, d.PDF) {
 					own.WriteString(lineText(p) + " ")
 					for _, w := range p.Words {
 						ownWords[w.Text] = true
