@@ -181,4 +181,13 @@ func TestTooLongIsAnError(t *testing.T) {
 	if vi := ps.In(lang.Vietnamese); !strings.Contains(vi, "signer: quá dài") {
 		t.Errorf("in Vietnamese: %s", vi)
 	}
+	// Its Word file is refused alike: a meeting renders in every format
+	// or in none.
+	err = r.DOCX(context.Background(), &b, l.Meeting, docs[0])
+	if !errors.As(err, &ps) || len(ps) != 1 || ps[0].Path != "signer" {
+		t.Errorf("Word file of a 10,000-character signer's name: %v, want one problem with the signer", err)
+	}
+	if b.Len() > 0 {
+		t.Errorf("%d bytes of a Word file written for a document refused", b.Len())
+	}
 }

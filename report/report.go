@@ -348,11 +348,15 @@ func (r *Renderer) PDF(ctx context.Context, w io.Writer, m *meeting.Meeting, d m
 }
 
 // DOCX renders document d of m as a Word file into w, laid out as the
-// PDF is.
+// PDF is; a document with text that cannot fit the page is refused as
+// its PDF is, so that a meeting renders in every format or in none.
 func (r *Renderer) DOCX(ctx context.Context, w io.Writer, m *meeting.Meeting, d meeting.Document) error {
 	doc, err := r.Content(ctx, m, d)
 	if err != nil {
 		return err
+	}
+	if lost := layout.Layout(doc, r.Fonts).Lost; len(lost) > 0 {
+		return lost
 	}
 	return docx.Write(w, doc, r.Fonts, r.Creator)
 }

@@ -8,10 +8,6 @@ import (
 	"github.com/hoinghi/hoinghi/report/layout"
 )
 
-// lineHeight is the height of a line of single spacing at size points,
-// mm, for Times New Roman and its metric twins.
-func lineHeight(size float64) float64 { return size * 1.15 * 25.4 / 72 }
-
 // rulePara is an empty paragraph whose bottom border is a rule of length
 // w centred in a column of width col, drop under the paragraph before
 // it, followed by after of white.
@@ -45,8 +41,7 @@ func document(doc *content.Document, m layout.Metrics) []byte {
 	if doc.Annex != nil {
 		// The main section ends with the signature block; the annex
 		// starts a page of its own, numbered from 1 again.
-		q := newPara("")
-		q.exact, q.mark, q.before, q.after = 0.35, 1, 0, 0
+		q := endPara()
 		q.sect = section(false)
 		p.para(q)
 		annex(&p, doc.Annex, m)
@@ -58,7 +53,7 @@ func document(doc *content.Document, m layout.Metrics) []byte {
 }
 
 // endPara is the least paragraph Word wants after a table that ends the
-// document.
+// document or a section.
 func endPara() para {
 	q := newPara("")
 	q.exact, q.mark, q.before, q.after = 0.35, 1, 0, 0
@@ -95,7 +90,8 @@ func section(annex bool) string {
 
 // header writes ô 1–4 as a borderless table of two columns: the agency
 // and its rule (or star) beside the Quốc hiệu, the Tiêu ngữ and its rule
-// (or the Party's name and its rule), then Số beside the date line.
+// (or the Party's name and its rule), then Số beside the date line, or
+// under the agency when there is none.
 func header(p *part, h layout.HeaderPlan) {
 	var left, right []para
 	if len(h.Parent) > 0 {
@@ -113,6 +109,15 @@ func header(p *part, h layout.HeaderPlan) {
 	}
 	right = append(right, rulePara(h.Rule, h.RightW, layout.RuleDrop, layout.NumberDrop))
 	number := centred(h.Number, fonts.Regular, h.Size)
+	number.before = h.NumberShift
+	if h.Alone {
+		// Số follows the agency's rule in its own column.
+		right[len(right)-1].after = 0
+		p.table([]float64{h.LeftW, h.RightW}, false, []row{
+			{cells: []cell{{w: h.LeftW, paras: append(left, number)}, {w: h.RightW, paras: right}}},
+		})
+		return
+	}
 	date := centred(h.Date, fonts.Italic, h.DateSize)
 	if len(h.Date) == 0 {
 		date.runs = nil
@@ -307,10 +312,6 @@ func table(p *part, t *content.Table, m layout.Metrics) {
 // and the list under them.
 func signatures(p *part, doc *content.Document, s layout.SignPlan) {
 	cols := make([][]para, len(s.Columns))
-	most := 0
-	for _, sp := range s.Signers {
-		most = max(most, sp.TitleLines)
-	}
 	for i, sp := range s.Signers {
 		signer := doc.Signers[i]
 		var stack []para
@@ -320,7 +321,7 @@ func signatures(p *part, doc *content.Document, s layout.SignPlan) {
 			stack = append(stack, q)
 		}
 		name := centred([]string{signer.Name}, fonts.Bold, s.Size)
-		name.before = s.Space + float64(most-sp.TitleLines)*lineHeight(s.Size)
+		name.before = sp.NameGap
 		name.keepNext = s.Below
 		if signer.Name == "" {
 			name.runs = nil
@@ -339,7 +340,7 @@ func signatures(p *part, doc *content.Document, s layout.SignPlan) {
 	if s.Below {
 		list[0].before = s.BelowGap
 	} else {
-		list[0].before = s.Gap + (lineHeight(s.Size)-lineHeight(s.LabelSize))/2
+		list[0].before = s.Gap + s.LabelDrop
 		for i := range list {
 			list[i].keepNext = true
 			list[i].indent, list[i].right = true, s.Columns[0]-s.ListW+s.Dash

@@ -44,6 +44,13 @@ type HeaderPlan struct {
 	// in italic at DateSize.
 	Number, Date []string
 	DateSize     float64
+	// NumberShift is how much lower the Số line's box stands than the
+	// date line's, mm, so that the two share a baseline.
+	NumberShift float64
+	// Alone says that the Số line stands NumberDrop under the agency's
+	// rule whatever the right column holds, as in Mẫu 1.9, which has no
+	// date line; otherwise it stands under the lower of the two rules.
+	Alone bool
 }
 
 // Header plans the header of doc as Layout sets it with m.
@@ -53,7 +60,7 @@ func Header(doc *content.Document, m Metrics) HeaderPlan {
 }
 
 func (l *layouter) headerPlan(doc *content.Document) HeaderPlan {
-	p := HeaderPlan{Party: doc.Party, LeftW: LeftColW, RightW: RightColW}
+	p := HeaderPlan{Party: doc.Party, LeftW: LeftColW, RightW: RightColW, Alone: doc.Form == content.Minutes && !doc.Party}
 	leftCX := Left + LeftColW/2
 	rightCX := rightColX + RightColW/2
 	var colW float64
@@ -92,6 +99,7 @@ func (l *layouter) headerPlan(doc *content.Document) HeaderPlan {
 		p.AgencyRule = widest * 0.4
 	}
 	p.Number = l.lines(doc.Number, fonts.Regular, p.Size, LeftColW-2)
+	p.NumberShift = ascent * (p.DateSize - p.Size) * mmPerPt
 	if doc.DateLine != "" {
 		p.Date = l.dateLines(doc.DateLine, p.DateSize)
 	}
@@ -130,7 +138,7 @@ func (l *layouter) header(doc *content.Document) {
 	// Số and the date share one baseline, about a line below the lower
 	// of the two rules.
 	lineTop := max(ruleY, tnRule) + NumberDrop
-	if doc.Form == content.Minutes {
+	if p.Alone {
 		lineTop = ruleY + NumberDrop
 	}
 	l.y = lineTop + lineHeight(p.DateSize)

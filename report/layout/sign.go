@@ -1,6 +1,8 @@
 package layout
 
 import (
+	"slices"
+
 	"github.com/hoinghi/hoinghi/fonts"
 	"github.com/hoinghi/hoinghi/report/content"
 )
@@ -116,6 +118,7 @@ var signatureGap = lineHeight(BodySize) * 0.7
 // signatureBlock measures ô 7 and ô 9b for doc: the stacks, the
 // recipient lines, and the block's height.
 type signatureBlock struct {
+	plan   SignPlan
 	stacks []stack
 	lines  []indented
 	titles float64 // height of the tallest title stack
@@ -137,10 +140,11 @@ type SignPlan struct {
 	// the column of its stack, the width its lines are wrapped to, mm,
 	// and the style of each title line.
 	Signers []SignerPlan
-	// Gap is the white above the block, Space the room for signature
-	// and seal above the name, BelowGap the white between the names and
-	// a list under them, mm.
-	Gap, Space, BelowGap float64
+	// Gap is the white above the block, BelowGap the white between the
+	// names and a list under them, mm; LabelDrop is how much lower than
+	// the stack's first line a list beside it starts, so that the two
+	// lines are centred on each other.
+	Gap, BelowGap, LabelDrop float64
 	// Size is the size of the stacks, pt.
 	Size float64
 	// The list: its width, mm; "Nơi nhận:" in Label at LabelSize, its
@@ -158,9 +162,10 @@ type SignerPlan struct {
 	Column int
 	Wrap   float64
 	Styles []fonts.Style
-	// TitleLines is the number of lines the titles take, wrapped: the
-	// names of two stacks stand level, under the taller one.
-	TitleLines int
+	// NameGap is the white between the stack's last title line and its
+	// name, mm: the room for signature and seal, and the lines by which
+	// a stack beside it is taller, so that two names stand level.
+	NameGap float64
 }
 
 // Signature plans ô 7 and ô 9b of doc as Layout sets them with m.
@@ -171,34 +176,41 @@ func Signature(doc *content.Document, m Metrics) SignPlan {
 
 func (l *layouter) signPlan(doc *content.Document) SignPlan {
 	f := recipientsOf(doc)
-	p := SignPlan{Gap: signatureGap, Space: SignSpace, BelowGap: 3, Size: SignSize,
+	p := SignPlan{Gap: signatureGap, BelowGap: 3, LabelDrop: (lineHeight(SignSize) - lineHeight(f.labelSize)) / 2, Size: SignSize,
 		Label: f.label, LabelSize: f.labelSize, Underline: f.underline, ItemSize: f.itemSize,
 		Dash: l.width("- ", fonts.Regular, f.itemSize)}
+	var lines []int // of each stack's titles, wrapped
 	stack := func(s content.Signer, col int, w float64) SignerPlan {
 		sp := SignerPlan{Column: col, Wrap: w}
+		n := 0
 		for i, t := range s.Titles {
 			style := fonts.Bold
 			if doc.Party && i > 0 {
 				style = fonts.Regular
 			}
 			sp.Styles = append(sp.Styles, style)
-			sp.TitleLines += len(l.wrap(t, style, SignSize, w))
+			n += len(l.wrap(t, style, SignSize, w))
 		}
+		lines = append(lines, n)
 		return sp
 	}
 	if doc.Form == content.Minutes && len(doc.Signers) == 2 {
 		p.Columns, p.Below, p.ListW = []float64{60, 7.5, 97.5}, true, 90
 		p.Signers = []SignerPlan{stack(doc.Signers[0], 0, 58), stack(doc.Signers[1], 2, 95)}
-		return p
+	} else {
+		p.Columns, p.ListW = []float64{LeftColW, RightColW}, LeftColW-2
+		p.Signers = []SignerPlan{stack(doc.Signers[0], 1, RightColW-2)}
 	}
-	p.Columns, p.ListW = []float64{LeftColW, RightColW}, LeftColW-2
-	p.Signers = []SignerPlan{stack(doc.Signers[0], 1, RightColW-2)}
+	most := slices.Max(lines)
+	for i := range p.Signers {
+		p.Signers[i].NameGap = SignSpace + float64(most-lines[i])*lineHeight(SignSize)
+	}
 	return p
 }
 
 func (l *layouter) signatureBlock(doc *content.Document) signatureBlock {
-	var b signatureBlock
 	p := l.signPlan(doc)
+	b := signatureBlock{plan: p}
 	f := recipientsOf(doc)
 	for i, sp := range p.Signers {
 		cx := Left + p.Columns[sp.Column]/2
@@ -213,9 +225,9 @@ func (l *layouter) signatureBlock(doc *content.Document) signatureBlock {
 	var rh float64
 	b.lines, rh = l.recipientLines(doc.Recipients, p.ListW, f)
 	if p.Below {
-		b.h = b.titles + p.Space + b.names + p.BelowGap + rh
+		b.h = b.titles + SignSpace + b.names + p.BelowGap + rh
 	} else {
-		b.h = max(b.titles+p.Space+b.names, rh)
+		b.h = max(b.titles+SignSpace+b.names, rh)
 	}
 	return b
 }
@@ -242,7 +254,7 @@ func (l *layouter) signatures(doc *content.Document) {
 	if len(b.stacks) == 2 {
 		l.drawRecipients(b.lines, nameTop+b.names+3, f)
 	} else {
-		l.drawRecipients(b.lines, top+(lineHeight(SignSize)-lineHeight(f.labelSize))/2, f)
+		l.drawRecipients(b.lines, top+b.plan.LabelDrop, f)
 	}
 	l.y = top + b.h
 }
