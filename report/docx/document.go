@@ -114,7 +114,7 @@ func header(p *part, h layout.HeaderPlan) {
 		// Số follows the agency's rule in its own column.
 		right[len(right)-1].after = 0
 		p.table([]float64{h.LeftW, h.RightW}, false, []row{
-			{cells: []cell{{w: h.LeftW, paras: append(left, number)}, {w: h.RightW, paras: right}}},
+			{cells: []cell{{paras: append(left, number)}, {paras: right}}},
 		})
 		return
 	}
@@ -123,8 +123,8 @@ func header(p *part, h layout.HeaderPlan) {
 		date.runs = nil
 	}
 	p.table([]float64{h.LeftW, h.RightW}, false, []row{
-		{cells: []cell{{w: h.LeftW, paras: left}, {w: h.RightW, paras: right}}},
-		{cells: []cell{{w: h.LeftW, paras: []para{number}}, {w: h.RightW, paras: []para{date}}}},
+		{cells: []cell{{paras: left}, {paras: right}}},
+		{cells: []cell{{paras: []para{number}}, {paras: []para{date}}}},
 	})
 }
 
@@ -277,12 +277,12 @@ func table(p *part, t *content.Table, m layout.Metrics) {
 	var rows []row
 	if len(t.Header) > 0 {
 		r := row{header: true}
-		for i, w := range widths {
+		for i := range widths {
 			s := ""
 			if i < len(t.Header) {
 				s = t.Header[i]
 			}
-			r.cells = append(r.cells, cell{w: w, paras: []para{cellPara(s, "center", true)}})
+			r.cells = append(r.cells, cell{paras: []para{cellPara(s, "center", true)}})
 		}
 		rows = append(rows, r)
 	}
@@ -290,16 +290,16 @@ func table(p *part, t *content.Table, m layout.Metrics) {
 		if tr.Group != "" {
 			q := cellPara(tr.Group, "left", true)
 			q.keepNext = true
-			rows = append(rows, row{cells: []cell{{w: layout.TextW, span: len(widths), paras: []para{q}}}})
+			rows = append(rows, row{cells: []cell{{span: len(widths), paras: []para{q}}}})
 			continue
 		}
 		var r row
-		for i, w := range widths {
+		for i := range widths {
 			s := ""
 			if i < len(tr.Cells) {
 				s = tr.Cells[i]
 			}
-			r.cells = append(r.cells, cell{w: w, paras: []para{cellPara(s, align(aligns[i]), false)}})
+			r.cells = append(r.cells, cell{paras: []para{cellPara(s, align(aligns[i]), false)}})
 		}
 		rows = append(rows, r)
 	}
@@ -348,8 +348,8 @@ func signatures(p *part, doc *content.Document, s layout.SignPlan) {
 		cols[0] = list
 	}
 	var r row
-	for i, w := range s.Columns {
-		r.cells = append(r.cells, cell{w: w, paras: cols[i]})
+	for i := range s.Columns {
+		r.cells = append(r.cells, cell{paras: cols[i]})
 	}
 	p.table(s.Columns, false, []row{r})
 	if s.Below {

@@ -186,10 +186,9 @@ func (p *part) run(r run) {
 	}
 }
 
-// cell is one table cell: its width, the columns it spans and its
+// cell is one table cell: the columns it spans, one when 0, and its
 // paragraphs.
 type cell struct {
-	w     float64
 	span  int
 	paras []para
 }
