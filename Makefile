@@ -20,24 +20,43 @@ build:
 samples:
 	$(GO) run ./cmd/hoinghi render -o out samples/*.yaml
 
-# The tests read every output back with independent readers: poppler and
-# qpdf for PDFs, LibreOffice for workbooks and Word documents, python-docx
-# (Debian's, for Debian's python3) and xmllint for the parts of a .docx,
-# and the Open XML SDK's validator (@ooxml-tools/validate, built to
-# WebAssembly, run by Node) for their schema; they load the font folders
-# of Debian packages, and render in DejaVu Serif, a wider font than Times.
-# Install them when they are missing.
+# The tests read every output back with independent readers, each from
+# a Debian package, listed here as package=what-the-tests-run (a command,
+# or a file for a package that has no command of its own):
+#   poppler and qpdf for PDFs, pdfsig for their signatures;
+#   LibreOffice Calc and Writer for workbooks and Word documents,
+#   python-docx (Debian's, for Debian's python3) and xmllint for the parts
+#   of a .docx, and the Open XML SDK's validator (@ooxml-tools/validate,
+#   built to WebAssembly, run by Node, from npm) for their schema;
+#   Chromium, headless, with its Vietnamese locale, for the web page;
+#   unzip for bundles and release archives; bash-completion for the
+#   completion script; SoftHSM2 as the PKCS#11 token of the signing tests,
+#   OpenSC's pkcs11-tool to store certificates on it, NSS's certutil for
+#   the database pdfsig trusts the tests' CA through, and openssl;
+#   the font folders they load, and DejaVu Serif, a wider font than Times.
+# Only the missing packages are installed.
+LO   := /usr/lib/libreoffice/program
+DEBS := poppler-utils=pdftotext qpdf=qpdf \
+	libreoffice-calc-nogui=$(LO)/libsclo.so libreoffice-writer-nogui=$(LO)/libmswordlo.so \
+	python3-docx=/usr/lib/python3/dist-packages/docx/__init__.py libxml2-utils=xmllint nodejs=node npm=npm \
+	chromium=/usr/bin/chromium chromium-l10n=/usr/lib/chromium/locales/vi.pak \
+	unzip=unzip bash-completion=/usr/share/bash-completion/bash_completion \
+	softhsm2=softhsm2-util opensc=pkcs11-tool libnss3-tools=certutil openssl=openssl \
+	fonts-liberation2=/usr/share/fonts/truetype/liberation2 fonts-dejavu-core=/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf \
+	fonts-dejavu-extra=/usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf
+OOXML_VALIDATE := @ooxml-tools/validate@0.4.6
 deps:
-	@if ! command -v pdftotext >/dev/null || ! command -v qpdf >/dev/null || ! command -v soffice >/dev/null \
-		|| [ ! -f /usr/lib/libreoffice/program/libmswordlo.so ] || ! command -v xmllint >/dev/null || ! /usr/bin/python3 -c 'import docx' 2>/dev/null \
-		|| [ ! -d /usr/share/fonts/truetype/liberation2 ] || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf ]; then \
-		echo "installing poppler-utils, qpdf, LibreOffice Calc and Writer, python3-docx, xmllint and three font packages for the tests"; \
+	@missing=; for d in $(DEBS); do pkg=$${d%%=*}; need=$${d#*=}; \
+		case $$need in /*) [ -e $$need ] ;; *) command -v $$need >/dev/null ;; esac || missing="$$missing $$pkg"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing for the tests:$$missing"; \
 		$(SUDO) apt-get update -q && \
-		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q poppler-utils qpdf libreoffice-calc-nogui libreoffice-writer-nogui python3-docx libxml2-utils fonts-liberation2 fonts-dejavu-core fonts-dejavu-extra; \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; \
 	fi
 	@if [ ! -f "$$(npm root -g 2>/dev/null)/@ooxml-tools/validate/package.json" ]; then \
-		echo "installing the Open XML SDK validator (@ooxml-tools/validate) for the tests"; \
-		$(SUDO) npm install -g --no-fund --no-audit @ooxml-tools/validate@0.4.6; \
+		echo "installing the Open XML SDK validator ($(OOXML_VALIDATE)) for the tests"; \
+		$(SUDO) npm install -g --no-fund --no-audit $(OOXML_VALIDATE); \
 	fi
 
 # The Windows and macOS programs are built and vetted too, so that a
@@ -64,7 +83,7 @@ bench:
 # minute an input (FuzzRender ran 746 inputs in 4 minutes, FuzzLoad 8,211
 # in 15 s instead of 654,764). FUZZ=report:FuzzRender runs one target.
 FUZZTIME ?= 60s
-FUZZ     ?= report/meeting:FuzzParse report/workbook:FuzzRead report/profile:FuzzProfile fonts:FuzzLoad templates:FuzzTemplate report:FuzzRender
+FUZZ     ?= report/meeting:FuzzParse report/workbook:FuzzRead report/profile:FuzzProfile report/profile:FuzzEncode fonts:FuzzLoad templates:FuzzTemplate report:FuzzRender report/sign:FuzzSign
 fuzz:
 	@mkdir -p out; failed=; for t in $(FUZZ); do \
 		pkg=$${t%%:*}; name=$${t#*:}; log=out/fuzz-$$name.log; \

@@ -58,7 +58,7 @@ func newApp(tag language.Tag, stdout, stderr io.Writer) *cli.Command {
 				ArgsUsage: t("PATH…"),
 				Description: t("Each PATH is a meeting file, a folder (searched for .yaml, .yml, .json, .xlsx) or a glob. A file that fails is reported and skipped; the others complete.\n" +
 					"Exit codes: 0 all succeeded, 1 some failed, 2 usage, 75 another batch is writing to OUT, 130/143 stopped by SIGINT/SIGTERM (the manifest lists the meetings not done as cancelled)."),
-				Flags: []cli.Flag{
+				Flags: append([]cli.Flag{
 					kind,
 					format,
 					&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Required: true, Usage: t("write into `OUT`, mirroring the input folders")},
@@ -71,7 +71,7 @@ func newApp(tag language.Tag, stdout, stderr io.Writer) *cli.Command {
 					&cli.StringFlag{Name: "manifest", Usage: t("write the manifest to `FILE` (default OUT/manifest.json)")},
 					&cli.BoolFlag{Name: "skip-unchanged", Usage: t("do not render again an input whose hash and tool match the previous manifest and whose outputs are intact")},
 					&cli.BoolFlag{Name: "bundle", Usage: t("put each meeting's outputs into one ZIP file")},
-				},
+				}, batchSignFlags(t)...),
 				Action: e.batch,
 			},
 			{
@@ -136,6 +136,15 @@ func newApp(tag language.Tag, stdout, stderr io.Writer) *cli.Command {
 					fontDir, fontFamily, templatesFlag, profileFlag,
 				},
 				Action: e.serve,
+			},
+			{
+				Name:      "sign",
+				Usage:     t("sign a PDF hoinghi rendered, as the signer or as the agency (PAdES)"),
+				ArgsUsage: t("IN.pdf [OUT.pdf]"),
+				Description: t("The PDF is signed in an incremental update that leaves its earlier bytes untouched; OUT.pdf defaults to IN.pdf, replaced only when signing succeeded.\n" +
+					"Exit codes: 0 signed, 1 the token or the timestamp server failed, or the file could not be written, 2 invalid input (the PDF, the key, the PIN) or usage."),
+				Flags:  signFlags(t),
+				Action: e.sign,
 			},
 			{
 				Name:   "version",

@@ -16,6 +16,7 @@ import (
 	"github.com/hoinghi/hoinghi/report/batch"
 	"github.com/hoinghi/hoinghi/report/diag"
 	"github.com/hoinghi/hoinghi/report/lang"
+	"github.com/hoinghi/hoinghi/report/sign"
 	"github.com/hoinghi/hoinghi/report/synth"
 	"github.com/schollz/progressbar/v3"
 	"github.com/urfave/cli/v3"
@@ -40,12 +41,17 @@ type batchOptions struct {
 	Jobs          int
 	SkipUnchanged bool
 	Bundle        bool
+	// Sign signs every PDF as the signer, with the key of Key.
+	Sign         bool
+	Key          sign.Source
+	PINFile, TSA string
 }
 
 func batchOptionsOf(cmd *cli.Command) batchOptions {
 	o := batchOptions{
 		Paths: cmd.Args().Slice(), Out: cmd.String("output"), Manifest: cmd.String("manifest"),
 		Jobs: cmd.Int("jobs"), SkipUnchanged: cmd.Bool("skip-unchanged"), Bundle: cmd.Bool("bundle"),
+		Sign: cmd.Bool("sign"), Key: keyOf(cmd), PINFile: cmd.String("pin-file"), TSA: cmd.String("tsa"),
 	}
 	if o.Manifest == "" && o.Out != "" {
 		o.Manifest = filepath.Join(o.Out, "manifest.json")
@@ -109,6 +115,19 @@ func (e *env) batch(ctx context.Context, cmd *cli.Command) error {
 			return exitError{exitInput}
 		}
 		opt.Setup = batch.Setup{Renderer: r, Kinds: set.kinds, Formats: set.formats, SortByName: set.sortByName}
+	}
+	if !o.Sign && (o.Key != sign.Source{} || o.TSA != "") {
+		e.say("batch: --p12, --pkcs11 and --tsa are for --sign: add --sign to sign the PDFs")
+		return exitError{exitInput}
+	}
+	if o.Sign {
+		// One key, one token session and one PIN for the whole batch.
+		key, err := e.openKey(o.Key, o.PINFile, o.TSA)
+		if err != nil {
+			return err
+		}
+		defer key.Close()
+		opt.Sign = &batch.Signing{Key: key, Options: sign.Options{TSA: o.TSA}}
 	}
 	return e.runBatch(ctx, o, inputs, opt)
 }

@@ -32,6 +32,7 @@ import (
 	"github.com/hoinghi/hoinghi/report/diag"
 	"github.com/hoinghi/hoinghi/report/lang"
 	"github.com/hoinghi/hoinghi/report/meeting"
+	"github.com/hoinghi/hoinghi/report/sign"
 	"github.com/hoinghi/hoinghi/report/vn"
 	"github.com/hoinghi/hoinghi/report/when"
 )
@@ -82,6 +83,17 @@ type Options struct {
 	Previous *Manifest
 	// Done is called after each meeting, from one goroutine at a time.
 	Done func(Entry)
+	// Sign, when not nil, signs every PDF of the batch as its signer
+	// (người ký), with one key for all; a PDF that cannot be signed fails
+	// its meeting only.
+	Sign *Signing
+}
+
+// Signing is the key a batch signs with, its session opened once, and
+// the options of every signature.
+type Signing struct {
+	Key     *sign.Key
+	Options sign.Options
 }
 
 // Grace is how long the meetings in flight may take to finish once a
@@ -172,6 +184,9 @@ func (opt *Options) fingerprint(s *Setup) string {
 	if s.Renderer.Epoch != nil {
 		f += " epoch=" + s.Renderer.Epoch.UTC().Format(time.RFC3339)
 	}
+	if opt.Sign != nil {
+		f += fmt.Sprintf(" sign=%s tsa=%t", sign.Fingerprint(opt.Sign.Key.Cert), opt.Sign.Options.TSA != "")
+	}
 	return f
 }
 
@@ -255,12 +270,24 @@ func (b *run) one(ctx context.Context, s *Setup, e Entry, in Input) (Entry, []fi
 	if err != nil {
 		return e.fail(err), nil
 	}
+	if b.Sign != nil {
+		if err := b.sign(ctx, files); err != nil {
+			return e.fail(err), nil
+		}
+	}
 	if b.Bundle {
 		z, err := bundle(files, s.Renderer.Stamp(l.Meeting, when.Date{}))
 		if err != nil {
 			return e.fail(err), nil
 		}
-		return e, []file{{name: in.Dir + ".zip", data: z}}
+		var sigs []Signature
+		for _, f := range files {
+			for _, sig := range f.sigs {
+				sig.File = f.name
+				sigs = append(sigs, sig)
+			}
+		}
+		return e, []file{{name: in.Dir + ".zip", data: z, sigs: sigs}}
 	}
 	for i := range files {
 		files[i].name = filepath.Join(in.Dir, files[i].name)
@@ -282,7 +309,7 @@ func (b *run) write(e Entry, files []file) Entry {
 		if err := atomic.WriteFile(path, f.data); err != nil {
 			return e.fail(err)
 		}
-		e.Outputs = append(e.Outputs, Output{Path: filepath.ToSlash(f.name), Size: int64(len(f.data)), SHA256: hash(f.data)})
+		e.Outputs = append(e.Outputs, Output{Path: filepath.ToSlash(f.name), Size: int64(len(f.data)), SHA256: hash(f.data), Signatures: f.sigs})
 	}
 	return e
 }
@@ -310,6 +337,26 @@ func noLink(root, rel string) error {
 type file struct {
 	name string
 	data []byte
+	sigs []Signature
+}
+
+// sign signs each PDF of files as the signer.
+func (b *run) sign(ctx context.Context, files []file) error {
+	o := b.Sign.Options
+	o.Role = sign.Signer
+	for i, f := range files {
+		if filepath.Ext(f.name) != ".pdf" {
+			continue
+		}
+		signed, sig, err := sign.Sign(ctx, f.data, b.Sign.Key, o)
+		if err != nil {
+			return err
+		}
+		files[i].data = signed
+		files[i].sigs = append(files[i].sigs, Signature{Role: sig.Role.String(), Subject: sig.Subject,
+			Time: sig.Time.Format(time.RFC3339), Certificate: sig.Fingerprint})
+	}
+	return nil
 }
 
 // render makes a meeting's files in memory, in a fixed order.
@@ -324,7 +371,7 @@ func render(ctx context.Context, s *Setup, l *report.Loaded) ([]file, error) {
 		if err := o.Write(ctx, &b); err != nil {
 			return nil, fmt.Errorf("%s: %w", o.Name, err)
 		}
-		files[i] = file{o.Name, b.Bytes()}
+		files[i] = file{name: o.Name, data: b.Bytes()}
 	}
 	return files, nil
 }

@@ -71,6 +71,24 @@ type Output struct {
 	Path   string `json:"path"`
 	Size   int64  `json:"size"`
 	SHA256 string `json:"sha256"`
+	// Signatures are the digital signatures of a PDF signed by the
+	// batch, in the order they were made.
+	Signatures []Signature `json:"signatures,omitempty"`
+}
+
+// Signature is one digital signature of an output.
+type Signature struct {
+	// File is the PDF signed, in a bundle; empty when the output is
+	// the PDF.
+	File string `json:"file,omitempty"`
+	// Role is signer (người ký) or agency (cơ quan).
+	Role string `json:"role"`
+	// Subject is the distinguished name of the certificate.
+	Subject string `json:"subject"`
+	// Time is the signing time, RFC 3339 in the Vietnam time zone.
+	Time string `json:"time"`
+	// Certificate is the SHA-256 of the certificate, in hex.
+	Certificate string `json:"certificate_sha256"`
 }
 
 //go:embed manifest.schema.json
