@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -210,8 +211,12 @@ func numberAndDate(ws []word) (so, date int) {
 }
 
 // checkSignature: the end mark, Nơi nhận and the signature are on one
-// page when they are in the PDF, and the words from Nơi nhận down are
-// where the PDF has them, measured from Nơi nhận.
+// page when they are in the PDF; from Nơi nhận down, the words of the
+// signature beside the list are where the PDF has them, measured from
+// Nơi nhận, and the list has the PDF's words in the PDF's order, each
+// item starting where the PDF's does, a line more or fewer at most in
+// all: the list wraps in its column as Word wraps a hanging indent,
+// which may break an item's second line a word apart from the PDF.
 func checkSignature(t *testing.T, own, lo []page) {
 	t.Helper()
 	on, ln := pageOf(own, "Nơi nhận:"), pageOf(lo, "Nơi nhận:")
@@ -230,29 +235,73 @@ func checkSignature(t *testing.T, own, lo []page) {
 	if om >= 0 && (om == on) != (lm == ln) {
 		t.Errorf("the end mark is on page %d and Nơi nhận on page %d; the PDF has them on %d and %d", lm+1, ln+1, om+1, on+1)
 	}
-	op, lp := own[on], lo[ln]
-	o0, l0 := op.Words[op.find("Nơi nhận:")[0]], lp.Words[lp.find("Nơi nhận:")[0]]
+	oList, oSign, o0 := signatureBlock(own[on])
+	lList, lSign, l0 := signatureBlock(lo[ln])
 	if math.Abs(o0.XMin-l0.XMin) > 2 {
 		t.Errorf("Nơi nhận: is at x %.1f mm, the PDF's at %.1f", l0.XMin, o0.XMin)
 	}
-	var below []word
-	for _, w := range lp.Words {
-		if w.YMin >= l0.YMin-1 {
-			below = append(below, w)
-		}
-	}
-	for _, w := range op.Words {
-		if w.YMin < o0.YMin-1 {
-			continue
-		}
-		c, dx, dy, ok := nearest(below, w.Text, w.XMin, w.YMin-o0.YMin+l0.YMin)
+	for _, w := range oSign {
+		c, dx, dy, ok := nearest(lSign, w.Text, w.XMin, w.YMin-o0.YMin+l0.YMin)
 		switch {
 		case !ok:
-			t.Errorf("the signature block lacks %q (page %d)", w.Text, ln+1)
+			t.Errorf("the signature lacks %q (page %d)", w.Text, ln+1)
 		case dx > 2 || dy > 2:
-			t.Errorf("%q of the signature block is at x %.1f, %.1f mm below Nơi nhận; the PDF has it at x %.1f, %.1f mm below", w.Text, c.XMin, c.YMin-l0.YMin, w.XMin, w.YMin-o0.YMin)
+			t.Errorf("%q of the signature is at x %.1f, %.1f mm below Nơi nhận; the PDF has it at x %.1f, %.1f mm below", w.Text, c.XMin, c.YMin-l0.YMin, w.XMin, w.YMin-o0.YMin)
 		}
 	}
+	if a, b := lineWords(page{Words: oList}), lineWords(page{Words: lList}); !slices.Equal(a, b) {
+		t.Errorf("the list under Nơi nhận reads\n%q\nthe PDF's\n%q", b, a)
+	}
+	oItems, lItems := itemStarts(oList), itemStarts(lList)
+	if len(oItems) != len(lItems) {
+		t.Errorf("the list under Nơi nhận has %d items, the PDF's %d", len(lItems), len(oItems))
+		return
+	}
+	for i, w := range oItems {
+		if math.Abs(lItems[i].XMin-w.XMin) > 2 {
+			t.Errorf("item %d under Nơi nhận starts at x %.1f mm, the PDF's at %.1f", i+1, lItems[i].XMin, w.XMin)
+		}
+	}
+	if n, m := lines([]page{{Words: oList}}), lines([]page{{Words: lList}}); m < n-1 || m > n+1 {
+		t.Errorf("the list under Nơi nhận takes %d lines, the PDF's %d", m, n)
+	}
+}
+
+// signatureBlock splits the words of a page's signature block into the
+// list under "Nơi nhận:" and the signatures. The list is in the left
+// column with the signature beside it (Mẫu 1.4), or under the
+// signatures (Mẫu 1.9), which are then the words between the end mark's
+// line and the label.
+func signatureBlock(p page) (list, sign []word, label word) {
+	label = p.Words[p.find("Nơi nhận:")[0]]
+	beside, mark := false, -1.0
+	for _, w := range p.Words {
+		beside = beside || w.XMin >= 95 && math.Abs(w.YMin-label.YMin) < 3
+		if strings.HasSuffix(w.Text, "./.") && w.YMin < label.YMin {
+			mark = w.YMax
+		}
+	}
+	for _, w := range p.Words {
+		switch {
+		case math.Abs(w.YMin-label.YMin) < 0.5 && w.XMin < 95: // "Nơi nhận:"
+		case w.YMin >= label.YMax-1 && (!beside || w.XMin < 95):
+			list = append(list, w)
+		case w.YMin >= label.YMin-1 || !beside && mark > 0 && w.YMin > mark:
+			sign = append(sign, w)
+		}
+	}
+	return list, sign, label
+}
+
+// itemStarts are the dashes that start the items of a list.
+func itemStarts(list []word) []word {
+	var starts []word
+	for _, w := range list {
+		if w.Text == "-" && w.XMin < 31 {
+			starts = append(starts, w)
+		}
+	}
+	return starts
 }
 
 // checkNumbers: LibreOffice numbers the pages as hoinghi does — none on
