@@ -15,8 +15,9 @@ import (
 )
 
 // TestDocxSchema: every part of every .docx is well-formed XML (xmllint)
-// and valid against the ISO 29500 transitional schemas as Word 2010 has
-// them (the Open XML SDK's validator); docProps/core.xml, which that
+// and valid against the schemas of Word 2007, the oldest Word a clerk
+// may open it with, and so of every later one (the Open XML SDK's
+// validator); docProps/core.xml, which that
 // validator leaves to the package, keeps the rules of the Open Packaging
 // Conventions (testdata/opc, with xmllint); nothing is a frame, a text
 // box or a drawing anchored at a position, so that editing a paragraph
@@ -27,7 +28,7 @@ func TestDocxSchema(t *testing.T) {
 	for i, d := range docs {
 		files[i] = d.Docx
 	}
-	problems := testtool.ValidateDocx(t, "Office2010", files...)
+	problems := testtool.ValidateDocx(t, "Office2007", files...)
 	var cores []string
 	positioned := regexp.MustCompile(`<(w:framePr|w:txbxContent|wp:anchor|w:pict|v:textbox|v:shape|mc:AlternateContent)\b`)
 	for _, d := range docs {
