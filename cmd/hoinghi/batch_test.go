@@ -20,12 +20,16 @@ import (
 
 // TestMain lets a test run the command as a separate process — the test
 // binary itself, through main — to send it real signals or limit its
-// memory.
+// memory; it removes the documents the .docx tests share.
 func TestMain(m *testing.M) {
 	if os.Getenv("HOINGHI_TEST_MAIN") == "1" {
 		main()
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	if docxDir != "" {
+		os.RemoveAll(docxDir)
+	}
+	os.Exit(code)
 }
 
 // sampleTree writes n synthetic meetings into dir/a and dir/b/c.

@@ -494,8 +494,9 @@ type outline struct {
 }
 
 // TestPreviewsCurrent: the pictures in docs/ were drawn from what the
-// seed sample and two corpus meetings render to now; after a change to
-// the samples, templates or layout, `make previews` draws them again.
+// seed sample and two corpus meetings render to now, the seed's THÔNG BÁO
+// as a .docx too; after a change to the samples, templates, layout or
+// the .docx writer, `make previews` draws them again.
 func TestPreviewsCurrent(t *testing.T) {
 	want, err := os.ReadFile("../../docs/previews.sha256")
 	if err != nil {
@@ -507,6 +508,9 @@ func TestPreviewsCurrent(t *testing.T) {
 		if code, _, stderr := hoinghi(t, "render", "--kind", "thong-bao", "--format", "pdf", "-o", out, "../../samples/corpus/"+name+".yaml"); code != 0 {
 			t.Fatalf("render %s: exit %d\n%s", name, code, stderr)
 		}
+	}
+	if code, _, stderr := hoinghi(t, "render", "--kind", "thong-bao", "--format", "docx", "-o", filepath.Join(corpus, "docx"), seed); code != 0 {
+		t.Fatalf("render the seed's .docx: exit %d\n%s", code, stderr)
 	}
 	for _, line := range strings.Split(strings.TrimSpace(string(want)), "\n") {
 		sum, name, _ := strings.Cut(line, "  ")

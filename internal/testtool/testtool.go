@@ -1,5 +1,7 @@
 // Package testtool runs the independent readers hoinghi's tests check
-// outputs with: poppler and qpdf for PDFs, LibreOffice for workbooks.
+// outputs with: poppler and qpdf for PDFs, LibreOffice for workbooks and
+// Word documents, python-docx and the Open XML SDK's validator for the
+// parts of a Word document.
 //
 // A machine without one fails the test with the remedy rather than
 // skipping it, because a skipped check passes unseen.
@@ -24,7 +26,7 @@ func Path(t testing.TB, name string) string {
 	t.Helper()
 	p, err := exec.LookPath(name)
 	if err != nil {
-		t.Fatalf("%s not found: run `make test`, which installs poppler-utils, qpdf and LibreOffice (libreoffice-calc-nogui)", name)
+		t.Fatalf("%s not found: run `make test`, which installs poppler-utils, qpdf, LibreOffice (libreoffice-calc-nogui, libreoffice-writer-nogui), xmllint (libxml2-utils) and the Open XML SDK validator", name)
 	}
 	return p
 }

@@ -395,7 +395,9 @@ func wide(q para) para {
 func annex(p *part, a *content.Annex, m layout.Metrics) {
 	h := layout.Annex(a, m)
 	p.para(wide(centred(h.Label, fonts.Bold, layout.BodySize)))
-	p.para(wide(centred(h.Title, fonts.Bold, layout.BodySize)))
+	title := wide(centred(h.Title, fonts.Bold, layout.BodySize))
+	title.outline = 1
+	p.para(title)
 	p.para(wide(centred(h.Note, fonts.Italic, layout.BodySize)))
 	p.para(rulePara(h.Rule, layout.TextW, h.RuleDrop, h.After))
 	if a.Table != nil {

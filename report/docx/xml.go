@@ -75,7 +75,10 @@ type para struct {
 	align string
 	// mark is the size of the paragraph mark, pt, when not the style's.
 	mark float64
-	runs []run
+	// outline, when positive, is the paragraph's outline level plus
+	// one, for a heading set apart from the heading styles.
+	outline int
+	runs    []run
 	// sect closes a section with this paragraph: its properties.
 	sect string
 }
@@ -124,6 +127,9 @@ func (p *part) para(q para) {
 	}
 	if q.align != "" {
 		pr.raw(`<w:jc w:val="`, q.align, `"/>`)
+	}
+	if q.outline > 0 {
+		pr.raw(`<w:outlineLvl w:val="`, strconv.Itoa(q.outline-1), `"/>`)
 	}
 	if q.mark > 0 {
 		pr.raw("<w:rPr>")
@@ -219,7 +225,9 @@ func (p *part) table(widths []float64, grid bool, rows []row) {
 	if !grid {
 		p.raw(`<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>`)
 	}
-	p.raw(`<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>`)
+	// No conditional formatting, as a bitmask (no banding): the form
+	// every Word reads, from Word 2007 on.
+	p.raw(`<w:tblLook w:val="0600"/></w:tblPr><w:tblGrid>`)
 	for i := 1; i < len(twips); i++ {
 		p.raw("<w:gridCol")
 		p.attr("w:w", twips[i]-twips[i-1])
