@@ -96,26 +96,30 @@ fuzz:
 
 # The README shows the first page of each document and of the workbook of
 # the seed, and the thông báo of two other kinds of meeting: a commune's
-# monthly session and a Party committee's. docs/previews.sha256 records
+# monthly session and a Party committee's; and the seed's thông báo as
+# LibreOffice opens its .docx. docs/previews.sha256 records
 # the outputs they were drawn from; a test fails when the samples,
 # templates or layout change and they are stale.
 PREVIEW := out/previews
 SEED    := $(PREVIEW)/cum-thi-dua-2023
 XA      := $(PREVIEW)/01-xa-phien-hop-thuong-ky
 DANG    := $(PREVIEW)/09-ban-thuong-vu-huyen-uy
+DOCX    := $(PREVIEW)/docx
 previews: deps
-	rm -rf $(PREVIEW) && mkdir -p $(SEED) $(XA) $(DANG) docs
+	rm -rf $(PREVIEW) && mkdir -p $(SEED) $(XA) $(DANG) $(DOCX) docs
 	$(GO) run -buildvcs=false ./cmd/hoinghi render -o $(SEED) samples/cum-thi-dua-2023.yaml
 	$(GO) run -buildvcs=false ./cmd/hoinghi render --kind thong-bao --format pdf -o $(XA) samples/corpus/01-xa-phien-hop-thuong-ky.yaml
 	$(GO) run -buildvcs=false ./cmd/hoinghi render --kind thong-bao --format pdf -o $(DANG) samples/corpus/09-ban-thuong-vu-huyen-uy.yaml
+	$(GO) run -buildvcs=false ./cmd/hoinghi render --kind thong-bao --format docx -o $(DOCX) samples/cum-thi-dua-2023.yaml
 	for kind in thong-bao bao-cao bien-ban; do \
 		pdftoppm -r 60 -f 1 -l 1 -png -singlefile $(SEED)/$$kind-*.pdf docs/$$kind || exit 1; \
 	done
 	pdftoppm -r 60 -f 1 -l 1 -png -singlefile $(XA)/thong-bao-*.pdf docs/xa-thong-bao
 	pdftoppm -r 60 -f 1 -l 1 -png -singlefile $(DANG)/thong-bao-*.pdf docs/dang-thong-bao
-	soffice -env:UserInstallation=file://$(abspath $(PREVIEW))/lo --headless --convert-to pdf --outdir $(PREVIEW)/lo $(SEED)/danh-sach-dai-bieu-*.xlsx >/dev/null
+	soffice -env:UserInstallation=file://$(abspath $(PREVIEW))/lo --headless --convert-to pdf --outdir $(PREVIEW)/lo $(SEED)/danh-sach-dai-bieu-*.xlsx $(DOCX)/thong-bao-*.docx >/dev/null
 	pdftoppm -r 60 -f 1 -l 1 -png -singlefile $(PREVIEW)/lo/danh-sach-dai-bieu-*.pdf docs/danh-sach-dai-bieu
-	cd $(PREVIEW) && sha256sum cum-thi-dua-2023/* 0*/*.pdf > ../../docs/previews.sha256
+	pdftoppm -r 60 -f 1 -l 1 -png -singlefile $(PREVIEW)/lo/thong-bao-*.pdf docs/docx-thong-bao
+	cd $(PREVIEW) && sha256sum cum-thi-dua-2023/* 0*/*.pdf docx/*.docx > ../../docs/previews.sha256
 
 # The archives to download: hoinghi for Windows, macOS and Linux, stamped
 # with the tag or v0.x.y-dev+COMMIT, with the README and the guide, and
