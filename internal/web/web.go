@@ -213,8 +213,10 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	})
 	defer stop()
 	err := srv.Serve(ln)
+	// A folder render holds running until it has written its bundles
+	// and manifest: taking it waits for that before Serve returns.
 	s.jobs.running.Lock()
-	s.jobs.running.Unlock()
+	defer s.jobs.running.Unlock()
 	if !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}

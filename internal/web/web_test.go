@@ -365,7 +365,7 @@ func TestRenderPreviewAndDownload(t *testing.T) {
 		t.Errorf("not A4:\n%s", info)
 	}
 
-	res, body = d.get(t, result+"/"+pdfName)
+	res, _ = d.get(t, result+"/"+pdfName)
 	if cd := res.Header.Get("Content-Disposition"); cd != `attachment; filename="`+pdfName+`"; filename*=UTF-8''`+pdfName {
 		t.Errorf("download: Content-Disposition %q", cd)
 	}
