@@ -213,10 +213,9 @@ func numberAndDate(ws []word) (so, date int) {
 // checkSignature: the end mark, Nơi nhận and the signature are on one
 // page when they are in the PDF; from Nơi nhận down, the words of the
 // signature beside the list are where the PDF has them, measured from
-// Nơi nhận, and the list has the PDF's words in the PDF's order, each
-// item starting where the PDF's does, a line more or fewer at most in
-// all: the list wraps in its column as Word wraps a hanging indent,
-// which may break an item's second line a word apart from the PDF.
+// Nơi nhận, and so are the list's words, in the PDF's order, each item
+// starting where the PDF's does: layout wraps an item as Word wraps a
+// hanging indent.
 func checkSignature(t *testing.T, own, lo []page) {
 	t.Helper()
 	on, ln := pageOf(own, "Nơi nhận:"), pageOf(lo, "Nơi nhận:")
@@ -262,8 +261,14 @@ func checkSignature(t *testing.T, own, lo []page) {
 			t.Errorf("item %d under Nơi nhận starts at x %.1f mm, the PDF's at %.1f", i+1, lItems[i].XMin, w.XMin)
 		}
 	}
-	if n, m := lines([]page{{Words: oList}}), lines([]page{{Words: lList}}); m < n-1 || m > n+1 {
-		t.Errorf("the list under Nơi nhận takes %d lines, the PDF's %d", m, n)
+	for _, w := range oList {
+		c, dx, dy, ok := nearest(lList, w.Text, w.XMin, w.YMin-o0.YMin+l0.YMin)
+		switch {
+		case !ok:
+			t.Errorf("the list under Nơi nhận lacks %q (page %d)", w.Text, ln+1)
+		case dx > 2 || dy > 2:
+			t.Errorf("%q of the list under Nơi nhận is at x %.1f, %.1f mm below Nơi nhận; the PDF has it at x %.1f, %.1f mm below", w.Text, c.XMin, c.YMin-l0.YMin, w.XMin, w.YMin-o0.YMin)
+		}
 	}
 }
 

@@ -343,7 +343,7 @@ func signatures(p *part, doc *content.Document, s layout.SignPlan) {
 		list[0].before = s.Gap + s.LabelDrop
 		for i := range list {
 			list[i].keepNext = true
-			list[i].indent, list[i].right = true, s.Columns[0]-s.ListW+s.Dash
+			list[i].indent, list[i].right = true, s.Columns[0]-s.ListW
 		}
 		cols[0] = list
 	}
@@ -354,7 +354,7 @@ func signatures(p *part, doc *content.Document, s layout.SignPlan) {
 	p.table(s.Columns, false, []row{r})
 	if s.Below {
 		for i, q := range list {
-			q.indent, q.right = true, layout.TextW-s.ListW+s.Dash
+			q.indent, q.right = true, layout.TextW-s.ListW
 			q.keepNext = i < len(list)-1
 			p.para(q)
 		}
@@ -363,9 +363,9 @@ func signatures(p *part, doc *content.Document, s layout.SignPlan) {
 
 // recipients is the Nơi nhận list: its label, then an item a paragraph,
 // each line after its first under the text, not the dash. Layout wraps
-// an item's lines, the first with its dash, to ListW less the dash; the
-// paragraphs' right indent takes the dash off too, so that their first
-// lines, the ones that break, break as the PDF's.
+// an item's first line, dash and all, to ListW and the lines after it to
+// ListW less the dash, as a hanging indent does, so that the paragraphs
+// break where the PDF's lines do.
 func recipients(items []string, s layout.SignPlan) []para {
 	label := newPara("")
 	label.before, label.after = 0, 0

@@ -85,7 +85,10 @@ type indented struct {
 func (l *layouter) recipientLines(items []string, w float64, f recipientForm) (lines []indented, h float64) {
 	dash := l.width("- ", fonts.Regular, f.itemSize)
 	for _, it := range items {
-		for j, s := range l.wrap(it, fonts.Regular, f.itemSize, w-dash) {
+		// The first line, dash and all, runs the list's width; the lines
+		// after it stand under the text, a dash in.
+		ws := l.plain(it, fonts.Regular, f.itemSize, false)
+		for j, s := range texts(breakLines(l.fit(ws, w-dash, f.itemSize), w, w-dash)) {
 			indent := 0.0
 			if j > 0 {
 				indent = dash
