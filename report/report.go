@@ -290,11 +290,33 @@ func (r *Renderer) Plan(l *Loaded, kinds, formats []string, sortByName bool) ([]
 			return nil, err
 		}
 		for _, d := range docs {
+			// A document's PDF and Word file share one content and one
+			// layout, made by whichever is written first.
+			var (
+				once  sync.Once
+				doc   *content.Document
+				res   *layout.Result
+				fault error
+			)
+			laid := func(ctx context.Context) error {
+				once.Do(func() { doc, res, fault = r.laidOut(ctx, m, d) })
+				return fault
+			}
 			if pdfs {
-				outs = append(outs, Output{FileName(d), func(ctx context.Context, w io.Writer) error { return diag.InFile(l.Path, r.PDF(ctx, w, m, d)) }})
+				outs = append(outs, Output{FileName(d), func(ctx context.Context, w io.Writer) error {
+					if err := laid(ctx); err != nil {
+						return diag.InFile(l.Path, err)
+					}
+					return diag.InFile(l.Path, pdf.Write(w, res, r.Fonts, r.Creator))
+				}})
 			}
 			if docxs {
-				outs = append(outs, Output{DocxName(d), func(ctx context.Context, w io.Writer) error { return diag.InFile(l.Path, r.DOCX(ctx, w, m, d)) }})
+				outs = append(outs, Output{DocxName(d), func(ctx context.Context, w io.Writer) error {
+					if err := laid(ctx); err != nil {
+						return diag.InFile(l.Path, err)
+					}
+					return diag.InFile(l.Path, docx.Write(w, doc, r.Fonts, r.Creator))
+				}})
 			}
 		}
 	}
@@ -334,29 +356,36 @@ func (r *Renderer) Stamp(m *meeting.Meeting, doc when.Date) time.Time {
 	return when.Stamp(doc, start, r.Epoch)
 }
 
-// PDF renders document d of m as a PDF into w.
-func (r *Renderer) PDF(ctx context.Context, w io.Writer, m *meeting.Meeting, d meeting.Document) error {
+// laidOut builds document d of m and lays it out; a document with text
+// that cannot fit the page is refused, for its PDF and its Word file
+// alike, so that a meeting renders in every format or in none.
+func (r *Renderer) laidOut(ctx context.Context, m *meeting.Meeting, d meeting.Document) (*content.Document, *layout.Result, error) {
 	doc, err := r.Content(ctx, m, d)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	res := layout.Layout(doc, r.Fonts)
 	if len(res.Lost) > 0 {
-		return res.Lost
+		return nil, nil, res.Lost
+	}
+	return doc, res, nil
+}
+
+// PDF renders document d of m as a PDF into w.
+func (r *Renderer) PDF(ctx context.Context, w io.Writer, m *meeting.Meeting, d meeting.Document) error {
+	_, res, err := r.laidOut(ctx, m, d)
+	if err != nil {
+		return err
 	}
 	return pdf.Write(w, res, r.Fonts, r.Creator)
 }
 
 // DOCX renders document d of m as a Word file into w, laid out as the
-// PDF is; a document with text that cannot fit the page is refused as
-// its PDF is, so that a meeting renders in every format or in none.
+// PDF is.
 func (r *Renderer) DOCX(ctx context.Context, w io.Writer, m *meeting.Meeting, d meeting.Document) error {
-	doc, err := r.Content(ctx, m, d)
+	doc, _, err := r.laidOut(ctx, m, d)
 	if err != nil {
 		return err
-	}
-	if lost := layout.Layout(doc, r.Fonts).Lost; len(lost) > 0 {
-		return lost
 	}
 	return docx.Write(w, doc, r.Fonts, r.Creator)
 }

@@ -94,7 +94,7 @@ func (e *env) batch(ctx context.Context, cmd *cli.Command) error {
 				// Its meetings are those of this profile: found once, here.
 				r.Profile = path
 			}
-			s = &batch.Setup{Renderer: r, Kinds: set.kinds, Formats: set.formats, SortByName: set.sortByName}
+			s = new(set.batchSetup(r))
 			if err != nil {
 				s = &batch.Setup{Err: profileProblem(path, err)}
 			}
@@ -114,7 +114,7 @@ func (e *env) batch(ctx context.Context, cmd *cli.Command) error {
 			e.sayErr(err)
 			return exitError{exitInput}
 		}
-		opt.Setup = batch.Setup{Renderer: r, Kinds: set.kinds, Formats: set.formats, SortByName: set.sortByName}
+		opt.Setup = set.batchSetup(r)
 	}
 	if !o.Sign && (o.Key != sign.Source{} || o.TSA != "") {
 		e.say("batch: --p12, --pkcs11 and --tsa are for --sign: add --sign to sign the PDFs")

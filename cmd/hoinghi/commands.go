@@ -81,6 +81,11 @@ type settings struct {
 	profile *profile.Profile
 }
 
+// batchSetup is what a batch renders each meeting with: r and s.
+func (s settings) batchSetup(r *report.Renderer) batch.Setup {
+	return batch.Setup{Renderer: r, Kinds: s.kinds, Formats: s.formats, SortByName: s.sortByName}
+}
+
 // setup loads the fonts and compiles the templates once per process, from
 // the flags and the office profile of the first meeting file (or the one
 // given with --profile), and resolves the render settings.
@@ -181,7 +186,7 @@ func (e *env) setupWith(cmd *cli.Command, path string) (*report.Renderer, settin
 		set.formats = defaults.Formats
 	}
 	for _, f := range set.formats {
-		if f != "pdf" && f != "docx" && f != "xlsx" {
+		if !slices.Contains(profile.Formats, f) {
 			return nil, set, lang.Errorf("unknown format %s: expected pdf, docx or xlsx", f)
 		}
 	}

@@ -16,12 +16,13 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
+
 	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/hoinghi/hoinghi/report/batch"
 	"github.com/hoinghi/hoinghi/report/lang"
 	"golang.org/x/text/language"
 )
@@ -76,12 +77,11 @@ func launch(args []string, alone bool, isCommand func(string) bool) (run []strin
 // isMeetingFile reports whether path is an existing file with the
 // extension of a meeting file.
 func isMeetingFile(path string) bool {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".xlsx", ".yaml", ".yml", ".json":
-		st, err := os.Stat(path)
-		return err == nil && st.Mode().IsRegular()
+	if !batch.IsMeeting(path) {
+		return false
 	}
-	return false
+	st, err := os.Stat(path)
+	return err == nil && st.Mode().IsRegular()
 }
 
 // pause keeps a console window that closes with hoinghi open until the

@@ -36,7 +36,7 @@ func (e *env) serve(ctx context.Context, cmd *cli.Command) error {
 			if err != nil {
 				return batch.Setup{}, err
 			}
-			return batch.Setup{Renderer: r, Kinds: set.kinds, Formats: set.formats, SortByName: set.sortByName}, nil
+			return set.batchSetup(r), nil
 		}}
 	if o.PasswordFile != "" {
 		var err error

@@ -593,7 +593,7 @@ func (s *Server) blank(w http.ResponseWriter, r *http.Request) {
 // The formats the page offers, and those a profile that names none
 // renders, as the command does.
 var (
-	formats        = []string{"pdf", "docx", "xlsx"}
+	formats        = profile.Formats
 	defaultFormats = []string{"pdf", "xlsx"}
 )
 

@@ -133,8 +133,9 @@ type RenderDefaults struct {
 // Sort orders and formats a profile may name; the command accepts the
 // same.
 var (
-	sorts   = []string{"", "ten"}
-	formats = []string{"pdf", "docx", "xlsx"}
+	sorts = []string{"", "ten"}
+	// Formats are the output formats a command and a profile may name.
+	Formats = []string{"pdf", "docx", "xlsx"}
 )
 
 // Find returns the profile that applies to meetingFile, or "" when there
@@ -296,8 +297,8 @@ func (p *Profile) check(dir string) []diag.Problem {
 	for i, f := range r.Formats {
 		path := fmt.Sprintf("render.formats[%d]", i)
 		switch {
-		case !slices.Contains(formats, f):
-			bad(path, "unknown format %s: expected one of %s", f, strings.Join(formats, ", "))
+		case !slices.Contains(Formats, f):
+			bad(path, "unknown format %s: expected one of %s", f, strings.Join(Formats, ", "))
 		case slices.Index(r.Formats, f) < i:
 			bad(path, "%s is listed twice", f)
 		}

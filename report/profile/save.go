@@ -2,6 +2,7 @@ package profile
 
 import (
 	"errors"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -126,7 +127,7 @@ func normalized(f Form) Form {
 	}
 	docs := f.Documents
 	f.Documents = nil
-	for _, k := range sortedKeys(docs) {
+	for _, k := range slices.Sorted(maps.Keys(docs)) {
 		d := docs[k]
 		d.To = lines(d.To)
 		d.Recipients = lines(d.Recipients)
@@ -150,15 +151,6 @@ func normalized(f Form) Form {
 		*s = clean(*s)
 	}
 	return f
-}
-
-func sortedKeys(m map[string]Document) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // clean is s in NFC without spaces at either end.

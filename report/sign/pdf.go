@@ -38,6 +38,7 @@ var (
 	reFields    = regexp.MustCompile(`/Fields \[([^\]]*)\]`)
 	reAnnots    = regexp.MustCompile(`/Annots \[([^\]]*)\]`)
 	reFieldName = regexp.MustCompile(`/T \((\w+)\)`)
+	reRef       = regexp.MustCompile(`\d+ 0 R`)
 )
 
 // producer is how report/pdf writes the start of its /Producer, "hoinghi
@@ -187,7 +188,7 @@ func newUpdate(d *doc) *update {
 // refs splits "4 0 R 9 0 R" into its references.
 func refs(b []byte) []string {
 	var out []string
-	for _, m := range regexp.MustCompile(`\d+ 0 R`).FindAll(b, -1) {
+	for _, m := range reRef.FindAll(b, -1) {
 		out = append(out, string(m))
 	}
 	return out

@@ -110,9 +110,7 @@ func (m Moment) ClockWords() string {
 // a moment not known at all is blanks for the clerk to fill.
 func (m Moment) Words() string {
 	switch {
-	case m.IsZero():
-		return m.ClockWords() + ", " + m.Date.Words()
-	case m.Clock:
+	case m.IsZero(), m.Clock:
 		return m.ClockWords() + ", " + m.Date.Words()
 	case m.Session != NoSession:
 		return m.Session.String() + " " + m.Date.Words()
