@@ -24,14 +24,25 @@ const MaxMeeting = 16 << 20
 // it is opened, opened without waiting for a writer, and checked again,
 // so that what is read is what was checked.
 func Read(path string, what lang.Message, limit int64) ([]byte, error) {
-	info, err := os.Stat(path)
+	return read(path, os.Stat, os.OpenFile, what, limit)
+}
+
+// ReadIn is Read for the file name of root, never through a link out of
+// it.
+func ReadIn(root *os.Root, name string, what lang.Message, limit int64) ([]byte, error) {
+	return read(name, root.Stat, root.OpenFile, what, limit)
+}
+
+// read is Read with the stat and open of the file system path is in.
+func read(path string, stat func(string) (fs.FileInfo, error), open func(string, int, fs.FileMode) (*os.File, error), what lang.Message, limit int64) ([]byte, error) {
+	info, err := stat(path)
 	if err != nil {
 		return nil, err
 	}
 	if err := usable(path, what, limit, info); err != nil {
 		return nil, err
 	}
-	f, err := os.OpenFile(path, openFlags, 0)
+	f, err := open(path, openFlags, 0)
 	if err != nil {
 		return nil, err
 	}

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"encoding/json"
+	"github.com/hoinghi/hoinghi/internal/input"
 	"net/http"
 	"path/filepath"
 	"runtime"
@@ -255,7 +256,7 @@ func (s *Server) batchFile(w http.ResponseWriter, r *http.Request) {
 	rel, err := filepath.Rel(s.dir, filepath.Join(j.out, filepath.FromSlash(want)))
 	if err == nil {
 		var data []byte
-		if data, err = s.readLocal(rel, 1<<30); err == nil {
+		if data, err = input.ReadIn(s.root, rel, lang.M("the output file"), 1<<30); err == nil {
 			serveBytes(w, filepath.Base(rel), data, false)
 			return
 		}

@@ -4,6 +4,7 @@ import "github.com/hoinghi/hoinghi/report/lang"
 
 func init() {
 	lang.Register(map[string]string{
+		"the output file":            "tệp kết quả",
 		"status %s":                  "trạng thái %s",
 		"%s (the office's template)": "%s (mẫu riêng của cơ quan)",
 		"%s cannot be read: %s":      "không đọc được %s: %s",

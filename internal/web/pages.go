@@ -154,36 +154,11 @@ func (s *Server) read(src source) (string, []byte, error) {
 	if src.File == "" || !filepath.IsLocal(rel) {
 		return "", nil, lang.Errorf("%s is not a file of the working folder", src.File)
 	}
-	data, err := s.readLocal(rel, input.MaxMeeting)
+	data, err := input.ReadIn(s.root, rel, lang.M("the meeting file"), input.MaxMeeting)
 	if err != nil {
 		return "", nil, err
 	}
 	return filepath.Join(s.dir, rel), data, nil
-}
-
-// readLocal reads a regular file of the working folder of at most limit
-// bytes, never through a link out of it.
-func (s *Server) readLocal(rel string, limit int64) ([]byte, error) {
-	f, err := s.root.Open(rel)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		return nil, diag.List{{File: rel, Msg: lang.M("%s must be an ordinary file, not %s", lang.M("the meeting file"), input.Kind(info.Mode()))}}
-	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(data)) > limit {
-		return nil, diag.List{{File: rel, Msg: lang.M("%s holds %d bytes or more, more than the %d allowed: is this the right file?", lang.M("the meeting file"), int64(len(data)), limit)}}
-	}
-	return data, nil
 }
 
 // profileFor is the office profile of the meeting file name: --profile,
