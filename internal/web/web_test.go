@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"github.com/hoinghi/hoinghi/internal/testtool/fifo"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -674,6 +675,18 @@ func TestPathsStayInTheWorkingFolder(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(outside); len(entries) != 1 {
 		t.Errorf("the folder outside holds %d files", len(entries))
+	}
+}
+
+// TestNamedPipeRefused: a named pipe in the working folder is refused as
+// not a file before it is opened; opening it would wait for a writer.
+func TestNamedPipeRefused(t *testing.T) {
+	dir := t.TempDir()
+	fifo.Make(t, filepath.Join(dir, "ong.yaml"))
+	d := start(t, Options{Path: dir})
+	res, page := d.post(t, "check", url.Values{"file": {"ong.yaml"}})
+	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(page, "FIFO") {
+		t.Errorf("status %d:\n%s", res.StatusCode, page)
 	}
 }
 
