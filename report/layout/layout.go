@@ -123,9 +123,10 @@ func Layout(doc *content.Document, m Metrics) *Result {
 	l.field = "to"
 	l.to(doc.To)
 	l.field = "body"
-	l.body(doc.Body, l.signatureHeight(doc))
+	sign := l.signatureBlock(doc)
+	l.body(doc.Body, signatureGap+sign.h)
 	l.field = "signer"
-	l.signatures(doc)
+	l.signatures(doc, sign)
 	if doc.Annex != nil {
 		l.field = "annex"
 		l.annex(doc.Annex)

@@ -235,17 +235,13 @@ func (l *layouter) signatureBlock(doc *content.Document) signatureBlock {
 	return b
 }
 
-func (l *layouter) signatureHeight(doc *content.Document) float64 {
-	return signatureGap + l.signatureBlock(doc).h
-}
-
 // signatures draws ô 7 and ô 9b. In Mẫu 1.4 the signer's stack sits in
 // the right column with "Nơi nhận:" level with its first line on the left;
 // in Mẫu 1.9 the secretary (left) and the chair (right) sign side by side
 // and Nơi nhận follows below. Either way the block is kept whole: if it
-// does not fit, it starts the next page.
-func (l *layouter) signatures(doc *content.Document) {
-	b := l.signatureBlock(doc)
+// does not fit, it starts the next page. b is the block as
+// signatureBlock measured it.
+func (l *layouter) signatures(doc *content.Document, b signatureBlock) {
 	l.keep(signatureGap, b.h)
 	top := l.y
 	nameTop := top + b.titles + SignSpace
@@ -254,8 +250,8 @@ func (l *layouter) signatures(doc *content.Document) {
 	}
 	f := recipientsOf(doc)
 	l.field = "recipients"
-	if len(b.stacks) == 2 {
-		l.drawRecipients(b.lines, nameTop+b.names+3, f)
+	if b.plan.Below {
+		l.drawRecipients(b.lines, nameTop+b.names+b.plan.BelowGap, f)
 	} else {
 		l.drawRecipients(b.lines, top+b.plan.LabelDrop, f)
 	}
