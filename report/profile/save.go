@@ -17,7 +17,7 @@ import (
 )
 
 // Save writes the form f as the office profile at path, for the office
-// form of hoinghi serve, and returns the profile as Load reads it back.
+// form of hoinghi serve, and returns the profile as Load would read it back.
 //
 // The form is first made what a clerk meant: text NFC and without spaces
 // at either end, blank lines of every list dropped, kinds with nothing in
@@ -36,7 +36,8 @@ func Save(path string, f Form) (*Profile, error) {
 	if len(data) > MaxSize {
 		return nil, diag.List{{File: path, Msg: lang.M("the office profile would hold %d bytes, more than the %d allowed: shorten its longest texts", len(data), MaxSize)}}
 	}
-	if _, err := decodeFile(path, data, renderable); err != nil {
+	p, err := decodeFile(path, data, renderable)
+	if err != nil {
 		return nil, unplaced(path, err)
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
@@ -48,7 +49,7 @@ func Save(path string, f Form) (*Profile, error) {
 	if err := atomic.WriteFile(path, data); err != nil {
 		return nil, cannotSave(path, err)
 	}
-	return Load(path)
+	return p, nil
 }
 
 func cannotSave(path string, err error) error {
