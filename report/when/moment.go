@@ -131,7 +131,6 @@ func ParseMoment(s string) (Moment, error) {
 	}
 	var (
 		m              Moment
-		haveDate, bad  bool
 		fields         = strings.Fields(isoT.ReplaceAllString(s, "$1 $2"))
 		clocks, dates  int
 		sessions, junk int
@@ -142,7 +141,7 @@ func ParseMoment(s string) (Moment, error) {
 		}
 		f = strings.Trim(f, ",")
 		if d, ok := parseDate(f); ok {
-			m.Date, haveDate = d, true
+			m.Date = d
 			dates++
 			continue
 		}
@@ -158,11 +157,11 @@ func ParseMoment(s string) (Moment, error) {
 		}
 		junk++
 	}
-	bad = junk > 0 || dates > 1 || clocks > 1 || sessions > 1 || clocks+sessions > 1
+	bad := junk > 0 || dates > 1 || clocks > 1 || sessions > 1 || clocks+sessions > 1
 	switch {
-	case !bad && !haveDate && clocks+sessions > 0:
+	case !bad && dates == 0 && clocks+sessions > 0:
 		return Moment{}, lang.Errorf("a time of day without a date: write the date too, such as 2023-07-28 08:00 or 28/07/2023 08:00")
-	case bad || !haveDate:
+	case bad || dates == 0:
 		return Moment{}, lang.Errorf("expected a date with a time, such as 2023-07-28 08:00, a session, such as 2025-03-12 sáng, or a date alone, got %s", s)
 	case m.Clock && !m.HasDay(), m.Session != NoSession && !m.HasDay():
 		return Moment{}, lang.Errorf("a time of day needs the day too, got %s", s)

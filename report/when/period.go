@@ -1,7 +1,9 @@
 package when
 
 import (
+	"cmp"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -284,7 +286,7 @@ func scan(s string) []match {
 			ms = append(ms, match{f.kind, loc[0], loc[1], sub})
 		}
 	}
-	sortMatches(ms)
+	slices.SortStableFunc(ms, func(a, b match) int { return cmp.Compare(a.start, b.start) })
 	return ms
 }
 
@@ -295,14 +297,6 @@ var dayBefore = regexp.MustCompile(`ngày \d{1,2} $`)
 func wordEdge(s string, start, end int) bool {
 	letter := func(b byte) bool { return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b >= 0x80 }
 	return (start == 0 || !letter(s[start-1])) && (end == len(s) || !letter(s[end]))
-}
-
-func sortMatches(ms []match) {
-	for i := 1; i < len(ms); i++ {
-		for j := i; j > 0 && ms[j].start < ms[j-1].start; j-- {
-			ms[j], ms[j-1] = ms[j-1], ms[j]
-		}
-	}
 }
 
 // part makes the Part of a match whose year is y when the text gave none
