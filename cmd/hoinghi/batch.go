@@ -73,48 +73,45 @@ func (e *env) batch(ctx context.Context, cmd *cli.Command) error {
 	opt := batch.Options{Out: o.Out, Jobs: o.Jobs, Bundle: o.Bundle}
 	setups := map[string]*batch.Setup{}
 	said := map[string]bool{}
-	for i, in := range inputs {
-		if in.Skip != nil {
-			continue
-		}
-		path, err := profileOf(cmd, in.Path)
+	// Without a profile, only the flags can be wrong: that ends the batch.
+	flagsWrong := errors.New("the flags are wrong")
+	setupOf := func(file string) (*batch.Setup, error) {
+		path, err := profileOf(cmd, file)
 		if err != nil {
-			inputs[i].Setup = &batch.Setup{Err: err}
-			continue
+			return &batch.Setup{Err: err}, nil
 		}
-		s, ok := setups[path]
-		if !ok {
-			r, set, err := e.setupWith(cmd, path)
-			if err != nil && path == "" {
-				// Without a profile, only the flags can be wrong.
-				e.sayErr(err)
-				return exitError{exitInput}
-			}
-			if err == nil && path != "" {
-				// Its meetings are those of this profile: found once, here.
-				r.Profile = path
-			}
-			s = new(set.batchSetup(r))
-			if err != nil {
-				s = &batch.Setup{Err: profileProblem(path, err)}
-			}
-			setups[path] = s
-			if s.Renderer != nil {
-				e.sayProfile(said, set.profile)
-			}
+		if s, ok := setups[path]; ok {
+			return s, nil
 		}
-		inputs[i].Setup = s
-		if opt.Renderer == nil && s.Renderer != nil {
-			opt.Setup = *s
+		r, set, err := e.setupWith(cmd, path)
+		if err != nil && path == "" {
+			e.sayErr(err)
+			return nil, flagsWrong
 		}
+		if err == nil && path != "" {
+			// Its meetings are those of this profile: found once, here.
+			r.Profile = path
+		}
+		s := new(set.batchSetup(r))
+		if err != nil {
+			s = &batch.Setup{Err: profileProblem(path, err)}
+		}
+		setups[path] = s
+		if s.Renderer != nil {
+			e.sayProfile(said, set.profile)
+		}
+		return s, nil
 	}
-	if opt.Renderer == nil {
+	fallback := func() (batch.Setup, error) {
 		r, set, err := e.setupWith(cmd, "")
 		if err != nil {
 			e.sayErr(err)
-			return exitError{exitInput}
+			return batch.Setup{}, flagsWrong
 		}
-		opt.Setup = set.batchSetup(r)
+		return set.batchSetup(r), nil
+	}
+	if opt.Setup, err = batch.Assign(inputs, setupOf, fallback); err != nil {
+		return exitError{exitInput}
 	}
 	if !o.Sign && (o.Key != sign.Source{} || o.TSA != "") {
 		e.say("batch: --p12, --pkcs11 and --tsa are for --sign: add --sign to sign the PDFs")

@@ -122,30 +122,20 @@ func (s *Server) runJob(ctx context.Context, j *job, inputs []batch.Input) {
 		return
 	}
 	opt := batch.Options{Out: j.out, Jobs: runtime.NumCPU(), Bundle: true}
-	for i, in := range inputs {
-		if in.Skip != nil {
-			continue
-		}
-		path, err := s.profileFor(in.Path)
+	setupOf := func(file string) (*batch.Setup, error) {
+		path, err := s.profileFor(file)
 		if err != nil {
-			inputs[i].Setup = &batch.Setup{Err: err}
-			continue
+			return &batch.Setup{Err: err}, nil
 		}
 		set, err := s.setup(path)
 		if err != nil {
-			inputs[i].Setup = &batch.Setup{Err: err}
-			continue
+			return &batch.Setup{Err: err}, nil
 		}
-		inputs[i].Setup = &set
-		if opt.Renderer == nil {
-			opt.Setup = set
-		}
+		return &set, nil
 	}
-	if opt.Renderer == nil {
-		if opt.Setup, err = s.setup(""); err != nil {
-			finish(err)
-			return
-		}
+	if opt.Setup, err = batch.Assign(inputs, setupOf, func() (batch.Setup, error) { return s.setup("") }); err != nil {
+		finish(err)
+		return
 	}
 	opt.Done = func(e batch.Entry) {
 		j.mu.Lock()

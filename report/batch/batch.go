@@ -65,6 +65,31 @@ type Setup struct {
 	Err error
 }
 
+// Assign gives each input that is not skipped the setup setupOf makes
+// for its meeting file, and returns the batch's own: the first setup
+// that renders, else fallback's. An error from setupOf or fallback ends
+// it; a setup that cannot render carries its Err instead.
+func Assign(inputs []Input, setupOf func(meetingFile string) (*Setup, error), fallback func() (Setup, error)) (Setup, error) {
+	var first *Setup
+	for i, in := range inputs {
+		if in.Skip != nil {
+			continue
+		}
+		s, err := setupOf(in.Path)
+		if err != nil {
+			return Setup{}, err
+		}
+		inputs[i].Setup = s
+		if first == nil && s.Renderer != nil {
+			first = s
+		}
+	}
+	if first != nil {
+		return *first, nil
+	}
+	return fallback()
+}
+
 // Options are what a batch renders and how.
 type Options struct {
 	Setup
