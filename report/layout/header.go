@@ -61,8 +61,6 @@ func Header(doc *content.Document, m Metrics) HeaderPlan {
 
 func (l *layouter) headerPlan(doc *content.Document) HeaderPlan {
 	p := HeaderPlan{Party: doc.Party, LeftW: LeftColW, RightW: RightColW, Alone: doc.Form == content.Minutes && !doc.Party}
-	leftCX := Left + LeftColW/2
-	rightCX := rightColX + RightColW/2
 	var colW float64
 	if doc.Party {
 		p.Size = 14
@@ -92,11 +90,7 @@ func (l *layouter) headerPlan(doc *content.Document) HeaderPlan {
 	p.Agency = l.agencyLines(doc.Agency, fonts.Bold, p.Size, colW)
 	if !doc.Party {
 		// The agency rule: a third to a half of the name's longest line.
-		widest := 0.0
-		for _, s := range p.Agency {
-			widest = max(widest, l.width(s, fonts.Bold, p.Size))
-		}
-		p.AgencyRule = widest * 0.4
+		p.AgencyRule = l.widest(p.Agency, fonts.Bold, p.Size) * 0.4
 	}
 	p.Number = l.lines(doc.Number, fonts.Regular, p.Size, LeftColW-2)
 	p.NumberShift = ascent * (p.DateSize - p.Size) * mmPerPt
@@ -115,8 +109,6 @@ func (l *layouter) header(doc *content.Document) {
 		l.partyHeader(p)
 		return
 	}
-	leftCX := Left + LeftColW/2
-	rightCX := rightColX + RightColW/2
 
 	top := Top
 	l.field = "issuer.parent"
@@ -156,12 +148,12 @@ func (l *layouter) numberAndDate(p HeaderPlan, top float64) float64 {
 	l.field = "number"
 	for i, s := range p.Number {
 		w := l.width(s, fonts.Regular, p.Size)
-		l.baseline(Left+LeftColW/2-w/2, baseline+float64(i)*lineHeight(p.Size), s, fonts.Regular, p.Size)
+		l.baseline(leftCX-w/2, baseline+float64(i)*lineHeight(p.Size), s, fonts.Regular, p.Size)
 	}
 	l.field = "date"
 	for i, s := range p.Date {
 		w := l.width(s, fonts.Italic, p.DateSize)
-		l.baseline(rightColX+RightColW/2-w/2, baseline+float64(i)*lineHeight(p.DateSize), s, fonts.Italic, p.DateSize)
+		l.baseline(rightCX-w/2, baseline+float64(i)*lineHeight(p.DateSize), s, fonts.Italic, p.DateSize)
 	}
 	return float64(len(p.Number)) * lineHeight(p.Size)
 }
@@ -173,8 +165,6 @@ func (l *layouter) numberAndDate(p HeaderPlan, top float64) float64 {
 // star under it instead of a rule; then "Số 15-TB/HU" under the star and
 // the date line under the rule, on one baseline.
 func (l *layouter) partyHeader(p HeaderPlan) {
-	leftCX := Left + LeftColW/2
-	rightCX := rightColX + RightColW/2
 	_, rightBottom := l.centred([]string{p.Nation}, rightCX, Top, fonts.Bold, p.NationSize)
 	rule := rightBottom + RuleDrop
 	l.line(rightCX-p.Rule/2, rule, rightCX+p.Rule/2, rule)
@@ -240,11 +230,7 @@ func (l *layouter) titlePlan(doc *content.Document) TitlePlan {
 	p.Type = l.lines(doc.TypeName, fonts.Bold, p.TypeSize, TextW)
 	p.Abstract = texts(balanced(bind(l.fit(l.plain(doc.Abstract, fonts.Bold, size, false), abstractW, size)), abstractW))
 	if !doc.Party {
-		widest := 0.0
-		for _, s := range p.Abstract {
-			widest = max(widest, l.width(s, fonts.Bold, size))
-		}
-		p.Rule = max(widest/3, 15)
+		p.Rule = max(l.widest(p.Abstract, fonts.Bold, size)/3, 15)
 	}
 	return p
 }
@@ -265,4 +251,13 @@ func (l *layouter) title(doc *content.Document) {
 	ruleY := top + p.RuleDrop
 	l.line(cx-p.Rule/2, ruleY, cx+p.Rule/2, ruleY)
 	l.y = ruleY + p.After
+}
+
+// widest is the width of the widest of lines.
+func (l *layouter) widest(lines []string, style fonts.Style, size float64) float64 {
+	w := 0.0
+	for _, s := range lines {
+		w = max(w, l.width(s, style, size))
+	}
+	return w
 }

@@ -36,6 +36,9 @@ const (
 	LeftColW  = 65.0
 	rightColX = Left + LeftColW
 	RightColW = TextW - LeftColW
+	// leftCX and rightCX are the centres of the header's columns.
+	leftCX  = Left + LeftColW/2
+	rightCX = rightColX + RightColW/2
 	// headerGap is the least white between the agency block and the
 	// Quốc hiệu beside it.
 	headerGap = 4.0
