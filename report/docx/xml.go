@@ -66,7 +66,7 @@ type para struct {
 	// exact, when positive, is the exact height of every line, mm.
 	exact float64
 	// left, right are the indents; first the first-line indent, hanging
-	// when negative; set says they are given.
+	// when negative; indent says they are given.
 	left, right, first float64
 	indent             bool
 	// rule draws a 0.5 pt line along the paragraph's bottom, from its
