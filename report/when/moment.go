@@ -227,9 +227,9 @@ func Days(start, end Moment) string {
 	case s.Year != e.Year:
 		return join(s.Words(), e.Words())
 	case s.Month != e.Month:
-		return join("ngày "+dayText(s.Day)+" tháng "+monthText(s.Month), "ngày "+dayText(e.Day)+" tháng "+monthText(e.Month)) + year
+		return join("ngày "+DayText(s.Day)+" tháng "+MonthText(s.Month), "ngày "+DayText(e.Day)+" tháng "+MonthText(e.Month)) + year
 	case next:
-		return "ngày " + dayText(s.Day) + " và " + dayText(e.Day) + " tháng " + monthText(e.Month) + year
+		return "ngày " + DayText(s.Day) + " và " + DayText(e.Day) + " tháng " + MonthText(e.Month) + year
 	}
-	return "từ ngày " + dayText(s.Day) + " đến ngày " + dayText(e.Day) + " tháng " + monthText(e.Month) + year
+	return "từ ngày " + DayText(s.Day) + " đến ngày " + DayText(e.Day) + " tháng " + MonthText(e.Month) + year
 }

@@ -113,7 +113,7 @@ func (p Part) Words() string {
 // naming the year once when both dates share it.
 func spanWords(from, to Date) string {
 	if from.Year == to.Year && from.HasDay() && to.HasDay() {
-		return "từ ngày " + dayText(from.Day) + " tháng " + monthText(from.Month) + " đến " + to.Words()
+		return "từ ngày " + DayText(from.Day) + " tháng " + MonthText(from.Month) + " đến " + to.Words()
 	}
 	return "từ " + from.Words() + " đến " + to.Words()
 }

@@ -71,13 +71,13 @@ func (d Date) Numeric() string {
 	return fmt.Sprintf("%02d/%02d/%d", d.Day, int(d.Month), d.Year)
 }
 
-// dayText writes a day of the month with the leading zero Decree 30 requires
+// DayText writes a day of the month with the leading zero Decree 30 requires
 // below 10: "05", "28".
-func dayText(d int) string { return fmt.Sprintf("%02d", d) }
+func DayText(d int) string { return fmt.Sprintf("%02d", d) }
 
-// monthText writes a month with a leading zero only for January and February,
+// MonthText writes a month with a leading zero only for January and February,
 // as Decree 30 requires: "01", "02", "3" … "12".
-func monthText(m time.Month) string {
+func MonthText(m time.Month) string {
 	if m <= 2 {
 		return fmt.Sprintf("%02d", int(m))
 	}
@@ -92,9 +92,9 @@ func (d Date) Words() string {
 	}
 	day := Blank
 	if d.HasDay() {
-		day = dayText(d.Day)
+		day = DayText(d.Day)
 	}
-	return "ngày " + day + " tháng " + monthText(d.Month) + " năm " + strconv.Itoa(d.Year)
+	return "ngày " + day + " tháng " + MonthText(d.Month) + " năm " + strconv.Itoa(d.Year)
 }
 
 // DateLine writes the địa danh and date line of ô 4:
