@@ -2,8 +2,10 @@ package sign
 
 import (
 	"bytes"
+	"compress/zlib"
 	"crypto/sha256"
 	"fmt"
+	"io"
 	"regexp"
 	"slices"
 	"strconv"
@@ -209,12 +211,13 @@ func (u *update) object(n int, body string) {
 
 // finish writes the cross-reference table of the update's objects, in
 // subsections of consecutive numbers, and the trailer.
-func (u *update) finish(d *doc, size int) {
+func (u *update) finish(d *doc) {
 	nums := make([]int, 0, len(u.offsets))
 	for n := range u.offsets {
 		nums = append(nums, n)
 	}
 	slices.Sort(nums)
+	size := max(d.size, nums[len(nums)-1]+1)
 	xref := u.buf.Len()
 	u.buf.WriteString("xref\n")
 	for i := 0; i < len(nums); {
@@ -231,4 +234,57 @@ func (u *update) finish(d *doc, size int) {
 	id := sha256.Sum256(u.buf.Bytes())
 	fmt.Fprintf(&u.buf, "trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R /ID [<%s> <%x>] /Prev %d >>\nstartxref\n%d\n%%%%EOF\n",
 		size, d.root, d.info, d.id, id[:16], d.xref, xref)
+}
+
+var (
+	reLength  = regexp.MustCompile(`/Length (\d+)`)
+	reFlate   = regexp.MustCompile(`/Filter /FlateDecode`)
+	streamTag = []byte(">>\nstream\n")
+)
+
+// maxStream is the most a stream of the PDF that sign reads (a font's
+// /ToUnicode) may hold once decoded.
+const maxStream = 1 << 20
+
+// stream returns the data of stream object n, decoded when it is
+// compressed.
+func (d *doc) stream(n int) ([]byte, error) {
+	off, ok := d.offsets[n]
+	head := []byte(strconv.Itoa(n) + " 0 obj\n")
+	if !ok || off < 0 || off >= len(d.data) || !bytes.HasPrefix(d.data[off:], head) {
+		return nil, damaged(lang.M("object %d is missing", n))
+	}
+	rest := d.data[off+len(head):]
+	i := bytes.Index(rest[:min(len(rest), 4096)], streamTag)
+	if i < 0 {
+		return nil, damaged(lang.M("object %d is not a stream", n))
+	}
+	dict := rest[:i]
+	length := atoi(reLength, dict)
+	data := rest[i+len(streamTag):]
+	if length <= 0 || length > len(data) {
+		return nil, damaged(lang.M("object %d is not a stream", n))
+	}
+	data = data[:length]
+	if !reFlate.Match(dict) {
+		return data, nil
+	}
+	z, err := zlib.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, damaged(lang.M("object %d is not a stream", n))
+	}
+	out, err := io.ReadAll(io.LimitReader(z, maxStream+1))
+	if err != nil || len(out) > maxStream {
+		return nil, damaged(lang.M("object %d is not a stream", n))
+	}
+	return out, nil
+}
+
+// stream writes a stream object n of the dictionary entries dict (without
+// /Length) and data.
+func (u *update) stream(n int, dict string, data []byte) {
+	u.offsets[n] = u.buf.Len()
+	fmt.Fprintf(&u.buf, "%d 0 obj\n<< %s /Length %d >>\nstream\n", n, dict, len(data))
+	u.buf.Write(data)
+	u.buf.WriteString("\nendstream\nendobj\n")
 }

@@ -6,10 +6,13 @@
 // is a crypto.Signer: from a PKCS#12 file, or on a PKCS#11 token it never
 // leaves.
 //
-// The signatures are invisible: a signature field with an empty /Rect
-// on page 1. The signer's image and the seal (Decree 30, Phụ lục I,
-// items 7–8) will be the widget's appearance, written in the same
-// update.
+// On the paper form the signatures are invisible: a signature field
+// with an empty /Rect on page 1. On the e-document form (hoinghi render
+// --electronic), whose page 1 declares its places in a /PieceInfo, the
+// widget shows the signer's handwritten signature or the seal (Decree
+// 30, Phụ lục I, Phần I, Mục II, items 7–8) in its appearance, written
+// in the same update; and the agency, which issues the document, first
+// fills in its number and date in an update of their own.
 package sign
 
 import (
@@ -25,6 +28,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -33,6 +37,7 @@ import (
 	"github.com/hoinghi/hoinghi/report/atomic"
 	"github.com/hoinghi/hoinghi/report/diag"
 	"github.com/hoinghi/hoinghi/report/lang"
+	"github.com/hoinghi/hoinghi/report/when"
 )
 
 // Role is who signs: the signer (người ký) or the agency (cơ quan,
@@ -100,6 +105,50 @@ type Options struct {
 	// Time is the claimed time of signing, written in the Vietnam time
 	// zone; the zero time means now.
 	Time time.Time
+	// Image is the signer's handwritten signature, shown in the signer's
+	// box; without it the signature is invisible.
+	Image *Image
+	// Seal is the agency's seal, shown at its real size over the left
+	// third of the signer's image: the size of its pHYs chunk, or
+	// SealWidth millimetres wide when that is not 0.
+	Seal      *Image
+	SealWidth float64
+	// Number is the document's number, which the agency fills in with
+	// Date (the signing day when zero) before it signs; on an
+	// Attachment, the number and symbol of the document it is attached
+	// to, shown as text with the signing time.
+	Number string
+	Date   when.Date
+	// Attachment is a separate attachment, which the agency signs
+	// without the signer.
+	Attachment bool
+}
+
+// check checks that the options fit the role.
+func (o Options) check() error {
+	var ps diag.List
+	wrong := func(flag string, m lang.Message) { ps = append(ps, diag.Problem{Path: flag, Msg: m}) }
+	if o.Role == Agency && o.Image != nil {
+		wrong("--image", lang.M("the image of the handwritten signature is the signer's: sign with --role signer"))
+	}
+	if o.Role == Signer {
+		for flag, set := range map[string]bool{"--seal": o.Seal != nil, "--seal-width": o.SealWidth != 0, "--number": o.Number != "", "--date": !o.Date.IsZero(), "--attachment": o.Attachment} {
+			if set {
+				wrong(flag, lang.M("%s is the agency's, which issues the document: sign with --role agency", flag))
+			}
+		}
+	}
+	if o.SealWidth < 0 || o.SealWidth > 100 {
+		wrong("--seal-width", lang.M("expected the seal's width in millimetres, more than 0 and at most 100, got %s", strconv.FormatFloat(o.SealWidth, 'f', -1, 64)))
+	}
+	if o.Attachment && o.Number == "" {
+		wrong("--number", lang.M("an attachment shows the number and symbol of the document it is attached to: give them with --number, such as --number 12/TB-UBND"))
+	}
+	if len(ps) > 0 {
+		ps.Sort()
+		return ps
+	}
+	return nil
 }
 
 // Signature describes a signature made, for a manifest or a message.
@@ -137,31 +186,128 @@ func Sign(ctx context.Context, pdf []byte, k *Key, o Options) ([]byte, Signature
 	if err := Usable(k.Cert, when); err != nil {
 		return nil, sig, diag.InFile(k.Source, err)
 	}
+	if err := o.check(); err != nil {
+		return nil, sig, err
+	}
 	d, err := parse(pdf)
 	if err != nil {
 		return nil, sig, err
 	}
-	catalog, err := d.object(d.root)
+	p, err := d.first()
 	if err != nil {
 		return nil, sig, err
 	}
-	fields, err := d.fields(catalog)
+	if err := order(d, p.fields, o.Role, o.Attachment); err != nil {
+		return nil, sig, err
+	}
+	pl := readPlaces(p.dict)
+	a, err := d.appearance(p, pl, o, when)
 	if err != nil {
 		return nil, sig, err
 	}
-	if err := order(d, fields, o.Role); err != nil {
-		return nil, sig, err
+	if o.Role == Agency && !o.Attachment && (pl != nil || o.Number != "" || !o.Date.IsZero()) {
+		if d, p, err = d.issue(p, pl, o, when); err != nil {
+			return nil, sig, err
+		}
 	}
-	pages, err := d.object(atoi(rePages, catalog))
-	if err != nil {
-		return nil, sig, err
-	}
-	page := atoi(reFirstKid, pages)
-	pageDict, err := d.object(page)
-	if err != nil {
-		return nil, sig, err
-	}
+	return d.sign(ctx, p, k, o, when, a, sig)
+}
 
+// page1 is what a signature changes of a document: its catalog, its
+// signature fields and its first page.
+type page1 struct {
+	catalog []byte
+	fields  []string
+	num     int
+	dict    []byte
+	// box is the page's /MediaBox.
+	box rect
+}
+
+// first reads the catalog, the form's fields and page 1 of d.
+func (d *doc) first() (page1, error) {
+	var p page1
+	var err error
+	if p.catalog, err = d.object(d.root); err != nil {
+		return p, err
+	}
+	if p.fields, err = d.fields(p.catalog); err != nil {
+		return p, err
+	}
+	pages, err := d.object(atoi(rePages, p.catalog))
+	if err != nil {
+		return p, err
+	}
+	p.num = atoi(reFirstKid, pages)
+	if p.dict, err = d.object(p.num); err != nil {
+		return p, err
+	}
+	m := reMediaBox.FindSubmatch(p.dict)
+	if m == nil {
+		m = reMediaBox.FindSubmatch(pages)
+	}
+	if m == nil {
+		return p, damaged(lang.M("page 1 has no /MediaBox"))
+	}
+	for i := range p.box {
+		p.box[i], _ = strconv.ParseFloat(string(m[i+1]), 64)
+	}
+	return p, nil
+}
+
+// appearance is what the signature of o shows, nil when it is invisible.
+func (d *doc) appearance(p page1, pl *places, o Options, at time.Time) (*appearance, error) {
+	switch {
+	case o.Image != nil:
+		return signerAppearance(pl, o.Image)
+	case o.Attachment:
+		return d.attachmentAppearance(p.dict, pl, o.Number, at)
+	case o.Seal != nil:
+		signer, err := d.signerRect(p.fields)
+		if err != nil {
+			return nil, err
+		}
+		return sealAppearance(pl, o, signer, p.box)
+	}
+	return nil, nil
+}
+
+// issue fills in the number and the date of issue of the document, the
+// signing day unless o says another, and returns the document it makes.
+func (d *doc) issue(p page1, pl *places, o Options, at time.Time) (*doc, page1, error) {
+	switch {
+	case pl == nil && o.Number != "":
+		return nil, p, paperForm("--number")
+	case pl == nil && !o.Date.IsZero():
+		return nil, p, paperForm("--date")
+	case pl == nil:
+		return d, p, nil
+	case pl.number == nil:
+		return nil, p, damaged(lang.M("page 1 of the e-document form has no /Number place"))
+	case o.Number == "":
+		return nil, p, diag.List{{Path: "--number", Msg: lang.M("the agency issues the document, which needs its number: give it with --number, such as --number 12")}}
+	}
+	number, err := NumberText(o.Number)
+	if err != nil {
+		return nil, p, err
+	}
+	date := o.Date
+	if date.IsZero() {
+		date = when.Date{Year: at.Year(), Month: at.Month(), Day: at.Day()}
+	}
+	filled, err := d.fill(p.num, p.dict, pl, number, date)
+	if err != nil {
+		return nil, p, err
+	}
+	if d, err = parse(filled); err != nil {
+		return nil, p, err
+	}
+	p, err = d.first()
+	return d, p, err
+}
+
+// sign adds the signature of k, showing a, to d in an update.
+func (d *doc) sign(ctx context.Context, p page1, k *Key, o Options, when time.Time, a *appearance, sig Signature) ([]byte, Signature, error) {
 	room := contentsSize + len(k.Cert.Raw)
 	for _, c := range k.Chain {
 		room += len(c.Raw)
@@ -170,16 +316,17 @@ func Sign(ctx context.Context, pdf []byte, k *Key, o Options) ([]byte, Signature
 		room += tokenSize
 	}
 	u := newUpdate(d)
-	sigObj, fieldObj, formObj := d.size, d.size+1, d.size+2
+	sigObj, fieldObj, formObj, apObj := d.size, d.size+1, d.size+2, d.size+3
 	u.object(sigObj, "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /ByteRange "+byteRangeHole+
 		" /Contents <"+strings.Repeat("0", 2*room)+"> /M "+pdfDate(when)+" /Prop_Build << /App << /Name /hoinghi >> >> >>")
-	u.object(fieldObj, fmt.Sprintf("<< /Type /Annot /Subtype /Widget /FT /Sig /T (%s) /V %d 0 R /F 132 /P %d 0 R /Rect [0 0 0 0] >>",
-		o.Role.field(), sigObj, page))
-	fields = append(fields, fmt.Sprintf("%d 0 R", fieldObj))
+	widget := a.write(u, apObj)
+	u.object(fieldObj, fmt.Sprintf("<< /Type /Annot /Subtype /Widget /FT /Sig /T (%s) /V %d 0 R /P %d 0 R %s >>",
+		o.Role.field(), sigObj, p.num, widget))
+	fields := append(slices.Clone(p.fields), fmt.Sprintf("%d 0 R", fieldObj))
 	u.object(formObj, fmt.Sprintf("<< /Fields [%s] /SigFlags 3 >>", strings.Join(fields, " ")))
-	u.object(d.root, strings.TrimSuffix(reAcroForm.ReplaceAllString(string(catalog), ""), " >>")+fmt.Sprintf(" /AcroForm %d 0 R >>", formObj))
-	u.object(page, withAnnot(string(pageDict), fieldObj))
-	u.finish(d, d.size+3)
+	u.object(d.root, strings.TrimSuffix(reAcroForm.ReplaceAllString(string(p.catalog), ""), " >>")+fmt.Sprintf(" /AcroForm %d 0 R >>", formObj))
+	u.object(p.num, withAnnot(string(p.dict), fieldObj))
+	u.finish(d)
 
 	out := u.buf.Bytes()
 	at := u.offsets[sigObj]
@@ -207,8 +354,9 @@ func Sign(ctx context.Context, pdf []byte, k *Key, o Options) ([]byte, Signature
 }
 
 // order checks that role signs in its turn: the signer an unsigned
-// document, the agency one the signer signed, each once.
-func order(d *doc, fields []string, role Role) error {
+// document, the agency one the signer signed, each once; the agency
+// signs a separate attachment without the signer.
+func order(d *doc, fields []string, role Role, attachment bool) error {
 	signed := map[string]bool{}
 	for _, f := range fields {
 		n, _ := strconv.Atoi(strings.Fields(f)[0])
@@ -225,7 +373,7 @@ func order(d *doc, fields []string, role Role) error {
 		return diag.List{{Msg: lang.M("the agency has signed this document already: it is issued, and is not signed again")}}
 	case role == Signer && signed[Signer.field()]:
 		return diag.List{{Msg: lang.M("the signer has signed this document already: the agency signs next, with --role agency")}}
-	case role == Agency && !signed[Signer.field()]:
+	case role == Agency && !signed[Signer.field()] && !attachment:
 		return diag.List{{Msg: lang.M("the signer has not signed this document yet: the signer signs first, with --role signer")}}
 	}
 	return nil

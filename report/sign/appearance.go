@@ -1,0 +1,174 @@
+package sign
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hoinghi/hoinghi/report/diag"
+	"github.com/hoinghi/hoinghi/report/lang"
+)
+
+// appearance is what a signature's widget shows (Decree 30, Phụ lục I,
+// Phần I, Mục II, items 7–8): where on page 1, and the operators of its
+// appearance stream, in the widget's own space, with the font or the
+// image they draw.
+type appearance struct {
+	rect  rect
+	ops   string
+	font  *face
+	image *Image
+}
+
+// ptPerMM is how many PDF points make a millimetre.
+const ptPerMM = 72 / 25.4
+
+// sealRoom is the largest round seal the e-document form keeps room
+// for: centred on the signer's box, it overlaps neither the signer's
+// name below it nor the page's edge.
+const sealRoom = 42 * ptPerMM
+
+// drawImage is the appearance of im filling r.
+func drawImage(r rect, im *Image) *appearance {
+	return &appearance{rect: r, image: im, ops: fmt.Sprintf("q %s 0 0 %s 0 0 cm /Im1 Do Q\n", num(r.width()), num(r.height()))}
+}
+
+// signerAppearance is the signer's handwritten signature, im, scaled to
+// fit the signer's box keeping its proportions, centred in it.
+func signerAppearance(pl *places, im *Image) (*appearance, error) {
+	if pl == nil || pl.signer == nil {
+		return nil, paperForm("--image")
+	}
+	box := pl.signer.rect
+	scale := min(box.width()/float64(im.Width), box.height()/float64(im.Height))
+	w, h := float64(im.Width)*scale, float64(im.Height)*scale
+	x, y := box[0]+(box.width()-w)/2, box[1]+(box.height()-h)/2
+	return drawImage(rect{x, y, x + w, y + h}, im), nil
+}
+
+// paperForm is the problem of a flag that needs the e-document form on
+// a PDF of the paper form.
+func paperForm(flag string) error {
+	return diag.List{{Path: flag, Msg: lang.M("this PDF is the paper form, which has no places for the e-document's signatures, number and date: render it with hoinghi render --electronic")}}
+}
+
+var reWidgetRect = regexp.MustCompile(`/Rect \[` + reNumber + ` ` + reNumber + ` ` + reNumber + ` ` + reNumber + `\]`)
+
+// signerRect is where the signer's image is on page 1, empty when the
+// signer's signature is invisible.
+func (d *doc) signerRect(fields []string) (rect, error) {
+	for _, f := range fields {
+		n, _ := strconv.Atoi(strings.Fields(f)[0])
+		body, err := d.object(n)
+		if err != nil {
+			return rect{}, err
+		}
+		if m := reFieldName.FindSubmatch(body); m == nil || string(m[1]) != Signer.field() {
+			continue
+		}
+		var r rect
+		if m := reWidgetRect.FindSubmatch(body); m != nil {
+			for i := range r {
+				r[i], _ = strconv.ParseFloat(string(m[i+1]), 64)
+			}
+		}
+		return r, nil
+	}
+	return rect{}, nil
+}
+
+// sealAppearance is the seal, at its real size, centred vertically on
+// the signer's image (on the signer's box when the signer's signature is
+// invisible), its right edge a third of the way across the image: it
+// covers about a third of the image, on its left.
+func sealAppearance(pl *places, o Options, signer rect, page rect) (*appearance, error) {
+	if pl == nil || pl.signer == nil {
+		return nil, paperForm("--seal")
+	}
+	im := o.Seal
+	var w, h float64
+	switch wmm, hmm, ok := im.SizeMM(); {
+	case o.SealWidth > 0:
+		w = o.SealWidth * ptPerMM
+		h = w * float64(im.Height) / float64(im.Width)
+	case ok:
+		w, h = wmm*ptPerMM, hmm*ptPerMM
+	default:
+		return nil, diag.List{{Path: "--seal-width", Msg: lang.M("the seal's image does not say its size (no pHYs chunk): give its real width with --seal-width MM, such as --seal-width 36")}}
+	}
+	box := pl.signer.rect
+	on := signer
+	if on.empty() {
+		on = box
+	}
+	cy := (on[1] + on[3]) / 2
+	right := on[0] + on.width()/3
+	r := rect{right - w, cy - h/2, right, cy + h/2}
+	// The lowest the seal may reach: as low as a seal of sealRoom
+	// centred on the box, and never below the box's own bottom.
+	floor := min(box[1], (box[1]+box[3])/2-sealRoom/2)
+	// The largest scale of the seal that stays clear of the name and
+	// within the page.
+	fit := min((cy-floor)/(h/2), (right-page[0])/w, (page[3]-cy)/(h/2))
+	if fit >= 1-1e-9 {
+		return drawImage(r, im), nil
+	}
+	m := lang.M("the seal, %s × %s mm, would run off the page: at most %s × %s mm fits; give a smaller --seal-width", mm(w), mm(h), mm(w*fit), mm(h*fit))
+	if r[1] < floor {
+		m = lang.M("the seal, %s × %s mm, would overlap the signer's name: at most %s × %s mm fits; give a smaller --seal-width", mm(w), mm(h), mm(w*fit), mm(h*fit))
+	}
+	return nil, diag.List{{Path: "--seal", Msg: m}}
+}
+
+// mm writes a length of points in millimetres, 36.5.
+func mm(pt float64) string { return strconv.FormatFloat(pt/ptPerMM, 'f', 1, 64) }
+
+// attachmentAppearance is the agency's signature on a separate
+// attachment: at the top right of page 1, no image, two lines of text in
+// the place's face, right-aligned: the number and symbol of the document
+// it is attached to, and the signing time.
+func (d *doc) attachmentAppearance(page []byte, pl *places, number string, at time.Time) (*appearance, error) {
+	if pl == nil || pl.attachment == nil {
+		return nil, paperForm("--attachment")
+	}
+	a := pl.attachment
+	f, err := d.face(page, a.font)
+	if err != nil {
+		return nil, err
+	}
+	var ops strings.Builder
+	ops.WriteString("BT 0 g /" + f.name + " " + num(a.size) + " Tf\n")
+	for i, line := range []string{number, at.Format(time.RFC3339)} {
+		text, width, missing, ok := f.encode(line, a.size)
+		if !ok {
+			return nil, diag.List{{Path: "--number", Msg: lang.M("the font of the attachment's text has no %q, in %s: write the number and symbol with digits, capital letters and / -", string(missing), line)}}
+		}
+		x := a.rect.width() - width
+		y := a.baseline - a.rect[1] - float64(i)*a.size*1.2
+		fmt.Fprintf(&ops, "1 0 0 1 %s %s Tm %s Tj\n", num(x), num(y), text)
+	}
+	ops.WriteString("ET\n")
+	return &appearance{rect: a.rect, ops: ops.String(), font: f}, nil
+}
+
+// write writes the appearance as a Form XObject, n, and its image, n+1
+// and n+2, into u, and returns the entries of its widget: /Rect, /AP and
+// the flag that prints it; the empty /Rect of an invisible signature
+// when a is nil.
+func (a *appearance) write(u *update, n int) string {
+	if a == nil {
+		return "/F 132 /Rect [0 0 0 0]"
+	}
+	var res []string
+	if a.font != nil {
+		res = append(res, fmt.Sprintf("/Font << /%s %d 0 R >>", a.font.name, a.font.ref))
+	}
+	if a.image != nil {
+		res = append(res, fmt.Sprintf("/XObject << /Im1 %d 0 R >>", n+1))
+		u.image(n+1, a.image)
+	}
+	u.stream(n, fmt.Sprintf("/Type /XObject /Subtype /Form /BBox [0 0 %s %s] /Resources << %s >>", num(a.rect.width()), num(a.rect.height()), strings.Join(res, " ")), []byte(a.ops))
+	return fmt.Sprintf("/F 4 /Rect %s /AP << /N %d 0 R >>", a.rect, n)
+}

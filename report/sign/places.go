@@ -1,0 +1,81 @@
+package sign
+
+import (
+	"regexp"
+	"strconv"
+)
+
+// rect is a rectangle in PDF points, x0 y0 x1 y1 from the page's
+// bottom-left corner.
+type rect [4]float64
+
+func (r rect) width() float64  { return r[2] - r[0] }
+func (r rect) height() float64 { return r[3] - r[1] }
+func (r rect) empty() bool     { return r.width() <= 0 || r.height() <= 0 }
+
+// String writes r as a PDF array.
+func (r rect) String() string {
+	return "[" + num(r[0]) + " " + num(r[1]) + " " + num(r[2]) + " " + num(r[3]) + "]"
+}
+
+// num writes a number of points as a PDF real, 123.45.
+func num(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) }
+
+// place is one place of the e-document form: where text goes, in which
+// font (a resource name of page 1) and size, on which baseline; only
+// the rectangle for the signer's image.
+type place struct {
+	rect     rect
+	baseline float64
+	font     string
+	size     float64
+}
+
+// places are the places of the e-document form (hoinghi render
+// --electronic) that page 1 declares in its /PieceInfo; nil for the
+// paper form, which has none. The places of a document without them
+// (a state Biên bản has no date line) are nil.
+type places struct {
+	number, day, month, year, attachment, signer *place
+}
+
+const reNumber = `(-?\d+(?:\.\d+)?)`
+
+var (
+	rePieceInfo = regexp.MustCompile(`/PieceInfo << /hoinghi <<`)
+	rePlace     = map[string]*regexp.Regexp{}
+	reMediaBox  = regexp.MustCompile(`/MediaBox \[` + reNumber + ` ` + reNumber + ` ` + reNumber + ` ` + reNumber + `\]`)
+)
+
+func init() {
+	for _, k := range []string{"Number", "Day", "Month", "Year", "Attachment", "Signer"} {
+		rePlace[k] = regexp.MustCompile(`/` + k + ` << /Rect \[` + reNumber + ` ` + reNumber + ` ` + reNumber + ` ` + reNumber +
+			`\](?: /Baseline ` + reNumber + ` /Font /(\w+) /Size ` + reNumber + `)? >>`)
+	}
+}
+
+// readPlaces reads the places of a page dictionary.
+func readPlaces(page []byte) *places {
+	if !rePieceInfo.Match(page) {
+		return nil
+	}
+	p := &places{}
+	for k, dst := range map[string]**place{"Number": &p.number, "Day": &p.day, "Month": &p.month, "Year": &p.year, "Attachment": &p.attachment, "Signer": &p.signer} {
+		m := rePlace[k].FindSubmatch(page)
+		if m == nil {
+			continue
+		}
+		var v [7]float64
+		for i, s := range [][]byte{m[1], m[2], m[3], m[4], m[5], m[7]} {
+			if len(s) > 0 {
+				v[i], _ = strconv.ParseFloat(string(s), 64)
+			}
+		}
+		pl := &place{rect: rect{v[0], v[1], v[2], v[3]}, baseline: v[4], font: string(m[6]), size: v[5]}
+		if pl.rect.empty() || (pl.font != "" && pl.size <= 0) {
+			continue
+		}
+		*dst = pl
+	}
+	return p
+}
