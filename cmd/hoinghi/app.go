@@ -40,7 +40,7 @@ func newApp(tag language.Tag, stdout, stderr io.Writer) *cli.Command {
 				ArgsUsage: t("PATH…"),
 				Description: t("Each meeting file gives the documents it lists (or one of each kind) as PDF, or as Word files with --format docx, and the attendance list as XLSX.\n" +
 					"Exit codes: 0 success, 1 a document could not be rendered or written, 2 invalid input or usage."),
-				Flags: []cli.Flag{
+				Flags: append([]cli.Flag{
 					kind,
 					format,
 					&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: ".", Usage: t("write into `DIR`; - writes the one document to standard output")},
@@ -49,7 +49,7 @@ func newApp(tag language.Tag, stdout, stderr io.Writer) *cli.Command {
 					fontFamily,
 					templatesFlag,
 					profileFlag,
-				},
+				}, signerFlags(t)...),
 				Action: e.render,
 			},
 			{
@@ -71,7 +71,7 @@ func newApp(tag language.Tag, stdout, stderr io.Writer) *cli.Command {
 					&cli.StringFlag{Name: "manifest", Usage: t("write the manifest to `FILE` (default OUT/manifest.json)")},
 					&cli.BoolFlag{Name: "skip-unchanged", Usage: t("do not render again an input whose hash and tool match the previous manifest and whose outputs are intact")},
 					&cli.BoolFlag{Name: "bundle", Usage: t("put each meeting's outputs into one ZIP file")},
-				}, batchSignFlags(t)...),
+				}, signerFlags(t)...),
 				Action: e.batch,
 			},
 			{

@@ -41,17 +41,18 @@ type batchOptions struct {
 	Jobs          int
 	SkipUnchanged bool
 	Bundle        bool
-	// Sign signs every PDF as the signer, with the key of Key.
-	Sign         bool
-	Key          sign.Source
-	PINFile, TSA string
+	// Sign signs every PDF as the signer, with the key of Key, showing
+	// the PNG Image when given.
+	Sign                bool
+	Key                 sign.Source
+	PINFile, TSA, Image string
 }
 
 func batchOptionsOf(cmd *cli.Command) batchOptions {
 	o := batchOptions{
 		Paths: cmd.Args().Slice(), Out: cmd.String("output"), Manifest: cmd.String("manifest"),
 		Jobs: cmd.Int("jobs"), SkipUnchanged: cmd.Bool("skip-unchanged"), Bundle: cmd.Bool("bundle"),
-		Sign: cmd.Bool("sign"), Key: keyOf(cmd), PINFile: cmd.String("pin-file"), TSA: cmd.String("tsa"),
+		Sign: cmd.Bool("sign"), Key: keyOf(cmd), PINFile: cmd.String("pin-file"), TSA: cmd.String("tsa"), Image: cmd.String("image"),
 	}
 	if o.Manifest == "" && o.Out != "" {
 		o.Manifest = filepath.Join(o.Out, "manifest.json")
@@ -113,19 +114,12 @@ func (e *env) batch(ctx context.Context, cmd *cli.Command) error {
 	if opt.Setup, err = batch.Assign(inputs, setupOf, fallback); err != nil {
 		return exitError{exitInput}
 	}
-	if !o.Sign && (o.Key != sign.Source{} || o.TSA != "") {
-		e.say("batch: --p12, --pkcs11 and --tsa are for --sign: add --sign to sign the PDFs")
-		return exitError{exitInput}
+	signing, done, err := e.signing("batch", o.Sign, o.Key, o.PINFile, o.TSA, o.Image)
+	if err != nil {
+		return err
 	}
-	if o.Sign {
-		// One key, one token session and one PIN for the whole batch.
-		key, err := e.openKey(o.Key, o.PINFile, o.TSA)
-		if err != nil {
-			return err
-		}
-		defer key.Close()
-		opt.Sign = &batch.Signing{Key: key, Options: sign.Options{TSA: o.TSA}}
-	}
+	defer done()
+	opt.Sign = signing
 	return e.runBatch(ctx, o, inputs, opt)
 }
 

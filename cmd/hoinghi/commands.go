@@ -250,12 +250,18 @@ func (e *env) render(ctx context.Context, cmd *cli.Command) error {
 	if err != nil {
 		return err
 	}
-	return e.runRender(ctx, files, r, set, cmd.String("output"))
+	signing, done, err := e.signing("render", cmd.Bool("sign"), keyOf(cmd), cmd.String("pin-file"), cmd.String("tsa"), cmd.String("image"))
+	if err != nil {
+		return err
+	}
+	defer done()
+	return e.runRender(ctx, files, r, set, cmd.String("output"), signing)
 }
 
 // runRender renders files with r as set says into the folder dir, or
-// the one document asked for to standard output when dir is "-".
-func (e *env) runRender(ctx context.Context, files []string, r *report.Renderer, set settings, dir string) error {
+// the one document asked for to standard output when dir is "-"; with
+// signing, it signs each PDF as its signer before it is written.
+func (e *env) runRender(ctx context.Context, files []string, r *report.Renderer, set settings, dir string, signing *batch.Signing) error {
 	formats, sortByName := set.formats, set.sortByName
 	toStdout := dir == "-"
 
@@ -322,6 +328,19 @@ func (e *env) runRender(ctx context.Context, files []string, r *report.Renderer,
 			continue
 		}
 		bufs[i] = buf.Bytes()
+		if signing == nil || filepath.Ext(o.Name) != ".pdf" {
+			continue
+		}
+		// A PDF that cannot be signed fails its meeting only.
+		signed, _, err := signing.Sign(ctx, bufs[i])
+		if err != nil {
+			failed[from[i]] = true
+			e.say("%s: cannot sign:", o.Name)
+			e.sayErr(err)
+			code = max(code, signExit(err))
+			continue
+		}
+		bufs[i] = signed
 	}
 	for i, o := range plan {
 		if failed[from[i]] {
@@ -501,6 +520,7 @@ func init() {
 		"-o - writes one document to standard output, but %d would be produced: choose one with --kind and --format": "-o - chỉ ghi một văn bản ra đầu ra chuẩn, nhưng có %d văn bản: hãy chọn một bằng --kind và --format",
 		"%s: cannot render: %s":                           "%s: không xuất được: %s",
 		"%s: cannot render:":                              "%s: không xuất được:",
+		"%s: cannot sign:":                                "%s: không ký được:",
 		"%s: cannot write: %s":                            "%s: không ghi được: %s",
 		"wrote %s":                                        "đã ghi %s",
 		"cannot create the output folder %s: %s":          "không tạo được thư mục xuất %s: %s",

@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/hoinghi/hoinghi/report/batch"
 	"github.com/hoinghi/hoinghi/report/diag"
 	"github.com/hoinghi/hoinghi/report/lang"
 	"github.com/hoinghi/hoinghi/report/sign"
@@ -22,11 +23,22 @@ type signOptions struct {
 	PINFile string
 	TSA     string
 	In, Out string
+	// Image and Seal are the PNG files of the signer's handwritten
+	// signature and of the agency's seal, SealWidth the seal's width in
+	// millimetres (0 when not given).
+	Image, Seal string
+	SealWidth   float64
+	// Number and Date are the document's number and date of issue, as
+	// given (Date empty for the signing day).
+	Number, Date string
+	Attachment   bool
 }
 
 func signOptionsOf(cmd *cli.Command) signOptions {
 	o := signOptions{Role: cmd.String("role"), Key: keyOf(cmd), PINFile: cmd.String("pin-file"), TSA: cmd.String("tsa"),
-		In: cmd.Args().Get(0), Out: cmd.Args().Get(1)}
+		In: cmd.Args().Get(0), Out: cmd.Args().Get(1),
+		Image: cmd.String("image"), Seal: cmd.String("seal"), SealWidth: cmd.Float("seal-width"),
+		Number: cmd.String("number"), Date: cmd.String("date"), Attachment: cmd.Bool("attachment")}
 	if o.Out == "" {
 		o.Out = o.In
 	}
@@ -35,12 +47,52 @@ func signOptionsOf(cmd *cli.Command) signOptions {
 
 // signFlags are the flags of `hoinghi sign`.
 func signFlags(t func(string, ...any) string) []cli.Flag {
-	return append([]cli.Flag{&cli.StringFlag{Name: "role", Required: true, Usage: t("`ROLE`: signer, or agency once the signer has signed")}}, keyFlags(t)...)
+	return append(append([]cli.Flag{&cli.StringFlag{Name: "role", Required: true, Usage: t("`ROLE`: signer, or agency once the signer has signed")}}, keyFlags(t)...),
+		imageFlag(t),
+		&cli.StringFlag{Name: "seal", Usage: t("as the agency, show the seal, the PNG image `FILE` with a transparent background, at its real size over the left third of the signer's image")},
+		&cli.FloatFlag{Name: "seal-width", Usage: t("the seal's real width in `MM`, when its PNG does not say its size (a pHYs chunk) or says it wrong")},
+		&cli.StringFlag{Name: "number", Usage: t("as the agency, fill in the document's number `N` before signing (the number and symbol, 12/TB-UBND, of the document an --attachment goes with)")},
+		&cli.StringFlag{Name: "date", Usage: t("as the agency, fill in the date of issue `DATE` (2026-12-02 or 02/12/2026); the signing day by default")},
+		&cli.BoolFlag{Name: "attachment", Usage: t("as the agency, sign a separate attachment, which the signer does not sign: its number and the signing time go at the top right of page 1")},
+	)
 }
 
-// batchSignFlags are the flags `hoinghi batch` signs with.
-func batchSignFlags(t func(string, ...any) string) []cli.Flag {
-	return append([]cli.Flag{&cli.BoolFlag{Name: "sign", Usage: t("sign every PDF as its signer, with the key of --p12 or --pkcs11")}}, keyFlags(t)...)
+// imageFlag is the flag of the signer's handwritten signature.
+func imageFlag(t func(string, ...any) string) cli.Flag {
+	return &cli.StringFlag{Name: "image", Usage: t("as the signer, show the handwritten signature, the PNG image `FILE` with a transparent background, between the signer's title and name (PDFs rendered with --electronic)")}
+}
+
+// signerFlags are the flags `hoinghi render` and `hoinghi batch` sign
+// with.
+func signerFlags(t func(string, ...any) string) []cli.Flag {
+	return append(append([]cli.Flag{&cli.BoolFlag{Name: "sign", Usage: t("sign every PDF as its signer, with the key of --p12 or --pkcs11")}}, keyFlags(t)...), imageFlag(t))
+}
+
+// signing is what a render or a batch signs its PDFs with, nil without
+// --sign: the key, opened once, and the signer's image. done ends the
+// key's session.
+func (e *env) signing(command string, on bool, key sign.Source, pinFile, tsa, image string) (s *batch.Signing, done func(), err error) {
+	if !on {
+		if (key != sign.Source{}) || tsa != "" || image != "" {
+			e.say("%s: --p12, --pkcs11, --tsa and --image are for --sign: add --sign to sign the PDFs", command)
+			return nil, nil, exitError{exitInput}
+		}
+		return nil, func() {}, nil
+	}
+	var o sign.Options
+	if image != "" {
+		if o.Image, err = sign.LoadImage(image, "--image"); err != nil {
+			e.sayErr(err)
+			return nil, nil, exitError{exitInput}
+		}
+	}
+	// One key, one token session and one PIN for all the PDFs.
+	k, err := e.openKey(key, pinFile, tsa)
+	if err != nil {
+		return nil, nil, err
+	}
+	o.TSA = tsa
+	return &batch.Signing{Key: k, Options: o}, func() { k.Close() }, nil
 }
 
 // keyFlags say where the key is, its PIN and the timestamp server.
@@ -93,18 +145,51 @@ func (e *env) sign(ctx context.Context, cmd *cli.Command) error {
 		e.sayErr(err)
 		return exitError{exitInput}
 	}
+	so, err := o.options(role)
+	if err != nil {
+		e.sayErr(err)
+		return exitError{exitInput}
+	}
 	key, err := e.openKey(o.Key, o.PINFile, o.TSA)
 	if err != nil {
 		return err
 	}
 	defer key.Close()
-	sig, err := sign.SignFile(ctx, o.In, o.Out, key, sign.Options{Role: role, TSA: o.TSA})
+	sig, err := sign.SignFile(ctx, o.In, o.Out, key, so)
 	if err != nil {
 		e.sayErr(err)
 		return exitError{signExit(err)}
 	}
 	e.say("signed %s as %s: %s, %s", o.Out, role.String(), sig.Subject, sig.Time.Format("2006-01-02T15:04:05-07:00"))
 	return nil
+}
+
+// options reads the images and checks the number and the date the
+// flags give, before the PIN is asked for.
+func (o signOptions) options(role sign.Role) (sign.Options, error) {
+	so := sign.Options{Role: role, TSA: o.TSA, SealWidth: o.SealWidth, Number: o.Number, Attachment: o.Attachment}
+	var err error
+	if o.Image != "" {
+		if so.Image, err = sign.LoadImage(o.Image, "--image"); err != nil {
+			return so, err
+		}
+	}
+	if o.Seal != "" {
+		if so.Seal, err = sign.LoadImage(o.Seal, "--seal"); err != nil {
+			return so, err
+		}
+	}
+	if o.Number != "" && !o.Attachment {
+		if _, err := sign.NumberText(o.Number); err != nil {
+			return so, err
+		}
+	}
+	if o.Date != "" {
+		if so.Date, err = sign.ParseDate(o.Date); err != nil {
+			return so, err
+		}
+	}
+	return so, nil
 }
 
 // signExit is the exit code of a failure to sign: 2 for an input (the
@@ -149,16 +234,22 @@ func init() {
 	lang.Register(map[string]string{
 		"sign a PDF hoinghi rendered, as the signer or as the agency (PAdES)": "ký số văn bản PDF do hoinghi xuất, với vai trò người ký hoặc cơ quan (PAdES)",
 		"IN.pdf [OUT.pdf]": "TỆP_VÀO.pdf [TỆP_RA.pdf]",
-		"sign every PDF as its signer, with the key of --p12 or --pkcs11":                          "ký số mọi tệp PDF với vai trò người ký, bằng khóa của --p12 hoặc --pkcs11",
-		"batch: --p12, --pkcs11 and --tsa are for --sign: add --sign to sign the PDFs":             "batch: --p12, --pkcs11 và --tsa dùng cho --sign: thêm --sign để ký các tệp PDF",
-		"`ROLE`: signer, or agency once the signer has signed":                                     "`VAI_TRÒ`: signer (người ký), hoặc agency (cơ quan) sau khi người ký đã ký",
-		"the key and certificate in the PKCS#12 file `FILE` (.p12, .pfx)":                          "khóa và chứng thư số trong tệp PKCS#12 `TỆP` (.p12, .pfx)",
-		"the key on a token, through its vendor's PKCS#11 module `MODULE` (.so, .dylib, .dll)":     "khóa trên thiết bị ký số (token), qua thư viện PKCS#11 `THƯ_VIỆN` của nhà cung cấp (.so, .dylib, .dll)",
-		"the token labelled `LABEL`, when several are plugged in":                                  "thiết bị ký số mang nhãn `NHÃN`, khi cắm nhiều thiết bị",
-		"the key labelled `LABEL`, when the token holds several":                                   "khóa mang nhãn `NHÃN`, khi token có nhiều khóa",
-		"read the PIN from the first line of `FILE` instead of asking for it (or set HOINGHI_PIN)": "đọc mã PIN ở dòng đầu của `TỆP` thay vì hỏi (hoặc đặt HOINGHI_PIN)",
-		"add a timestamp from the RFC 3161 server at `URL` (PAdES B-T)":                            "thêm dấu thời gian từ máy chủ RFC 3161 tại `URL` (PAdES B-T)",
-		"sign: expected IN.pdf and, if it is not to be replaced, OUT.pdf":                          "sign: cần TỆP_VÀO.pdf và, nếu không ghi đè lên nó, TỆP_RA.pdf",
+		"sign every PDF as its signer, with the key of --p12 or --pkcs11":                                                                                                          "ký số mọi tệp PDF với vai trò người ký, bằng khóa của --p12 hoặc --pkcs11",
+		"%s: --p12, --pkcs11, --tsa and --image are for --sign: add --sign to sign the PDFs":                                                                                       "%s: --p12, --pkcs11, --tsa và --image dùng cho --sign: thêm --sign để ký các tệp PDF",
+		"as the agency, show the seal, the PNG image `FILE` with a transparent background, at its real size over the left third of the signer's image":                             "với vai trò cơ quan, thể hiện con dấu, ảnh PNG `TỆP` có nền trong suốt, đúng kích thước thật, trùm lên khoảng 1/3 hình ảnh chữ ký của người ký về phía bên trái",
+		"the seal's real width in `MM`, when its PNG does not say its size (a pHYs chunk) or says it wrong":                                                                        "chiều rộng thật của con dấu tính bằng `MM`, khi ảnh PNG không ghi kích thước (khối pHYs) hoặc ghi sai",
+		"as the agency, fill in the document's number `N` before signing (the number and symbol, 12/TB-UBND, of the document an --attachment goes with)":                           "với vai trò cơ quan, điền số văn bản `N` trước khi ký (với --attachment: số và ký hiệu, 12/TB-UBND, của văn bản mà phụ lục kèm theo)",
+		"as the agency, fill in the date of issue `DATE` (2026-12-02 or 02/12/2026); the signing day by default":                                                                   "với vai trò cơ quan, điền ngày ban hành `NGÀY` (2026-12-02 hoặc 02/12/2026); mặc định là ngày ký",
+		"as the agency, sign a separate attachment, which the signer does not sign: its number and the signing time go at the top right of page 1":                                 "với vai trò cơ quan, ký phụ lục là tệp riêng, người ký không ký: số văn bản và thời gian ký được ghi ở góc trên bên phải trang 1",
+		"as the signer, show the handwritten signature, the PNG image `FILE` with a transparent background, between the signer's title and name (PDFs rendered with --electronic)": "với vai trò người ký, thể hiện hình ảnh chữ ký, ảnh PNG `TỆP` có nền trong suốt, giữa chức vụ và họ tên người ký (tệp PDF xuất với --electronic)",
+		"`ROLE`: signer, or agency once the signer has signed":                                                                                                                     "`VAI_TRÒ`: signer (người ký), hoặc agency (cơ quan) sau khi người ký đã ký",
+		"the key and certificate in the PKCS#12 file `FILE` (.p12, .pfx)":                                                                                                          "khóa và chứng thư số trong tệp PKCS#12 `TỆP` (.p12, .pfx)",
+		"the key on a token, through its vendor's PKCS#11 module `MODULE` (.so, .dylib, .dll)":                                                                                     "khóa trên thiết bị ký số (token), qua thư viện PKCS#11 `THƯ_VIỆN` của nhà cung cấp (.so, .dylib, .dll)",
+		"the token labelled `LABEL`, when several are plugged in":                                                                                                                  "thiết bị ký số mang nhãn `NHÃN`, khi cắm nhiều thiết bị",
+		"the key labelled `LABEL`, when the token holds several":                                                                                                                   "khóa mang nhãn `NHÃN`, khi token có nhiều khóa",
+		"read the PIN from the first line of `FILE` instead of asking for it (or set HOINGHI_PIN)":                                                                                 "đọc mã PIN ở dòng đầu của `TỆP` thay vì hỏi (hoặc đặt HOINGHI_PIN)",
+		"add a timestamp from the RFC 3161 server at `URL` (PAdES B-T)":                                                                                                            "thêm dấu thời gian từ máy chủ RFC 3161 tại `URL` (PAdES B-T)",
+		"sign: expected IN.pdf and, if it is not to be replaced, OUT.pdf":                                                                                                          "sign: cần TỆP_VÀO.pdf và, nếu không ghi đè lên nó, TỆP_RA.pdf",
 		"signed %s as %s: %s, %s":                                               "đã ký %s với vai trò %s: %s, %s",
 		"the PIN file is empty: write the PIN on its first line":                "tệp mã PIN rỗng: ghi mã PIN ở dòng đầu",
 		"no PIN: type it at a terminal, or give --pin-file FILE or HOINGHI_PIN": "chưa có mã PIN: nhập tại cửa sổ lệnh, hoặc dùng --pin-file TỆP hay HOINGHI_PIN",

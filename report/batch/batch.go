@@ -121,6 +121,18 @@ type Signing struct {
 	Options sign.Options
 }
 
+// Sign signs the PDF data as its signer, with the key and the options
+// of s, and returns it with the signature as a manifest records it.
+func (s *Signing) Sign(ctx context.Context, data []byte) ([]byte, Signature, error) {
+	o := s.Options
+	o.Role = sign.Signer
+	signed, sig, err := sign.Sign(ctx, data, s.Key, o)
+	if err != nil {
+		return nil, Signature{}, err
+	}
+	return signed, Signature{Role: sig.Role.String(), Subject: sig.Subject, Time: sig.Time.Format(time.RFC3339), Certificate: sig.Fingerprint}, nil
+}
+
 // Grace is how long the meetings in flight may take to finish once a
 // batch is cancelled; those still running then are abandoned and listed
 // as cancelled.
@@ -216,6 +228,9 @@ func (opt *Options) fingerprint(s *Setup) string {
 	}
 	if opt.Sign != nil {
 		f += fmt.Sprintf(" sign=%s tsa=%t", sign.Fingerprint(opt.Sign.Key.Cert), opt.Sign.Options.TSA != "")
+		if im := opt.Sign.Options.Image; im != nil {
+			f += " image=" + im.SHA256[:16]
+		}
 	}
 	return f
 }
@@ -372,19 +387,16 @@ type file struct {
 
 // sign signs each PDF of files as the signer.
 func (b *run) sign(ctx context.Context, files []file) error {
-	o := b.Sign.Options
-	o.Role = sign.Signer
 	for i, f := range files {
 		if filepath.Ext(f.name) != ".pdf" {
 			continue
 		}
-		signed, sig, err := sign.Sign(ctx, f.data, b.Sign.Key, o)
+		signed, sig, err := b.Sign.Sign(ctx, f.data)
 		if err != nil {
 			return err
 		}
 		files[i].data = signed
-		files[i].sigs = append(files[i].sigs, Signature{Role: sig.Role.String(), Subject: sig.Subject,
-			Time: sig.Time.Format(time.RFC3339), Certificate: sig.Fingerprint})
+		files[i].sigs = append(files[i].sigs, sig)
 	}
 	return nil
 }
