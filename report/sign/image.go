@@ -80,7 +80,7 @@ func ParseImage(data []byte, flag string) (*Image, error) {
 		return nil, bad(lang.M("this is not a PNG image (%s): save the image as PNG with a transparent background", err.Error()))
 	}
 	if cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width > maxImageSide || cfg.Height > maxImageSide || cfg.Width*cfg.Height > maxImagePixels {
-		return nil, bad(lang.M("the image is %d × %d pixels, more than the %d × %d (and %d million pixels) hoinghi takes: save it smaller", cfg.Width, cfg.Height, maxImageSide, maxImageSide, maxImagePixels>>20))
+		return nil, bad(lang.M("the image is %d × %d pixels: hoinghi takes at most %d pixels a side and %d million in all; save it smaller", cfg.Width, cfg.Height, maxImageSide, maxImagePixels>>20))
 	}
 	img, err := png.Decode(bytes.NewReader(data))
 	if err != nil {
