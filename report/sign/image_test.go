@@ -1,13 +1,7 @@
 package sign_test
 
 import (
-	"bytes"
 	"context"
-	"encoding/binary"
-	"hash/crc32"
-	"image"
-	"image/color"
-	"image/png"
 	"math"
 	"os"
 	"path/filepath"
@@ -20,78 +14,6 @@ import (
 	"github.com/hoinghi/hoinghi/report/sign"
 )
 
-// Colours of the test images: the signature blue, the seal red.
-var (
-	blue = color.NRGBA{0x10, 0x30, 0xd0, 0xff}
-	red  = color.NRGBA{0xe0, 0x10, 0x10, 0xff}
-)
-
-// scribble is a PNG of a blue handwritten signature, a wave across a
-// transparent background.
-func scribble(t testing.TB, w, h int) []byte {
-	t.Helper()
-	img := image.NewNRGBA(image.Rect(0, 0, w, h))
-	for x := range w {
-		cy := float64(h)/2 + float64(h)/4*math.Sin(float64(x)/float64(w)*4*math.Pi)
-		for y := range h {
-			if math.Abs(float64(y)-cy) < float64(h)/20+1 {
-				img.SetNRGBA(x, y, blue)
-			}
-		}
-	}
-	return encodePNG(t, img)
-}
-
-// ring is a PNG of a red round seal of d pixels, a thick ring with a
-// star, on a transparent background.
-func ring(t testing.TB, d int) []byte {
-	t.Helper()
-	img := image.NewNRGBA(image.Rect(0, 0, d, d))
-	c := float64(d) / 2
-	for y := range d {
-		for x := range d {
-			r := math.Hypot(float64(x)+0.5-c, float64(y)+0.5-c)
-			if (r < c && r > c*0.85) || r < c*0.2 {
-				img.SetNRGBA(x, y, red)
-			}
-		}
-	}
-	return encodePNG(t, img)
-}
-
-func encodePNG(t testing.TB, img image.Image) []byte {
-	t.Helper()
-	var b bytes.Buffer
-	if err := png.Encode(&b, img); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
-}
-
-// withDPI is a PNG with a pHYs chunk saying dpi pixels per inch, put
-// after its IHDR chunk as ISO/IEC 15948 wants, which image/png does not
-// write.
-func withDPI(data []byte, dpi float64) []byte {
-	ppm := uint32(math.Round(dpi / 0.0254))
-	body := binary.BigEndian.AppendUint32(binary.BigEndian.AppendUint32([]byte("pHYs"), ppm), ppm)
-	body = append(body, 1)
-	chunk := binary.BigEndian.AppendUint32(nil, 9)
-	chunk = append(chunk, body...)
-	chunk = binary.BigEndian.AppendUint32(chunk, crc32.ChecksumIEEE(body))
-	ihdrEnd := 8 + 4 + 4 + 13 + 4
-	return append(append(bytes.Clone(data[:ihdrEnd]), chunk...), data[ihdrEnd:]...)
-}
-
-// hugeHeader is a PNG whose header says it is of w × h pixels, with
-// nothing after it: a decoder that trusts it would take w × h × 4 bytes.
-func hugeHeader(w, h uint32) []byte {
-	body := append([]byte("IHDR"), binary.BigEndian.AppendUint32(binary.BigEndian.AppendUint32(nil, w), h)...)
-	body = append(body, 8, 6, 0, 0, 0)
-	out := append([]byte("\x89PNG\r\n\x1a\n"), binary.BigEndian.AppendUint32(nil, 13)...)
-	out = append(out, body...)
-	return binary.BigEndian.AppendUint32(out, crc32.ChecksumIEEE(body))
-}
-
 // TestSealSize: the physical size of a seal is that of its pHYs chunk.
 func TestSealSize(t *testing.T) {
 	for _, c := range []struct {
@@ -99,7 +21,7 @@ func TestSealSize(t *testing.T) {
 		dpi float64
 		mm  float64
 	}{{425, 300, 35.98}, {496, 350, 36.0}, {992, 600, 41.99}} {
-		im, err := sign.ParseImage(withDPI(ring(t, c.px), c.dpi), "--seal")
+		im, err := sign.ParseImage(testtool.WithDPI(testtool.Ring(t, c.px), c.dpi), "--seal")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -108,7 +30,7 @@ func TestSealSize(t *testing.T) {
 			t.Errorf("%d px at %g dpi: %.2f × %.2f mm (%t), expected %.2f mm", c.px, c.dpi, w, h, ok, c.mm)
 		}
 	}
-	im, err := sign.ParseImage(ring(t, 100), "--seal")
+	im, err := sign.ParseImage(testtool.Ring(t, 100), "--seal")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -126,9 +48,9 @@ func TestImageProblems(t *testing.T) {
 		msg  string
 	}{
 		{[]byte("GIF89a not a png"), "đây không phải ảnh PNG"},
-		{hugeHeader(100000, 100000), "ảnh có 100.000 × 100.000 điểm ảnh: hoinghi chỉ nhận ảnh mỗi chiều tối đa 4.096 điểm ảnh"},
-		{hugeHeader(4000, 4000), "ảnh có 4.000 × 4.000 điểm ảnh"},
-		{ring(t, 50)[:200], "đây không phải ảnh PNG"},
+		{testtool.HugeHeader(100000, 100000), "ảnh có 100.000 × 100.000 điểm ảnh: hoinghi chỉ nhận ảnh mỗi chiều tối đa 4.096 điểm ảnh"},
+		{testtool.HugeHeader(4000, 4000), "ảnh có 4.000 × 4.000 điểm ảnh"},
+		{testtool.Ring(t, 50)[:200], "đây không phải ảnh PNG"},
 	} {
 		path := filepath.Join(dir, "anh.png")
 		if err := os.WriteFile(path, c.data, 0o644); err != nil {
@@ -177,7 +99,7 @@ func TestFace(t *testing.T) {
 func TestPaperForm(t *testing.T) {
 	p := newPKI(t)
 	key := p12Key(t, p, p.signer)
-	im, err := sign.ParseImage(scribble(t, 300, 100), "--image")
+	im, err := sign.ParseImage(testtool.Scribble(t, 300, 100), "--image")
 	if err != nil {
 		t.Fatal(err)
 	}
