@@ -7,6 +7,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"image"
 	"image/color"
 	"image/png"
 	"io"
@@ -91,7 +92,12 @@ func ParseImage(data []byte, flag string) (*Image, error) {
 	alpha := make([]byte, 0, b.Dx()*b.Dy())
 	for y := b.Min.Y; y < b.Max.Y; y++ {
 		for x := b.Min.X; x < b.Max.X; x++ {
-			c := color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA)
+			var c color.NRGBA
+			if n, ok := img.(*image.NRGBA); ok {
+				c = n.NRGBAAt(x, y)
+			} else {
+				c = color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA)
+			}
 			rgb = append(rgb, c.R, c.G, c.B)
 			alpha = append(alpha, c.A)
 		}
