@@ -38,6 +38,19 @@ var goldenMeetings = []string{
 // testdata/. A change to wording or layout shows there as a readable
 // diff; the end-to-end tests read the PDFs themselves with poppler.
 func TestGolden(t *testing.T) {
+	goldenDumps(t, goldenMeetings, false)
+}
+
+// TestGoldenElectronic dumps the e-document form of the seed's and the
+// Party committee's documents, places and all.
+func TestGoldenElectronic(t *testing.T) {
+	goldenDumps(t, []string{goldenMeetings[0], goldenMeetings[2]}, true)
+}
+
+// goldenDumps compares the content and layout of every kind of document
+// of files, in the e-document form when electronic, with their golden
+// files.
+func goldenDumps(t *testing.T, files []string, electronic bool) {
 	srcs, err := templates.Builtin()
 	if err != nil {
 		t.Fatal(err)
@@ -46,7 +59,8 @@ func TestGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, file := range goldenMeetings {
+	r.Electronic = electronic
+	for _, file := range files {
 		l, err := r.Load(file)
 		if err != nil {
 			t.Fatal(err)
@@ -61,6 +75,9 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			name := strings.TrimSuffix(filepath.Base(file), ".yaml") + "." + d.Kind
+			if electronic {
+				name += ".electronic"
+			}
 			golden(t, name+".content", dumpContent(doc))
 			golden(t, name+".layout", dumpLayout(layout.Layout(doc, r.Fonts)))
 		}
@@ -122,6 +139,9 @@ func dumpContent(d *content.Document) []byte {
 	p("frame %s party=%t", d.Form, d.Party)
 	p("parent %q", d.Parent)
 	p("agency %q", d.Agency)
+	if d.Electronic {
+		p("electronic")
+	}
 	p("number %q", d.Number)
 	p("dateline %q", d.DateLine)
 	p("type %q", d.TypeName)
@@ -175,6 +195,9 @@ func dumpLayout(r *layout.Result) []byte {
 	}
 	for _, m := range r.Outline {
 		p("mark %d page %d %.2f %s", m.Level, m.Page+1, m.Y, m.Title)
+	}
+	for _, pl := range r.Places {
+		p("place %s page %d %.2f %.2f %.2f %.2f base=%.2f %d %g after=%q", pl.Name, pl.Page+1, pl.X, pl.Y, pl.W, pl.H, pl.Baseline, pl.Style, pl.Size, pl.After)
 	}
 	return b.Bytes()
 }

@@ -63,6 +63,9 @@ type Renderer struct {
 	// Vietnamese encoding (hoinghi convert --from): a text file that is not
 	// UTF-8 is taken as its 8-bit bytes, and every field decoded.
 	Legacy vn.Legacy
+	// Electronic renders the e-document form of Decree 30 (content.Electronic)
+	// instead of the paper one.
+	Electronic bool
 
 	kinds    map[string]*content.Template
 	order    []string
@@ -340,7 +343,11 @@ func (r *Renderer) Content(ctx context.Context, m *meeting.Meeting, d meeting.Do
 	if !ok {
 		return nil, &lang.Error{Msg: meeting.UnknownKind(d.Kind, r.order)}
 	}
-	doc, err := k.Build(ctx, m, d)
+	medium := content.Paper
+	if r.Electronic {
+		medium = content.Electronic
+	}
+	doc, err := k.Build(ctx, m, d, medium)
 	if err != nil {
 		return nil, err
 	}

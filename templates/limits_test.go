@@ -40,7 +40,7 @@ func build(ctx context.Context, m *meeting.Meeting, body string) error {
 	if err != nil {
 		return err
 	}
-	_, err = k.Build(ctx, m, meeting.Document{Kind: "ke-hoach"})
+	_, err = k.Build(ctx, m, meeting.Document{Kind: "ke-hoach"}, content.Paper)
 	return err
 }
 

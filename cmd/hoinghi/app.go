@@ -21,6 +21,7 @@ func newApp(tag language.Tag, stdout, stderr io.Writer) *cli.Command {
 	templatesFlag := &cli.StringFlag{Name: "templates", Usage: t("put the templates of `DIR` in front of the built-in ones"), Sources: cli.EnvVars("HOINGHI_TEMPLATES")}
 	profileFlag := &cli.StringFlag{Name: "profile", Usage: t("use the office profile `FILE` instead of the hoinghi.yaml found beside the meeting files"), Sources: cli.EnvVars("HOINGHI_PROFILE")}
 	sortFlag := &cli.StringFlag{Name: "sort", Usage: t("order of the attendance list: empty for protocol order, ten for Vietnamese order by given name")}
+	electronic := &cli.BoolFlag{Name: "electronic", Usage: t("render the e-document form, to be signed digitally: the number and date left for the document system, room for the signature images")}
 	app := &cli.Command{
 		Name:                            "hoinghi",
 		Usage:                           t("Decree 30 meeting documents and attendance workbooks from meeting files"),
@@ -45,6 +46,7 @@ func newApp(tag language.Tag, stdout, stderr io.Writer) *cli.Command {
 					format,
 					&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: ".", Usage: t("write into `DIR`; - writes the one document to standard output")},
 					sortFlag,
+					electronic,
 					fontDir,
 					fontFamily,
 					templatesFlag,
@@ -63,6 +65,7 @@ func newApp(tag language.Tag, stdout, stderr io.Writer) *cli.Command {
 					format,
 					&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Required: true, Usage: t("write into `OUT`, mirroring the input folders")},
 					sortFlag,
+					electronic,
 					fontDir,
 					fontFamily,
 					templatesFlag,
@@ -170,13 +173,14 @@ func init() {
 		"FILE…":  "TỆP…",
 		"[FILE]": "[TỆP]",
 		"Each meeting file gives the documents it lists (or one of each kind) as PDF, or as Word files with --format docx, and the attendance list as XLSX.\nExit codes: 0 success, 1 a document could not be rendered or written, 2 invalid input or usage.": "Mỗi tệp cuộc họp cho ra các văn bản nó liệt kê (hoặc mỗi loại một văn bản) dạng PDF, hoặc dạng Word với --format docx, và danh sách đại biểu dạng XLSX.\nMã thoát: 0 thành công, 1 có văn bản không xuất hoặc không ghi được, 2 dữ liệu vào hoặc cách dùng không hợp lệ.",
-		"output formats: pdf, docx, xlsx":                                                                "định dạng xuất: pdf, docx, xlsx",
-		"write into `DIR`; - writes the one document to standard output":                                 "ghi vào `THƯ_MỤC`; - ghi văn bản duy nhất ra đầu ra chuẩn",
-		"order of the attendance list: empty for protocol order, ten for Vietnamese order by given name": "thứ tự danh sách đại biểu: để trống theo thứ tự nghi thức, ten theo tên (thứ tự tiếng Việt)",
-		"check meeting files and report every problem with its line and column":                          "kiểm tra tệp cuộc họp, báo mọi lỗi kèm dòng và cột",
-		"write a commented starter meeting file":                                                         "tạo tệp cuộc họp mẫu có chú thích",
-		"print the JSON Schema of meeting files":                                                         "in JSON Schema của tệp cuộc họp",
-		"print the version":                                                                              "in phiên bản",
+		"output formats: pdf, docx, xlsx":                                                                                                     "định dạng xuất: pdf, docx, xlsx",
+		"write into `DIR`; - writes the one document to standard output":                                                                      "ghi vào `THƯ_MỤC`; - ghi văn bản duy nhất ra đầu ra chuẩn",
+		"order of the attendance list: empty for protocol order, ten for Vietnamese order by given name":                                      "thứ tự danh sách đại biểu: để trống theo thứ tự nghi thức, ten theo tên (thứ tự tiếng Việt)",
+		"render the e-document form, to be signed digitally: the number and date left for the document system, room for the signature images": "xuất văn bản điện tử để ký số: để trống số và ngày cho hệ thống quản lý văn bản, chừa chỗ cho hình ảnh chữ ký",
+		"check meeting files and report every problem with its line and column":                                                               "kiểm tra tệp cuộc họp, báo mọi lỗi kèm dòng và cột",
+		"write a commented starter meeting file":                                                                                              "tạo tệp cuộc họp mẫu có chú thích",
+		"print the JSON Schema of meeting files":                                                                                              "in JSON Schema của tệp cuộc họp",
+		"print the version":                                                                                                                   "in phiên bản",
 	})
 }
 

@@ -190,6 +190,10 @@ func (e *env) setupWith(cmd *cli.Command, path string) (*report.Renderer, settin
 			return nil, set, lang.Errorf("unknown format %s: expected pdf, docx or xlsx", f)
 		}
 	}
+	r.Electronic = cmd.Bool("electronic")
+	if !cmd.IsSet("electronic") {
+		r.Electronic = defaults.Electronic
+	}
 	order := cmd.String("sort")
 	if !cmd.IsSet("sort") {
 		order = defaults.Sort

@@ -222,7 +222,7 @@ func (opt *Options) fingerprint(s *Setup) string {
 	if s.Renderer == nil {
 		return ""
 	}
-	f := fmt.Sprintf("kinds=%s formats=%s sort=%t bundle=%t fonts+templates=%.16s", strings.Join(s.Kinds, ","), strings.Join(s.Formats, ","), s.SortByName, opt.Bundle, s.Renderer.Digest())
+	f := fmt.Sprintf("kinds=%s formats=%s sort=%t electronic=%t bundle=%t fonts+templates=%.16s", strings.Join(s.Kinds, ","), strings.Join(s.Formats, ","), s.SortByName, s.Renderer.Electronic, opt.Bundle, s.Renderer.Digest())
 	if s.Renderer.Epoch != nil {
 		f += " epoch=" + s.Renderer.Epoch.UTC().Format(time.RFC3339)
 	}

@@ -26,6 +26,11 @@ type Document struct {
 	// 36-HD/VPTW prescribes: "ĐẢNG CỘNG SẢN VIỆT NAM" in place of the
 	// Quốc hiệu and Tiêu ngữ.
 	Party bool
+	// Electronic tells the e-document form (Decree 30, Phụ lục I, Phần I,
+	// Mục II, items 7–8): the number and the date of issue are left as
+	// room for the document system to write in at issuance, and the
+	// signature block has room for the signer's image and the seal.
+	Electronic bool
 	// Header, ô 1–4: the parent agency (may be empty), the issuing agency,
 	// "Số: 05/TB-CTĐ" and, in Mẫu 1.4, the place and date line. The
 	// agency lines keep the line breaks the clerk wrote.
@@ -45,6 +50,19 @@ type Document struct {
 	Annex *Annex
 	Meta  Meta
 }
+
+// Medium is the form a document is issued in: on paper, or as an
+// electronic document signed digitally.
+type Medium int
+
+const (
+	Paper Medium = iota
+	Electronic
+)
+
+// NumberDigits is the most digits a document number has: the room an
+// electronic document leaves for it.
+const NumberDigits = 5
 
 // Signer is one signature stack: authority and position lines, the space
 // for signature and seal, and the name.

@@ -81,7 +81,7 @@ func TestFrame(t *testing.T) {
 		{meeting.Document{Kind: "bao-cao", Number: "112", To: []string{"UBND tỉnh"}, Recipients: []string{"- Sở Tài chính;"}, Archive: "Lưu: VT, VP."}, "Số: 112/BC-SNV", "Tuyên Quang, ngày …… tháng …… năm ……", "- Lưu: VT, VP.", "- Như trên;", "……"},
 		{meeting.Document{Kind: "bien-ban"}, "Số: \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/BB-SNV", "", "- Lưu: VT, Hồ sơ.", "- Lưu: VT, Hồ sơ.", "THƯ KÝ"},
 	} {
-		d, err := kinds[tc.doc.Kind].Build(context.Background(), m, tc.doc)
+		d, err := kinds[tc.doc.Kind].Build(context.Background(), m, tc.doc, Paper)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -114,7 +114,7 @@ type Data struct {
 	Audience string
 }
 
-func newData(m *meeting.Meeting, d meeting.Document, front templates.Front) Data {
+func newData(m *meeting.Meeting, d meeting.Document, front templates.Front, medium Medium) Data {
 	n := meeting.Infer(m)
 	docDate, _ := d.Date.Known()
 	start, _ := m.Info.Start.Known()
@@ -124,7 +124,7 @@ func newData(m *meeting.Meeting, d meeting.Document, front templates.Front) Data
 		Discussion: m.Discussion, Conclusions: m.Conclusions, Tasks: m.Tasks,
 		Name:       front.Name,
 		Code:       front.Code,
-		Number:     number(d, front.Code, m.Issuer.Code, n.IssuerType == meeting.Party),
+		Number:     number(d, front.Code, m.Issuer.Code, n.IssuerType == meeting.Party, medium),
 		Date:       docDate.Words(),
 		Day:        when.Days(start, end),
 		Start:      start.Words(),
@@ -176,6 +176,9 @@ func newData(m *meeting.Meeting, d meeting.Document, front templates.Front) Data
 	}
 	if len(m.Info.Chairs) == 1 && !isPerson(m.Info.Chairs[0]) {
 		data.SelfChaired = vn.Fold(m.Info.Chairs[0].Unit) == vn.Fold(n.Organizer)
+	}
+	if medium == Electronic {
+		data.Date = when.RoomWords()
 	}
 	if docDate.HasDay() && start.HasDay() && docDate.Time().Before(start.Date.Time()) {
 		data.Before = true

@@ -39,8 +39,8 @@ func Compile(src templates.Source) (*Template, error) {
 
 // Build makes the content of document d of meeting m. The templates run
 // within the limits of templates.Execute, and stop when ctx ends.
-func (k *Template) Build(ctx context.Context, m *meeting.Meeting, d meeting.Document) (*Document, error) {
-	data := newData(m, d, k.Source.Front)
+func (k *Template) Build(ctx context.Context, m *meeting.Meeting, d meeting.Document, medium Medium) (*Document, error) {
+	data := newData(m, d, k.Source.Front, medium)
 	text, err := k.fill(ctx, &data, d)
 	if err != nil {
 		return nil, err
@@ -71,10 +71,14 @@ func (k *Template) Build(ctx context.Context, m *meeting.Meeting, d meeting.Docu
 		},
 	}
 	doc.Party = data.Party
+	doc.Electronic = medium == Electronic
 	if frame == Named || data.Party {
 		// A Party biên bản has its date line too (Hướng dẫn 16-HD/VPTW).
 		date, _ := d.Date.Known()
 		doc.DateLine = when.DateLine(m.Issuer.Place, date)
+		if doc.Electronic {
+			doc.DateLine = when.RoomDateLine(m.Issuer.Place)
+		}
 	}
 	if frame == Named {
 		doc.Signers = []Signer{signer(d.Signer.Titles, d.Signer.Name, nil)}
@@ -97,7 +101,7 @@ func (k *Template) Build(ctx context.Context, m *meeting.Meeting, d meeting.Docu
 		}
 	}
 	if d.Annex && len(m.Info.Attendees) > 0 {
-		doc.Annex = attendanceAnnex(m, k.Source.Front.Name, data, d)
+		doc.Annex = attendanceAnnex(m, k.Source.Front.Name, data)
 	}
 	return doc, nil
 }
@@ -105,7 +109,7 @@ func (k *Template) Build(ctx context.Context, m *meeting.Meeting, d meeting.Docu
 // Text is what the templates write for document d of meeting m: the
 // abstract, on one line, and the body, in Markdown still to be read.
 func (k *Template) Text(ctx context.Context, m *meeting.Meeting, d meeting.Document) (abstract string, body []byte, err error) {
-	data := newData(m, d, k.Source.Front)
+	data := newData(m, d, k.Source.Front, Paper)
 	body, err = k.fill(ctx, &data, d)
 	return data.Abstract, body, err
 }
@@ -244,10 +248,15 @@ func trimAll(list []string) []string {
 // number writes the number and symbol of ô 3: "05/TB-CTĐ", with a leading
 // zero below 10, or "      /TB-CTĐ" when the văn thư has yet to assign it.
 // A Party body writes the type after the number and its own code after a
-// slash, as Hướng dẫn 36-HD/VPTW prescribes: "15-TB/HU".
-func number(d meeting.Document, typeCode, agencyCode string, party bool) string {
+// slash, as Hướng dẫn 36-HD/VPTW prescribes: "15-TB/HU". An electronic
+// document leaves room for the five digits of the longest number, which
+// the document system writes in at issuance.
+func number(d meeting.Document, typeCode, agencyCode string, party bool, medium Medium) string {
 	n := d.Number.Printed()
-	if n == "" {
+	switch {
+	case medium == Electronic:
+		n = vn.Room(NumberDigits)
+	case n == "":
 		n = "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0"
 	}
 	code := strings.TrimSpace(agencyCode)
@@ -301,8 +310,7 @@ func endWithMark(body []Block, party bool) {
 
 // attendanceAnnex is the Phụ lục of §6: the attendance list grouped by
 // unit, in protocol order.
-func attendanceAnnex(m *meeting.Meeting, typeName string, data Data, d meeting.Document) *Annex {
-	date, _ := d.Date.Known()
+func attendanceAnnex(m *meeting.Meeting, typeName string, data Data) *Annex {
 	t := &Table{
 		// The unit heads each group, so it needs no column of its own.
 		Header: []string{"STT", "Họ và tên", "Chức vụ", "Ghi chú"},
@@ -328,7 +336,7 @@ func attendanceAnnex(m *meeting.Meeting, typeName string, data Data, d meeting.D
 	return &Annex{
 		Label: "Phụ lục",
 		Title: "DANH SÁCH ĐẠI BIỂU DỰ " + strings.ToUpper(data.Noun),
-		Note:  fmt.Sprintf("(Kèm theo %s số %s %s của %s)", kind, data.Number, date.Words(), data.IssuerName),
+		Note:  fmt.Sprintf("(Kèm theo %s số %s %s của %s)", kind, data.Number, data.Date, data.IssuerName),
 		Table: t,
 	}
 }

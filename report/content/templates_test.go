@@ -141,7 +141,7 @@ Thời gian: {{.Start}}.
 				"Địa điểm: Hội trường Sở Nội vụ./.",
 			}},
 	} {
-		d, err := kinds[tc.doc.Kind].Build(context.Background(), m, tc.doc)
+		d, err := kinds[tc.doc.Kind].Build(context.Background(), m, tc.doc, Paper)
 		if err != nil {
 			t.Fatalf("%s: %v", tc.doc.Kind, err)
 		}
@@ -176,7 +176,7 @@ func TestEditedBuiltin(t *testing.T) {
 	}
 	writeTemplate(t, dir, "thong-bao.md", strings.Replace(string(data), old, edited, 1))
 
-	d, err := compileDir(t, dir)["thong-bao"].Build(context.Background(), smallMeeting(), meeting.Document{Kind: "thong-bao"})
+	d, err := compileDir(t, dir)["thong-bao"].Build(context.Background(), smallMeeting(), meeting.Document{Kind: "thong-bao"}, Paper)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -254,7 +254,7 @@ func TestExecErrors(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", tc.name, err)
 		}
-		_, err = k.Build(context.Background(), smallMeeting(), meeting.Document{Kind: "ke-hoach"})
+		_, err = k.Build(context.Background(), smallMeeting(), meeting.Document{Kind: "ke-hoach"}, Paper)
 		if err == nil {
 			t.Errorf("%s: no error", tc.name)
 			continue
@@ -301,7 +301,7 @@ func TestTemplateGuide(t *testing.T) {
 		if err != nil {
 			t.Fatalf("example %d: %v", examples, err)
 		}
-		d, err := k.Build(context.Background(), m, meeting.Document{Kind: src.Kind})
+		d, err := k.Build(context.Background(), m, meeting.Document{Kind: src.Kind}, Paper)
 		if err != nil {
 			t.Fatalf("example %d: %v", examples, err)
 		}
@@ -334,7 +334,7 @@ func TestNoEmptyHeading(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			d, err := k.Build(context.Background(), m, meeting.Document{Kind: src.Kind})
+			d, err := k.Build(context.Background(), m, meeting.Document{Kind: src.Kind}, Paper)
 			if err != nil {
 				t.Fatal(err)
 			}

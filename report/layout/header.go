@@ -47,6 +47,9 @@ type HeaderPlan struct {
 	// NumberShift is how much lower the Số line's box stands than the
 	// date line's, mm, so that the two share a baseline.
 	NumberShift float64
+	// Electronic says that the Số and date lines hold the room of an
+	// electronic document, whose places layout records.
+	Electronic bool
 	// Alone says that the Số line stands NumberDrop under the agency's
 	// rule whatever the right column holds, as in Mẫu 1.9, which has no
 	// date line; otherwise it stands under the lower of the two rules.
@@ -60,7 +63,7 @@ func Header(doc *content.Document, m Metrics) HeaderPlan {
 }
 
 func (l *layouter) headerPlan(doc *content.Document) HeaderPlan {
-	p := HeaderPlan{Party: doc.Party, LeftW: LeftColW, RightW: RightColW, Alone: doc.Form == content.Minutes && !doc.Party}
+	p := HeaderPlan{Party: doc.Party, LeftW: LeftColW, RightW: RightColW, Alone: doc.Form == content.Minutes && !doc.Party, Electronic: doc.Electronic}
 	var colW float64
 	if doc.Party {
 		p.Size = 14
@@ -145,15 +148,23 @@ func (l *layouter) header(doc *content.Document) {
 // Số lines.
 func (l *layouter) numberAndDate(p HeaderPlan, top float64) float64 {
 	baseline := top + ascent*p.DateSize*mmPerPt
+	var number, date []string
+	if p.Electronic {
+		number, date = []string{"Number"}, []string{"Day", "Month", "Year"}
+	}
 	l.field = "number"
 	for i, s := range p.Number {
 		w := l.width(s, fonts.Regular, p.Size)
-		l.baseline(leftCX-w/2, baseline+float64(i)*lineHeight(p.Size), s, fonts.Regular, p.Size)
+		y := baseline + float64(i)*lineHeight(p.Size)
+		l.baseline(leftCX-w/2, y, s, fonts.Regular, p.Size)
+		number = l.blanks(leftCX-w/2, y, s, fonts.Regular, p.Size, number)
 	}
 	l.field = "date"
 	for i, s := range p.Date {
 		w := l.width(s, fonts.Italic, p.DateSize)
-		l.baseline(rightCX-w/2, baseline+float64(i)*lineHeight(p.DateSize), s, fonts.Italic, p.DateSize)
+		y := baseline + float64(i)*lineHeight(p.DateSize)
+		l.baseline(rightCX-w/2, y, s, fonts.Italic, p.DateSize)
+		date = l.blanks(rightCX-w/2, y, s, fonts.Italic, p.DateSize, date)
 	}
 	return float64(len(p.Number)) * lineHeight(p.Size)
 }

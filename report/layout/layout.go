@@ -114,6 +114,8 @@ type Result struct {
 	// row taller than a page, a letter wider than its column. A document
 	// with any must not be written.
 	Lost diag.List
+	// Places are the places of an electronic document; none on paper.
+	Places []Place
 }
 
 // Layout places doc on pages.
@@ -130,6 +132,9 @@ func Layout(doc *content.Document, m Metrics) *Result {
 	l.body(doc.Body, signatureGap+sign.h)
 	l.field = "signer"
 	l.signatures(doc, sign)
+	if doc.Electronic {
+		l.attachmentPlace()
+	}
 	if doc.Annex != nil {
 		l.field = "annex"
 		l.annex(doc.Annex)

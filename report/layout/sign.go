@@ -148,8 +148,10 @@ type SignPlan struct {
 	// the stack's first line a list beside it starts, so that the two
 	// lines are centred on each other.
 	Gap, BelowGap, LabelDrop float64
-	// Size is the size of the stacks, pt.
-	Size float64
+	// Size is the size of the stacks, pt; Space is the room for the
+	// signature and the seal under the titles, mm: SignSpace on paper,
+	// ElectronicSpace for the images of an electronic document.
+	Size, Space float64
 	// The list: its width, mm; "Nơi nhận:" in Label at LabelSize, its
 	// words underlined when Underline; the items at ItemSize, each
 	// continuation line Dash (the width of "- ") in, under the text.
@@ -179,7 +181,7 @@ func Signature(doc *content.Document, m Metrics) SignPlan {
 
 func (l *layouter) signPlan(doc *content.Document) SignPlan {
 	f := recipientsOf(doc)
-	p := SignPlan{Gap: signatureGap, BelowGap: 3, LabelDrop: (lineHeight(SignSize) - lineHeight(f.labelSize)) / 2, Size: SignSize,
+	p := SignPlan{Gap: signatureGap, BelowGap: 3, LabelDrop: (lineHeight(SignSize) - lineHeight(f.labelSize)) / 2, Size: SignSize, Space: SignSpace,
 		Label: f.label, LabelSize: f.labelSize, Underline: f.underline, ItemSize: f.itemSize,
 		Dash: l.width("- ", fonts.Regular, f.itemSize)}
 	var lines []int // of each stack's titles, wrapped
@@ -204,9 +206,12 @@ func (l *layouter) signPlan(doc *content.Document) SignPlan {
 		p.Columns, p.ListW = []float64{LeftColW, RightColW}, LeftColW-2
 		p.Signers = []SignerPlan{stack(doc.Signers[0], 1, RightColW-2)}
 	}
+	if doc.Electronic {
+		p.Space = ElectronicSpace
+	}
 	most := slices.Max(lines)
 	for i := range p.Signers {
-		p.Signers[i].NameGap = SignSpace + float64(most-lines[i])*lineHeight(SignSize)
+		p.Signers[i].NameGap = p.Space + float64(most-lines[i])*lineHeight(SignSize)
 	}
 	return p
 }
@@ -228,9 +233,9 @@ func (l *layouter) signatureBlock(doc *content.Document) signatureBlock {
 	var rh float64
 	b.lines, rh = l.recipientLines(doc.Recipients, p.ListW, f)
 	if p.Below {
-		b.h = b.titles + SignSpace + b.names + p.BelowGap + rh
+		b.h = b.titles + p.Space + b.names + p.BelowGap + rh
 	} else {
-		b.h = max(b.titles+SignSpace+b.names, rh)
+		b.h = max(b.titles+p.Space+b.names, rh)
 	}
 	return b
 }
@@ -244,9 +249,15 @@ func (l *layouter) signatureBlock(doc *content.Document) signatureBlock {
 func (l *layouter) signatures(doc *content.Document, b signatureBlock) {
 	l.keep(signatureGap, b.h)
 	top := l.y
-	nameTop := top + b.titles + SignSpace
+	nameTop := top + b.titles + b.plan.Space
 	for _, s := range b.stacks {
 		l.drawStack(s, top, nameTop)
+	}
+	if doc.Electronic {
+		// The signer who signs for the agency: the only one, or the
+		// chair, whose stack is the last.
+		s := b.stacks[len(b.stacks)-1]
+		l.signerPlace(s, top+s.titleHeight(), nameTop)
 	}
 	f := recipientsOf(doc)
 	l.field = "recipients"

@@ -58,7 +58,8 @@ func Write(w io.Writer, r *layout.Result, fs *fonts.Set, creator string) error {
 		content = draw(content[:0], p, faces)
 		c := f.reserve()
 		f.stream(c, "", content)
-		f.object(pageObjs[i], fmt.Appendf(nil, "<< /Type /Page /Parent %d 0 R /Resources %d 0 R /Contents %d 0 R >>", pages, resources, c))
+		piece := pieceInfo(r.Places, i, faces, date(r.Meta.Date))
+		f.object(pageObjs[i], fmt.Appendf(nil, "<< /Type /Page /Parent %d 0 R /Resources %d 0 R /Contents %d 0 R%s >>", pages, resources, c, piece))
 	}
 	var kids strings.Builder
 	for _, p := range pageObjs {
@@ -107,6 +108,11 @@ func cut(r *layout.Result, fs *fonts.Set) ([]*face, error) {
 			if t, ok := it.(*layout.Text); ok {
 				use(t.Style, t.Text)
 			}
+		}
+	}
+	for _, p := range r.Places {
+		if p.Size > 0 {
+			use(p.Style, p.Chars)
 		}
 	}
 	n := 0

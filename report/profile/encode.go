@@ -56,11 +56,15 @@ func Encode(f Form) []byte {
 		}
 	}
 	r := f.Render
-	if len(r.Kinds)+len(r.Formats) > 0 || r.Sort+r.Fonts+r.Templates != "" {
+	if len(r.Kinds)+len(r.Formats) > 0 || r.Sort+r.Fonts+r.Templates != "" || r.Electronic {
 		e.block(0, "Cách xuất văn bản.", "render")
 		e.list(1, "Loại văn bản lập khi tệp cuộc họp không ghi.", "kinds", r.Kinds)
 		e.list(1, "Định dạng: pdf, docx, xlsx.", "formats", r.Formats)
 		e.text(1, "Thứ tự danh sách đại biểu: ten (theo tên), để trống thì theo tệp.", "sort", r.Sort)
+		if r.Electronic {
+			e.comment(1, "Ban hành văn bản điện tử: để trống số, ngày và chỗ cho hình ảnh chữ ký số.")
+			e.line(1, "electronic: true")
+		}
 		e.text(1, "Thư mục phông chữ.", "fonts", r.Fonts)
 		e.text(1, "Thư mục mẫu văn bản riêng của cơ quan.", "templates", r.Templates)
 	}

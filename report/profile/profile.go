@@ -34,7 +34,7 @@
 //	    recipients: [Ban Thi đua - Khen thưởng Trung ương (b/c)]
 //	    archive: VT, CTĐ
 //	  bien-ban: {secretary: {titles: [THƯ KÝ], name: Hoàng Huế}, annex: true}
-//	render: {kinds: [thong-bao, bien-ban], formats: [pdf, xlsx], sort: ten, fonts: ./fonts, templates: ./mau}
+//	render: {kinds: [thong-bao, bien-ban], formats: [pdf, xlsx], sort: ten, electronic: true, fonts: ./fonts, templates: ./mau}
 package profile
 
 import (
@@ -121,6 +121,9 @@ type RenderDefaults struct {
 	Formats []string `yaml:"formats"`
 	// Sort is the default of --sort: "" (protocol order) or "ten".
 	Sort string `yaml:"sort"`
+	// Electronic is the default of --electronic: the office issues its
+	// documents electronically, in the e-document form of Decree 30.
+	Electronic bool `yaml:"electronic"`
 	// Fonts is the default of --font-dir. Load makes it absolute, resolving
 	// a relative folder against the profile's own folder so that an office
 	// folder can be moved or copied with its fonts.

@@ -20,6 +20,13 @@ import (
 // official templates print them, for a clerk to fill by hand.
 const Blank = "……"
 
+// Room is the blank an electronic document leaves for n digits that the
+// document system writes in at issuance (Decree 30, Điều 15.3): no-break
+// spaces, two a digit, since a space is half a digit wide in Times New
+// Roman and its metric twins. Nothing is printed there for a signing tool
+// to cover.
+func Room(digits int) string { return strings.Repeat("\u00a0", 2*digits) }
+
 // Roman writes n (1–3999) in Roman numerals, for mục headings: I, II, IV.
 func Roman(n int) string {
 	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}

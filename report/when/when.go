@@ -97,13 +97,27 @@ func (d Date) Words() string {
 	return "ngày " + day + " tháng " + MonthText(d.Month) + " năm " + strconv.Itoa(d.Year)
 }
 
+// RoomWords writes the date of issue of an electronic document, which
+// the document system writes in at issuance: "ngày", "tháng" and "năm"
+// with room for two, two and four digits (vn.Room) after them.
+func RoomWords() string {
+	return "ngày " + vn.Room(2) + " tháng " + vn.Room(2) + " năm " + vn.Room(4)
+}
+
+// RoomDateLine is the date line of ô 4 of an electronic document: the
+// place and RoomWords.
+func RoomDateLine(place string) string { return placed(place, RoomWords()) }
+
 // DateLine writes the địa danh and date line of ô 4:
 // "Tuyên Quang, ngày 28 tháng 7 năm 2023".
-func DateLine(place string, d Date) string {
+func DateLine(place string, d Date) string { return placed(place, d.Words()) }
+
+// placed writes a date line: the place, or a blank for it, and the date.
+func placed(place, date string) string {
 	if strings.TrimSpace(place) == "" {
 		place = Blank
 	}
-	return strings.TrimSpace(place) + ", " + d.Words()
+	return strings.TrimSpace(place) + ", " + date
 }
 
 // ParseDate reads a date written 2023-07-28 or 28/07/2023 (28/7/2023), or
