@@ -16,10 +16,20 @@ import (
 // appearance stream, in the widget's own space, with the font or the
 // image they draw.
 type appearance struct {
+	// page is the page object the widget is on.
+	page  int
 	rect  rect
 	ops   string
 	font  *face
 	image *Image
+}
+
+// on is a, its widget on the page object page.
+func (a *appearance) on(page int) *appearance {
+	if a != nil {
+		a.page = page
+	}
+	return a
 }
 
 // ptPerMM is how many PDF points make a millimetre.
@@ -115,15 +125,15 @@ func sealAppearance(pl *places, o Options, signer rect, page rect) (*appearance,
 	if fit >= 1-1e-9 {
 		return drawImage(r, im), nil
 	}
-	m := lang.M("the seal, %s × %s mm, would run off the page: at most %s × %s mm fits; give a smaller --seal-width", mm(w), mm(h), mm(w*fit), mm(h*fit))
+	m := lang.M("the seal, %.1f × %.1f mm, would run off the page: at most %.1f × %.1f mm fits; give a smaller --seal-width", mm(w), mm(h), mm(w*fit), mm(h*fit))
 	if r[1] < floor {
-		m = lang.M("the seal, %s × %s mm, would overlap the signer's name: at most %s × %s mm fits; give a smaller --seal-width", mm(w), mm(h), mm(w*fit), mm(h*fit))
+		m = lang.M("the seal, %.1f × %.1f mm, would overlap the signer's name: at most %.1f × %.1f mm fits; give a smaller --seal-width", mm(w), mm(h), mm(w*fit), mm(h*fit))
 	}
 	return nil, diag.List{{Path: "--seal", Msg: m}}
 }
 
-// mm writes a length of points in millimetres, 36.5.
-func mm(pt float64) string { return strconv.FormatFloat(pt/ptPerMM, 'f', 1, 64) }
+// mm is a length of points in millimetres.
+func mm(pt float64) float64 { return pt / ptPerMM }
 
 // attachmentAppearance is the agency's signature on a separate
 // attachment: at the top right of page 1, no image, two lines of text in

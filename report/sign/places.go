@@ -54,12 +54,15 @@ func init() {
 	}
 }
 
-// readPlaces reads the places of a page dictionary.
-func readPlaces(page []byte) *places {
+// readPlaces reads the places of a page dictionary into p, a new one
+// when nil; nil for a page without places.
+func readPlaces(page []byte, p *places) *places {
 	if !rePieceInfo.Match(page) {
-		return nil
+		return p
 	}
-	p := &places{}
+	if p == nil {
+		p = &places{}
+	}
 	for k, dst := range map[string]**place{"Number": &p.number, "Day": &p.day, "Month": &p.month, "Year": &p.year, "Attachment": &p.attachment, "Signer": &p.signer} {
 		m := rePlace[k].FindSubmatch(page)
 		if m == nil {

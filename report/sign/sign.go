@@ -28,6 +28,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -200,7 +201,7 @@ func Sign(ctx context.Context, pdf []byte, k *Key, o Options) ([]byte, Signature
 	if err := order(d, p.fields, o.Role, o.Attachment); err != nil {
 		return nil, sig, err
 	}
-	pl := readPlaces(p.dict)
+	pl := p.places
 	a, err := d.appearance(p, pl, o, when)
 	if err != nil {
 		return nil, sig, err
@@ -214,7 +215,9 @@ func Sign(ctx context.Context, pdf []byte, k *Key, o Options) ([]byte, Signature
 }
 
 // page1 is what a signature changes of a document: its catalog, its
-// signature fields and its first page.
+// signature fields, its first page, and the page that holds the signer's
+// box of the e-document form (the signature block may be on a later
+// page).
 type page1 struct {
 	catalog []byte
 	fields  []string
@@ -222,9 +225,20 @@ type page1 struct {
 	dict    []byte
 	// box is the page's /MediaBox.
 	box rect
+	// places are the e-document form's places, nil on the paper form;
+	// signerNum and signerDict are the page of its /Signer place.
+	places     *places
+	signerNum  int
+	signerDict []byte
 }
 
-// first reads the catalog, the form's fields and page 1 of d.
+var reKids = regexp.MustCompile(`/Kids \[([^\]]*)\]`)
+
+// maxPages is the most pages sign looks through for the signer's box.
+const maxPages = 10000
+
+// first reads the catalog, the form's fields, page 1 of d and the places
+// of the e-document form.
 func (d *doc) first() (page1, error) {
 	var p page1
 	var err error
@@ -252,6 +266,31 @@ func (d *doc) first() (page1, error) {
 	for i := range p.box {
 		p.box[i], _ = strconv.ParseFloat(string(m[i+1]), 64)
 	}
+	p.places = readPlaces(p.dict, nil)
+	if p.places == nil {
+		return p, nil
+	}
+	p.signerNum, p.signerDict = p.num, p.dict
+	kids := reKids.FindSubmatch(pages)
+	if kids == nil {
+		return p, nil
+	}
+	for i, ref := range refs(kids[1]) {
+		if i == 0 {
+			continue
+		}
+		if p.places.signer != nil || i > maxPages {
+			break
+		}
+		n, _ := strconv.Atoi(strings.Fields(ref)[0])
+		dict, err := d.object(n)
+		if err != nil {
+			return p, err
+		}
+		if readPlaces(dict, p.places).signer != nil {
+			p.signerNum, p.signerDict = n, dict
+		}
+	}
 	return p, nil
 }
 
@@ -259,15 +298,18 @@ func (d *doc) first() (page1, error) {
 func (d *doc) appearance(p page1, pl *places, o Options, at time.Time) (*appearance, error) {
 	switch {
 	case o.Image != nil:
-		return signerAppearance(pl, o.Image)
+		a, err := signerAppearance(pl, o.Image)
+		return a.on(p.signerNum), err
 	case o.Attachment:
-		return d.attachmentAppearance(p.dict, pl, o.Number, at)
+		a, err := d.attachmentAppearance(p.dict, pl, o.Number, at)
+		return a.on(p.num), err
 	case o.Seal != nil:
 		signer, err := d.signerRect(p.fields)
 		if err != nil {
 			return nil, err
 		}
-		return sealAppearance(pl, o, signer, p.box)
+		a, err := sealAppearance(pl, o, signer, p.box)
+		return a.on(p.signerNum), err
 	}
 	return nil, nil
 }
@@ -320,12 +362,16 @@ func (d *doc) sign(ctx context.Context, p page1, k *Key, o Options, when time.Ti
 	u.object(sigObj, "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /ByteRange "+byteRangeHole+
 		" /Contents <"+strings.Repeat("0", 2*room)+"> /M "+pdfDate(when)+" /Prop_Build << /App << /Name /hoinghi >> >> >>")
 	widget := a.write(u, apObj)
+	page, pageDict := p.num, p.dict
+	if a != nil && a.page == p.signerNum {
+		page, pageDict = p.signerNum, p.signerDict
+	}
 	u.object(fieldObj, fmt.Sprintf("<< /Type /Annot /Subtype /Widget /FT /Sig /T (%s) /V %d 0 R /P %d 0 R %s >>",
-		o.Role.field(), sigObj, p.num, widget))
+		o.Role.field(), sigObj, page, widget))
 	fields := append(slices.Clone(p.fields), fmt.Sprintf("%d 0 R", fieldObj))
 	u.object(formObj, fmt.Sprintf("<< /Fields [%s] /SigFlags 3 >>", strings.Join(fields, " ")))
 	u.object(d.root, strings.TrimSuffix(reAcroForm.ReplaceAllString(string(p.catalog), ""), " >>")+fmt.Sprintf(" /AcroForm %d 0 R >>", formObj))
-	u.object(p.num, withAnnot(string(p.dict), fieldObj))
+	u.object(page, withAnnot(string(pageDict), fieldObj))
 	u.finish(d)
 
 	out := u.buf.Bytes()

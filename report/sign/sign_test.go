@@ -186,43 +186,55 @@ func (p *pki) nssdir(t testing.TB) string {
 }
 
 var (
-	sampleOnce sync.Once
-	samplePDF  []byte
-	sampleErr  error
+	sampleOnce, eformOnce sync.Once
+	samplePDF, eformPDF   []byte
+	sampleErr, eformErr   error
 )
 
 // sample is the THÔNG BÁO of the seed meeting, as hoinghi renders it.
 func sample(t testing.TB) []byte {
 	t.Helper()
-	sampleOnce.Do(func() {
-		srcs, err := templates.Builtin()
-		if err != nil {
-			sampleErr = err
-			return
-		}
-		r, err := report.New(fonts.Default(), srcs, "hoinghi test")
-		if err != nil {
-			sampleErr = err
-			return
-		}
-		l, err := r.Load("../../samples/cum-thi-dua-2023.yaml")
-		if err != nil {
-			sampleErr = err
-			return
-		}
-		docs, err := r.Documents(l, []string{"thong-bao"})
-		if err != nil {
-			sampleErr = err
-			return
-		}
-		var b bytes.Buffer
-		sampleErr = r.PDF(context.Background(), &b, l.Meeting, docs[0])
-		samplePDF = b.Bytes()
-	})
+	sampleOnce.Do(func() { samplePDF, sampleErr = thongBao(false) })
 	if sampleErr != nil {
 		t.Fatal(sampleErr)
 	}
 	return samplePDF
+}
+
+// electronic is the THÔNG BÁO of the seed meeting in the e-document form
+// (hoinghi render --electronic).
+func electronic(t testing.TB) []byte {
+	t.Helper()
+	eformOnce.Do(func() { eformPDF, eformErr = thongBao(true) })
+	if eformErr != nil {
+		t.Fatal(eformErr)
+	}
+	return eformPDF
+}
+
+// thongBao renders the THÔNG BÁO of the seed meeting, in the e-document
+// form when electronic.
+func thongBao(electronic bool) ([]byte, error) {
+	srcs, err := templates.Builtin()
+	if err != nil {
+		return nil, err
+	}
+	r, err := report.New(fonts.Default(), srcs, "hoinghi test")
+	if err != nil {
+		return nil, err
+	}
+	r.Electronic = electronic
+	l, err := r.Load("../../samples/cum-thi-dua-2023.yaml")
+	if err != nil {
+		return nil, err
+	}
+	docs, err := r.Documents(l, []string{"thong-bao"})
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	err = r.PDF(context.Background(), &b, l.Meeting, docs[0])
+	return b.Bytes(), err
 }
 
 func p12Key(t testing.TB, p *pki, id identity) *sign.Key {
