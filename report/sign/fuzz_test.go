@@ -5,28 +5,49 @@ import (
 	"context"
 	"testing"
 
+	"github.com/hoinghi/hoinghi/internal/testtool"
 	"github.com/hoinghi/hoinghi/report/sign"
 )
 
 // FuzzSign: any bytes given as a PDF are signed or refused, never a
-// crash, and a signed result begins with them.
+// crash, and a signed result begins with them; visible signs with the
+// signer's image, or the seal and a number.
 func FuzzSign(f *testing.F) {
 	p := newPKI(f)
 	k := p12Key(f, p, p.signer)
-	in := sample(f)
+	im, err := sign.ParseImage(testtool.Scribble(f, 120, 40), "--image")
+	if err != nil {
+		f.Fatal(err)
+	}
+	seal, err := sign.ParseImage(testtool.WithDPI(testtool.Ring(f, 100), 75), "--seal")
+	if err != nil {
+		f.Fatal(err)
+	}
+	in, eform := sample(f), electronic(f)
 	signed, _, err := sign.Sign(context.Background(), in, k, sign.Options{Role: sign.Signer})
 	if err != nil {
 		f.Fatal(err)
 	}
-	f.Add(in, false)
-	f.Add(signed, true)
-	f.Add(in[:len(in)-300], false)
-	f.Fuzz(func(t *testing.T, data []byte, agency bool) {
-		role := sign.Signer
-		if agency {
-			role = sign.Agency
+	signedEform, _, err := sign.Sign(context.Background(), eform, k, sign.Options{Role: sign.Signer, Image: im})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(in, false, false)
+	f.Add(signed, true, false)
+	f.Add(in[:len(in)-300], false, false)
+	f.Add(eform, false, true)
+	f.Add(signedEform, true, true)
+	f.Fuzz(func(t *testing.T, data []byte, agency, visible bool) {
+		o := sign.Options{Role: sign.Signer}
+		switch {
+		case agency && visible:
+			o = sign.Options{Role: sign.Agency, Seal: seal, Number: "12"}
+		case agency:
+			o.Role = sign.Agency
+		case visible:
+			o.Image = im
 		}
-		out, _, err := sign.Sign(context.Background(), data, k, sign.Options{Role: role})
+		out, _, err := sign.Sign(context.Background(), data, k, o)
 		if err == nil && !bytes.HasPrefix(out, data) {
 			t.Error("the signed file does not begin with the original")
 		}
