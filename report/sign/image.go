@@ -32,8 +32,8 @@ const (
 type Image struct {
 	// Width and Height are in pixels.
 	Width, Height int
-	// PerMetre is the pixels per metre of the PNG's pHYs chunk, 0 when
-	// the file does not say its physical size.
+	// PerMetreX and PerMetreY are the pixels per metre of the PNG's
+	// pHYs chunk, 0 when the file does not say its physical size.
 	PerMetreX, PerMetreY int
 	// SHA256 is the hash of the file, in hex.
 	SHA256 string

@@ -32,8 +32,9 @@ type place struct {
 }
 
 // places are the places of the e-document form (hoinghi render
-// --electronic) that page 1 declares in its /PieceInfo; nil for the
-// paper form, which has none. The places of a document without them
+// --electronic) that its pages declare in their /PieceInfo — page 1 the
+// number, the date and the attachment's text, the page of the signature
+// block the signer's box; nil for the paper form, which has none. The places of a document without them
 // (a state Biên bản has no date line) are nil.
 type places struct {
 	number, day, month, year, attachment, signer *place

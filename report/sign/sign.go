@@ -8,11 +8,13 @@
 //
 // On the paper form the signatures are invisible: a signature field
 // with an empty /Rect on page 1. On the e-document form (hoinghi render
-// --electronic), whose page 1 declares its places in a /PieceInfo, the
+// --electronic), whose pages declare its places in a /PieceInfo, the
 // widget shows the signer's handwritten signature or the seal (Decree
 // 30, Phụ lục I, Phần I, Mục II, items 7–8) in its appearance, written
-// in the same update; and the agency, which issues the document, first
-// fills in its number and date in an update of their own.
+// in the same update, on the page of the signature block; and the
+// agency, which issues the document, first fills in its number and date
+// on page 1 in an update of their own. A separate attachment shows the
+// agency's text at the top right of page 1.
 package sign
 
 import (
