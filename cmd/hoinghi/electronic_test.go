@@ -146,8 +146,8 @@ func TestElectronicForm(t *testing.T) {
 		}
 	}
 	files := pdfsUnder(t, electronic)
-	if len(files) < 60 {
-		t.Fatalf("the e-document form of %d documents, want at least 60", len(files))
+	if len(files) < 78 {
+		t.Fatalf("the e-document form of %d documents, want at least 78", len(files))
 	}
 	digit := regexp.MustCompile(`\d`)
 	seal := (layout.SealMax - layout.SignerH) / 2
