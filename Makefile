@@ -4,7 +4,7 @@
 #   make test      install the readers the tests need, then vet and test
 #   make bench     run the benchmarks (compare runs with benchstat)
 #   make fuzz      run each fuzz target for FUZZTIME (60s), one after the other
-#   make previews  redraw the pictures of docs/ from the seed sample
+#   make previews  redraw the pictures of docs/ from the samples
 #   make dist      build the six archives of a release and SHA256SUMS into dist/
 
 GO      ?= go
@@ -105,8 +105,9 @@ SEED    := $(PREVIEW)/cum-thi-dua-2023
 XA      := $(PREVIEW)/01-xa-phien-hop-thuong-ky
 DANG    := $(PREVIEW)/09-ban-thuong-vu-huyen-uy
 DOCX    := $(PREVIEW)/docx
+EFORM   := $(PREVIEW)/dien-tu
 previews: deps
-	rm -rf $(PREVIEW) && mkdir -p $(SEED) $(XA) $(DANG) $(DOCX) docs
+	rm -rf $(PREVIEW) docs/dien-tu && mkdir -p $(SEED) $(XA) $(DANG) $(DOCX) $(EFORM) docs/dien-tu
 	$(GO) run -buildvcs=false ./cmd/hoinghi render -o $(SEED) samples/cum-thi-dua-2023.yaml
 	$(GO) run -buildvcs=false ./cmd/hoinghi render --kind thong-bao --format pdf -o $(XA) samples/corpus/01-xa-phien-hop-thuong-ky.yaml
 	$(GO) run -buildvcs=false ./cmd/hoinghi render --kind thong-bao --format pdf -o $(DANG) samples/corpus/09-ban-thuong-vu-huyen-uy.yaml
@@ -119,7 +120,21 @@ previews: deps
 	soffice -env:UserInstallation=file://$(abspath $(PREVIEW))/lo --headless --convert-to pdf --outdir $(PREVIEW)/lo $(SEED)/danh-sach-dai-bieu-*.xlsx $(DOCX)/thong-bao-*.docx >/dev/null
 	pdftoppm -r 60 -f 1 -l 1 -png -singlefile $(PREVIEW)/lo/danh-sach-dai-bieu-*.pdf docs/danh-sach-dai-bieu
 	pdftoppm -r 60 -f 1 -l 1 -png -singlefile $(PREVIEW)/lo/thong-bao-*.pdf docs/docx-thong-bao
-	cd $(PREVIEW) && sha256sum cum-thi-dua-2023/* 0*/*.pdf docx/*.docx > ../../docs/previews.sha256
+	# Each sample's documents in the e-document form, page 1 and the page
+	# the signature block is on, beside their paper form's page 1.
+	for s in cum-thi-dua-2023 lon; do \
+		$(GO) run -buildvcs=false ./cmd/hoinghi render --electronic --format pdf -o $(EFORM)/$$s samples/$$s.yaml || exit 1; \
+		$(GO) run -buildvcs=false ./cmd/hoinghi render --format pdf -o $(PREVIEW)/giay/$$s samples/$$s.yaml || exit 1; \
+		for kind in thong-bao bao-cao bien-ban; do \
+			pdf=$$(ls $(EFORM)/$$s/$$kind-*.pdf) && \
+			pdftoppm -r 40 -gray -f 1 -l 1 -png -singlefile $$pdf docs/dien-tu/$$s-$$kind && \
+			pdftoppm -r 40 -gray -f 1 -l 1 -png -singlefile $(PREVIEW)/giay/$$s/$$kind-*.pdf docs/dien-tu/$$s-$$kind-giay && \
+			n=$$(pdfinfo $$pdf | awk '/^Pages:/ {print $$2}') && \
+			while [ $$n -gt 1 ] && ! pdftotext -f $$n -l $$n $$pdf - | grep -q "Nơi nhận"; do n=$$((n-1)); done && \
+			pdftoppm -r 40 -gray -f $$n -l $$n -png -singlefile $$pdf docs/dien-tu/$$s-$$kind-ky || exit 1; \
+		done; \
+	done
+	cd $(PREVIEW) && sha256sum cum-thi-dua-2023/* 0*/*.pdf docx/*.docx dien-tu/*/*.pdf > ../../docs/previews.sha256
 
 # The archives to download: hoinghi for Windows, macOS and Linux, stamped
 # with the tag or v0.x.y-dev+COMMIT, with the README and the guide, and

@@ -146,8 +146,8 @@ func TestElectronicForm(t *testing.T) {
 		}
 	}
 	files := pdfsUnder(t, electronic)
-	if len(files) < 60 {
-		t.Fatalf("the e-document form of %d documents, want at least 60", len(files))
+	if len(files) < 78 {
+		t.Fatalf("the e-document form of %d documents, want at least 78", len(files))
 	}
 	digit := regexp.MustCompile(`\d`)
 	seal := (layout.SealMax - layout.SignerH) / 2
@@ -258,4 +258,34 @@ func pdfsUnder(t *testing.T, dir string) []string {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// TestElectronicFromProfile: an office profile that issues electronically
+// makes the e-document form the default, and --electronic=false the
+// paper form for one run.
+func TestElectronicFromProfile(t *testing.T) {
+	t.Setenv("HOINGHI_PROFILE", "")
+	office := t.TempDir()
+	file := write(t, office, "hop.yaml", minimal)
+	write(t, office, "hoinghi.yaml", "render:\n  electronic: true\n")
+	for _, tc := range []struct {
+		flag   string
+		places bool
+	}{{"", true}, {"--electronic=false", false}, {"--electronic", true}} {
+		out := t.TempDir()
+		args := []string{"render", "--kind", "thong-bao", "--format", "pdf", "-o", out, file}
+		if tc.flag != "" {
+			args = append(args, tc.flag)
+		}
+		if code, _, stderr := hoinghi(t, args...); code != 0 {
+			t.Fatalf("%v: exit %d\n%s", args, code, stderr)
+		}
+		files := pdfsUnder(t, out)
+		if len(files) != 1 {
+			t.Fatalf("%v wrote %v", args, files)
+		}
+		if _, ok := readPlaces(t, files[0])["Number"]; ok != tc.places {
+			t.Errorf("render %s with a profile that issues electronically: places %t, want %t", tc.flag, ok, tc.places)
+		}
+	}
 }

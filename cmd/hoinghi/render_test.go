@@ -495,7 +495,7 @@ type outline struct {
 
 // TestPreviewsCurrent: the pictures in docs/ were drawn from what the
 // seed sample and two corpus meetings render to now, the seed's THÔNG BÁO
-// as a .docx too; after a change to the samples, templates, layout or
+// as a .docx too, and both samples in the e-document form; after a change to the samples, templates, layout or
 // the .docx writer, `make previews` draws them again.
 func TestPreviewsCurrent(t *testing.T) {
 	want, err := os.ReadFile("../../docs/previews.sha256")
@@ -511,6 +511,11 @@ func TestPreviewsCurrent(t *testing.T) {
 	}
 	if code, _, stderr := hoinghi(t, "render", "--kind", "thong-bao", "--format", "docx", "-o", filepath.Join(corpus, "docx"), seed); code != 0 {
 		t.Fatalf("render the seed's .docx: exit %d\n%s", code, stderr)
+	}
+	for _, name := range []string{"cum-thi-dua-2023", "lon"} {
+		if code, _, stderr := hoinghi(t, "render", "--electronic", "--format", "pdf", "-o", filepath.Join(corpus, "dien-tu", name), "../../samples/"+name+".yaml"); code != 0 {
+			t.Fatalf("render %s in the e-document form: exit %d\n%s", name, code, stderr)
+		}
 	}
 	for _, line := range strings.Split(strings.TrimSpace(string(want)), "\n") {
 		sum, name, _ := strings.Cut(line, "  ")

@@ -27,6 +27,7 @@ var fieldLabels = map[string]lang.Message{
 	"meeting.mode":           lang.M("How the meeting is held"),
 	"render.formats":         lang.M("Formats"),
 	"render.sort":            lang.M("Order of the attendance list"),
+	"render.electronic":      lang.M("Electronic documents"),
 	"render.fonts":           lang.M("Fonts folder (Times New Roman files), blank for the built-in fonts"),
 	"kind":                   lang.M("Kind of document"),
 	"to":                     lang.M("Addressees (Kính gửi)"),

@@ -101,6 +101,7 @@ func (s *Server) profileSave(w http.ResponseWriter, r *http.Request) {
 	}
 	f.Render.Formats = v["render.formats"]
 	f.Render.Sort = v.Get("render.sort")
+	f.Render.Electronic = v.Get("render.electronic") == "true"
 	f.Render.Fonts = v.Get("render.fonts")
 	d := profileData{Path: path, Form: f, Exists: exists}
 	if _, err := profile.Save(path, f); err != nil {

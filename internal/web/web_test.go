@@ -46,6 +46,7 @@ func testSetup(path string) (batch.Setup, error) {
 			return batch.Setup{}, err
 		}
 		r.Adopt(p)
+		r.Electronic = p.Render().Electronic
 	}
 	return batch.Setup{Renderer: r}, nil
 }
@@ -845,7 +846,7 @@ func TestProfileForm(t *testing.T) {
 		t.Errorf("before any save, the page does not say where the profile will be saved, or says it is saved:\n%s", page)
 	}
 	for _, id := range []string{"issuer-parent", "issuer-name", "issuer-code", "issuer-place", "issuer-type", "thong-bao-titles", "thong-bao-name",
-		"thong-bao-recipients", "thong-bao-archive", "bien-ban-secretary-titles", "bien-ban-secretary-name", "render-pdf", "render-xlsx", "render-sort", "render-fonts", "profile-save"} {
+		"thong-bao-recipients", "thong-bao-archive", "bien-ban-secretary-titles", "bien-ban-secretary-name", "render-pdf", "render-xlsx", "render-sort", "render-electronic", "render-fonts", "profile-save"} {
 		if !strings.Contains(page, `id="`+id+`"`) {
 			t.Errorf("no #%s in the form", id)
 		}
@@ -854,7 +855,7 @@ func TestProfileForm(t *testing.T) {
 		"issuer.parent": {"UBND TỈNH BẮC KẠN"}, "issuer.name": {"SỞ NỘI VỤ"}, "issuer.code": {"SNV"}, "issuer.place": {"Bắc Kạn"}, "issuer.type": {""},
 		"documents.thong-bao.signer.titles": {"KT. GIÁM ĐỐC\r\nPHÓ GIÁM ĐỐC\r\n"}, "documents.thong-bao.signer.name": {"Lường Văn Thanh"},
 		"documents.thong-bao.recipients": {"Các phòng thuộc Sở\r\n\r\nLưu: VT"}, "documents.thong-bao.archive": {"VT, VP"},
-		"render.formats": {"pdf", "xlsx"}, "render.sort": {"ten"}, "render.fonts": {""},
+		"render.formats": {"pdf", "xlsx"}, "render.sort": {"ten"}, "render.electronic": {"true"}, "render.fonts": {""},
 	}
 	res, page := d.post(t, "profile", form)
 	if res.StatusCode != http.StatusOK || !strings.Contains(page, `id="profile-saved"`) {
@@ -865,7 +866,7 @@ func TestProfileForm(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"SỞ NỘI VỤ", "Lường Văn Thanh", "PHÓ GIÁM ĐỐC", "ten"} {
+	for _, want := range []string{"SỞ NỘI VỤ", "Lường Văn Thanh", "PHÓ GIÁM ĐỐC", "ten", "electronic: true"} {
 		if !strings.Contains(string(saved), want) {
 			t.Errorf("the saved profile lacks %q:\n%s", want, saved)
 		}
@@ -895,6 +896,11 @@ func TestProfileForm(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("the PDF does not say %q:\n%s", want, text)
 		}
+	}
+	// The profile issues electronically: the date the meeting file does
+	// not give is room for the document system, not dots for a pen.
+	if !strings.Contains(text, "Bắc Kạn, ngày") || strings.Contains(text, "ngày …… tháng") {
+		t.Errorf("the PDF is not in the e-document form the profile asks for:\n%s", text)
 	}
 
 	// A wrong value is refused at its field; the good profile stays.
