@@ -250,6 +250,34 @@ func TestElectronic(t *testing.T) {
 	}
 }
 
+// TestSealOnBox: when the signer's signature is invisible, the seal is
+// centred on the signer's box, over its left third.
+func TestSealOnBox(t *testing.T) {
+	p := newPKI(t)
+	eform := electronic(t)
+	seal, err := sign.ParseImage(testtool.Ring(t, 300), "--seal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, _, err := sign.Sign(context.Background(), eform, p12Key(t, p, p.signer), sign.Options{Role: sign.Signer})
+	if err != nil {
+		t.Fatal(err)
+	}
+	signed, _, err := sign.Sign(context.Background(), first, p12Key(t, p, p.agency), sign.Options{Role: sign.Agency, Seal: seal, SealWidth: 30, Number: "123"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := write(t, "issued.pdf", signed)
+	checkPdfsig(t, p, first, signed, "Phạm Duy Hưng", "UBND TỈNH BẮC KẠN")
+	signer, _ := declared(t, eform, "Signer")
+	r := extent(pixels(draw(t, path, signerPage(t, eform)), isRed))
+	if math.Abs(r.x1-(signer.x0+(signer.x1-signer.x0)/3)) > 1 || math.Abs(r.cy()-signer.cy()) > 1 || math.Abs((r.x1-r.x0)/72*25.4-30) > 0.5 {
+		t.Errorf("the seal is at %+v, expected 30 mm centred on %+v and ending a third of the way across it", r, signer)
+	}
+	number, _ := declared(t, eform, "Number")
+	wordIn(t, words(t, path, 1), "123", number)
+}
+
 // TestAttachment: the agency signs a separate attachment alone; page 1
 // shows the main document's number and the signing time at its top
 // right, at 10 pt.
@@ -326,6 +354,8 @@ func TestAppearanceProblems(t *testing.T) {
 	}
 	_, _, err = sign.Sign(context.Background(), electronic(t), agency, sign.Options{Role: sign.Agency, Attachment: true, Number: "12/TB-ƯBND"})
 	wantProblem(t, err, "", `phông chữ của dòng chữ trên phụ lục không có "Ư"`)
+	_, _, err = sign.Sign(context.Background(), electronic(t), agency, sign.Options{Role: sign.Agency, Attachment: true, Number: "12/TB-UBND", Date: when.Date{Year: 2026, Month: 12, Day: 2}})
+	wantProblem(t, err, "", "phụ lục ghi thời gian ký, không ghi ngày ban hành")
 }
 
 func BenchmarkSignImage(b *testing.B) {

@@ -144,6 +144,9 @@ func (o Options) check() error {
 	if o.SealWidth < 0 || o.SealWidth > 100 {
 		wrong("--seal-width", lang.M("expected the seal's width in millimetres, more than 0 and at most 100, got %s", strconv.FormatFloat(o.SealWidth, 'f', -1, 64)))
 	}
+	if o.Attachment && !o.Date.IsZero() {
+		wrong("--date", lang.M("an attachment shows the signing time, not a date of issue: leave out --date"))
+	}
 	if o.Attachment && o.Number == "" {
 		wrong("--number", lang.M("an attachment shows the number and symbol of the document it is attached to: give them with --number, such as --number 12/TB-UBND"))
 	}
