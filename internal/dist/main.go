@@ -37,7 +37,7 @@ var targets = []string{"windows/amd64", "windows/arm64", "darwin/arm64", "darwin
 
 // docs are the files every archive holds besides the program, as globs
 // relative to the repository; .goreleaser.yaml lists the same.
-var docs = []string{"README.md", "LICENSE*", "docs/huong-dan.md", "docs/*.png", "docs/img/*.png"}
+var docs = []string{"README.md", "LICENSE*", "docs/huong-dan.md", "docs/*.png", "docs/img/*.png", "docs/dien-tu/*.png"}
 
 func main() {
 	out := flag.String("o", "dist", "write the archives and SHA256SUMS into `DIR`")
