@@ -33,7 +33,9 @@ samples:
 #   completion script; SoftHSM2 as the PKCS#11 token of the signing tests,
 #   OpenSC's pkcs11-tool to store certificates on it, NSS's certutil for
 #   the database pdfsig trusts the tests' CA through, and openssl;
-#   the font folders they load, and DejaVu Serif, a wider font than Times.
+#   the font folders they load, and DejaVu Serif, a wider font than Times;
+#   MinGW-w64, the C compiler of the Windows program, which make dist
+#   builds with cgo for USB tokens, and its objdump.
 # Only the missing packages are installed.
 LO   := /usr/lib/libreoffice/program
 DEBS := poppler-utils=pdftotext qpdf=qpdf \
@@ -43,7 +45,8 @@ DEBS := poppler-utils=pdftotext qpdf=qpdf \
 	unzip=unzip bash-completion=/usr/share/bash-completion/bash_completion \
 	softhsm2=softhsm2-util opensc=pkcs11-tool libnss3-tools=certutil openssl=openssl \
 	fonts-liberation2=/usr/share/fonts/truetype/liberation2 fonts-dejavu-core=/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf \
-	fonts-dejavu-extra=/usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf
+	fonts-dejavu-extra=/usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf \
+	gcc-mingw-w64-x86-64-win32=x86_64-w64-mingw32-gcc
 OOXML_VALIDATE := @ooxml-tools/validate@0.4.6
 deps:
 	@missing=; for d in $(DEBS); do pkg=$${d%%=*}; need=$${d#*=}; \
@@ -140,7 +143,7 @@ previews: deps
 # with the tag or v0.x.y-dev+COMMIT, with the README and the guide, and
 # their SHA256SUMS (see internal/dist). The same bytes on every run of a
 # commit; .goreleaser.yaml makes the same archives from a tag.
-dist:
+dist: deps
 	rm -rf dist
 	$(GO) run ./internal/dist -o dist
 

@@ -1,6 +1,6 @@
 // Command dist builds the downloads of a release into a folder (dist/ by
-// default, as make dist runs it): hoinghi cross-compiled without cgo for
-// Windows, macOS and Linux on amd64 and arm64, stamped with its version,
+// default, as make dist runs it): hoinghi cross-compiled for Windows, macOS
+// and Linux on amd64 and arm64, stamped with its version,
 // each packed with the README, the clerk's guide and its pictures as
 // hoinghi_VERSION_OS_ARCH.zip (Windows) or .tar.gz, and SHA256SUMS beside
 // them. The version is the tag of the commit, else v0.x.y-dev+COMMIT
@@ -34,6 +34,16 @@ import (
 
 // targets are the systems a release is built for, as GOOS/GOARCH.
 var targets = []string{"windows/amd64", "windows/arm64", "darwin/arm64", "darwin/amd64", "linux/amd64", "linux/arm64"}
+
+// compilers are the C cross-compilers of the targets built with cgo, so
+// that their hoinghi can sign with a USB token (report/sign's PKCS#11
+// needs cgo): Windows on amd64, the clerks' computers, with Debian's
+// MinGW-w64, which links its C runtime in and leaves the program needing
+// only Windows' own DLLs. Every other target is built without cgo and
+// signs with .p12 files: there is no Debian cross-compiler for macOS or
+// Windows on arm64, and a Linux program built with cgo would need the C
+// library of the machine that built it.
+var compilers = map[string]string{"windows/amd64": "x86_64-w64-mingw32-gcc"}
 
 // docs are the files every archive holds besides the program, as globs
 // relative to the repository; .goreleaser.yaml lists the same.
@@ -142,6 +152,9 @@ func build(root, version, goos, goarch, exe string) error {
 	cmd := exec.Command("go", "build", "-trimpath", "-buildvcs=false", "-ldflags", "-s -w -X main.stamp="+version, "-o", exe, "./cmd/hoinghi")
 	cmd.Dir = root
 	cmd.Env = append(os.Environ(), "CGO_ENABLED=0", "GOOS="+goos, "GOARCH="+goarch)
+	if cc, ok := compilers[goos+"/"+goarch]; ok {
+		cmd.Env = append(cmd.Env, "CGO_ENABLED=1", "CC="+cc)
+	}
 	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
 	if err := cmd.Run(); err != nil {
 		return fmt.Errorf("go build for %s/%s: %w", goos, goarch, err)
