@@ -56,7 +56,11 @@ type Document struct {
 type Medium int
 
 const (
+	// Paper is the paper form: signed by hand, sealed, numbered and
+	// dated by the văn thư.
 	Paper Medium = iota
+	// Electronic is the e-document form, signed digitally, numbered
+	// and dated by the document system at issuance (Document.Electronic).
 	Electronic
 )
 

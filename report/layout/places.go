@@ -20,6 +20,7 @@ import (
 // lines, so that for one office they stand in the same place on every
 // document of one kind.
 type Place struct {
+	// Name is one of Number, Day, Month, Year, Signer and Attachment.
 	Name string
 	// Page is the page of the place, from 0: the first for all but the
 	// signer's, which is on the page of the signature block.
