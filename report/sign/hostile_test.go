@@ -1,0 +1,75 @@
+package sign_test
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/hoinghi/hoinghi/report/sign"
+)
+
+var reTrailer = regexp.MustCompile(`(?s)trailer\n<<(.*?)>>\nstartxref\n(\d+)\n%%EOF\n$`)
+
+// amend is pdf with an incremental update after it that replaces the
+// objects of bodies, by number: how a hostile file is made from one
+// hoinghi rendered.
+func amend(t *testing.T, pdf []byte, bodies map[int]string) []byte {
+	t.Helper()
+	m := reTrailer.FindSubmatch(pdf)
+	if m == nil {
+		t.Fatal("the PDF ends without a trailer")
+	}
+	var b bytes.Buffer
+	b.Write(pdf)
+	offsets := map[int]int{}
+	var nums []int
+	for n, body := range bodies {
+		offsets[n] = b.Len()
+		nums = append(nums, n)
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", n, body)
+	}
+	slices.Sort(nums)
+	xref := b.Len()
+	b.WriteString("xref\n")
+	for _, n := range nums {
+		fmt.Fprintf(&b, "%d 1\n%010d 00000 n \n", n, offsets[n])
+	}
+	dict := regexp.MustCompile(` /Prev \d+`).ReplaceAllString(string(m[1]), "")
+	fmt.Fprintf(&b, "trailer\n<<%s /Prev %s >>\nstartxref\n%d\n%%%%EOF\n", strings.TrimRight(dict, " "), m[2], xref)
+	return b.Bytes()
+}
+
+// object is the number and the body of the first object of pdf whose
+// body starts with prefix.
+func object(t *testing.T, pdf []byte, prefix string) (int, string) {
+	t.Helper()
+	m := regexp.MustCompile(`(?m)^(\d+) 0 obj\n(` + regexp.QuoteMeta(prefix) + `[^\n]*)`).FindSubmatch(pdf)
+	if m == nil {
+		t.Fatalf("no object %s", prefix)
+	}
+	n, _ := strconv.Atoi(string(m[1]))
+	return n, string(m[2])
+}
+
+// TestHostileWidths: a /W array whose ranges cover the codes many times
+// over, 20,000 times "0 65535 500", is refused as damaged rather than
+// expanded range by range.
+func TestHostileWidths(t *testing.T) {
+	pdf := electronic(t)
+	n, body := object(t, pdf, "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /CUDPBI+LiberationSerif-Regular")
+	hostile := regexp.MustCompile(`/W \[.*\]\] >>$`).ReplaceAllString(body, "/W ["+strings.Repeat("0 65535 500 ", 20000)+"] >>")
+	if hostile == body {
+		t.Fatal("the font's /W array is not where the test looks for it")
+	}
+	_, _, err := sign.Encode(amend(t, pdf, map[int]string{n: hostile}), "F1", "05", 13)
+	wantProblem(t, err, "", "có mảng /W bị sai")
+	// One range over all the codes is still read.
+	whole := regexp.MustCompile(`/W \[.*\]\] >>$`).ReplaceAllString(body, "/W [0 65535 500] >>")
+	if _, width, err := sign.Encode(amend(t, pdf, map[int]string{n: whole}), "F1", "05", 10); err != nil || width != 10 {
+		t.Errorf("with every code 500 wide, 05 at 10 pt is %.2f pt wide (%v), expected 10", width, err)
+	}
+}
