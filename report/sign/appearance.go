@@ -48,8 +48,8 @@ func drawImage(r rect, im *Image) *appearance {
 // signerAppearance is the signer's handwritten signature, im, scaled to
 // fit the signer's box keeping its proportions, centred in it.
 func signerAppearance(pl *places, im *Image) (*appearance, error) {
-	if pl == nil || pl.signer == nil {
-		return nil, paperForm("--image")
+	if err := pl.hasSigner("--image"); err != nil {
+		return nil, err
 	}
 	box := pl.signer.rect
 	scale := min(box.width()/float64(im.Width), box.height()/float64(im.Height))
@@ -62,6 +62,19 @@ func signerAppearance(pl *places, im *Image) (*appearance, error) {
 // a PDF of the paper form.
 func paperForm(flag string) error {
 	return diag.List{{Path: flag, Msg: lang.M("this PDF is the paper form, which has no places for the e-document's signatures, number and date: render it with hoinghi render --electronic")}}
+}
+
+// hasSigner checks that the document, which flag shows an image on, has
+// the signer's box: the paper form has no places, and an e-document form
+// without the box is damaged.
+func (pl *places) hasSigner(flag string) error {
+	switch {
+	case pl == nil:
+		return paperForm(flag)
+	case pl.signer == nil:
+		return damaged(lang.M("page 1 has the e-document form's places, but no page has its /Signer place"))
+	}
+	return nil
 }
 
 var reWidgetRect = regexp.MustCompile(`/Rect \[` + reNumber + ` ` + reNumber + ` ` + reNumber + ` ` + reNumber + `\]`)
@@ -94,8 +107,8 @@ func (d *doc) signerRect(fields []string) (rect, error) {
 // invisible), its right edge a third of the way across the image: it
 // covers about a third of the image, on its left.
 func sealAppearance(pl *places, o Options, signer rect, page rect) (*appearance, error) {
-	if pl == nil || pl.signer == nil {
-		return nil, paperForm("--seal")
+	if err := pl.hasSigner("--seal"); err != nil {
+		return nil, err
 	}
 	im := o.Seal
 	var w, h float64

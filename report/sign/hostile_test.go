@@ -2,6 +2,7 @@ package sign_test
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"regexp"
 	"slices"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hoinghi/hoinghi/internal/testtool"
 	"github.com/hoinghi/hoinghi/report/sign"
 )
 
@@ -72,4 +74,36 @@ func TestHostileWidths(t *testing.T) {
 	if _, width, err := sign.Encode(amend(t, pdf, map[int]string{n: whole}), "F1", "05", 10); err != nil || width != 10 {
 		t.Errorf("with every code 500 wide, 05 at 10 pt is %.2f pt wide (%v), expected 10", width, err)
 	}
+}
+
+// TestRepeatedPages: a page tree that lists one padded page 10,000
+// times, none with the signer's box, is read once; a document whose
+// page 1 has the places but no page the signer's box is damaged, not the
+// paper form.
+func TestRepeatedPages(t *testing.T) {
+	p := newPKI(t)
+	pdf := electronic(t)
+	pages, tree := object(t, pdf, "<< /Type /Pages")
+	page, body := object(t, pdf, "<< /Type /Page /Parent")
+	m := regexp.MustCompile(`(?m)^(\d+) 0 obj\n(<< /Type /Page [^\n]*/Signer <<[^\n]*)`).FindSubmatch(pdf)
+	if m == nil {
+		t.Fatal("no page declares the signer's box")
+	}
+	n, _ := strconv.Atoi(string(m[1]))
+	signer := string(m[2])
+	if n == page {
+		t.Fatal("the signer's box is on page 1")
+	}
+	padded := regexp.MustCompile(` /LastModified .*$`).ReplaceAllString(signer, " /Pad ("+strings.Repeat("x", 100<<10)+") >>")
+	kids := fmt.Sprintf("/Kids [%d 0 R %s]", page, strings.Repeat(fmt.Sprintf("%d 0 R ", n), 10000))
+	hostile := amend(t, pdf, map[int]string{pages: regexp.MustCompile(`/Kids \[[^\]]*\]`).ReplaceAllString(tree, kids), n: padded})
+	if !strings.Contains(body, "/Number <<") {
+		t.Fatal("page 1 declares no places")
+	}
+	im, err := sign.ParseImage(testtool.Scribble(t, 300, 100), "--image")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = sign.Sign(context.Background(), hostile, p12Key(t, p, p.signer), sign.Options{Role: sign.Signer, Image: im})
+	wantProblem(t, err, "", "không trang nào có chỗ /Signer")
 }

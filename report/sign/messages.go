@@ -64,6 +64,7 @@ func init() {
 		"the seal, %.1f × %.1f mm, would run off the page: at most %.1f × %.1f mm fits; give a smaller --seal-width":                                   "con dấu %.1f × %.1f mm sẽ tràn ra ngoài trang: chỉ vừa tối đa %.1f × %.1f mm; nhập --seal-width nhỏ hơn",
 		"the font of the attachment's text has no %q, in %s: write the number and symbol with digits, capital letters and / -":                         "phông chữ của dòng chữ trên phụ lục không có %q, trong %s: viết số và ký hiệu bằng chữ số, chữ in hoa và / -",
 		"an attachment shows the signing time, not a date of issue: leave out --date":                                                                  "phụ lục ghi thời gian ký, không ghi ngày ban hành: bỏ --date",
+		"page 1 has the e-document form's places, but no page has its /Signer place":                                                                   "trang 1 có các chỗ của văn bản điện tử, nhưng không trang nào có chỗ /Signer",
 		"no font %s on page 1":                                           "trang 1 không có phông %s",
 		"object %d is not a stream":                                      "đối tượng %d không phải luồng dữ liệu",
 		"page 1 has no /Contents":                                        "trang 1 không có /Contents",

@@ -239,8 +239,13 @@ type page1 struct {
 
 var reKids = regexp.MustCompile(`/Kids \[([^\]]*)\]`)
 
-// maxPages is the most pages sign looks through for the signer's box.
-const maxPages = 10000
+// maxPages is the most pages sign looks through for the signer's box,
+// and maxScan the most bytes of their dictionaries it reads: hoinghi's
+// are a few hundred bytes each.
+const (
+	maxPages = 10000
+	maxScan  = 4 << 20
+)
 
 // first reads the catalog, the form's fields, page 1 of d and the places
 // of the e-document form.
@@ -280,18 +285,21 @@ func (d *doc) first() (page1, error) {
 	if kids == nil {
 		return p, nil
 	}
-	for i, ref := range refs(kids[1]) {
-		if i == 0 {
-			continue
-		}
-		if p.places.signer != nil || i > maxPages {
+	seen, scanned := map[int]bool{p.num: true}, len(p.dict)
+	for _, ref := range refs(kids[1]) {
+		if p.places.signer != nil || len(seen) > maxPages || scanned > maxScan {
 			break
 		}
 		n, _ := strconv.Atoi(strings.Fields(ref)[0])
+		if seen[n] {
+			continue
+		}
+		seen[n] = true
 		dict, err := d.object(n)
 		if err != nil {
 			return p, err
 		}
+		scanned += len(dict)
 		if readPlaces(dict, p.places).signer != nil {
 			p.signerNum, p.signerDict = n, dict
 		}
