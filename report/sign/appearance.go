@@ -145,6 +145,10 @@ func sealAppearance(pl *places, o Options, signer rect, page rect) (*appearance,
 	return nil, diag.List{{Path: "--seal", Msg: m}}
 }
 
+// lineSpacing is the distance of the attachment's lines, in sizes of
+// their font: the layout sizes the place for it.
+const lineSpacing = 1.15
+
 // mm is a length of points in millimetres.
 func mm(pt float64) float64 { return pt / ptPerMM }
 
@@ -163,13 +167,16 @@ func (d *doc) attachmentAppearance(page []byte, pl *places, number string, at ti
 	}
 	var ops strings.Builder
 	ops.WriteString("BT 0 g /" + f.name + " " + num(a.size) + " Tf\n")
-	for i, line := range []string{number, at.Format(time.RFC3339)} {
+	for i, line := range []string{attachedNumber(number), at.Format(time.RFC3339)} {
 		text, width, missing, ok := f.encode(line, a.size)
 		if !ok {
 			return nil, diag.List{{Path: "--number", Msg: lang.M("the font of the attachment's text has no %q, in %s: write the number and symbol with digits, capital letters and / -", string(missing), line)}}
 		}
+		if width > a.rect.width()+0.005 {
+			return nil, diag.List{{Path: "--number", Msg: lang.M("the attachment's text %s is %.1f mm wide, more than the %.1f mm of its place at the top right of page 1: shorten the number and symbol", line, mm(width), mm(a.rect.width()))}}
+		}
 		x := a.rect.width() - width
-		y := a.baseline - a.rect[1] - float64(i)*a.size*1.2
+		y := a.baseline - a.rect[1] - float64(i)*a.size*lineSpacing
 		fmt.Fprintf(&ops, "1 0 0 1 %s %s Tm %s Tj\n", num(x), num(y), text)
 	}
 	ops.WriteString("ET\n")

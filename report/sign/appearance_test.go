@@ -285,7 +285,7 @@ func TestAttachment(t *testing.T) {
 	p := newPKI(t)
 	eform := electronic(t)
 	at := time.Now().Truncate(time.Second)
-	signed, _, err := sign.Sign(context.Background(), eform, p12Key(t, p, p.agency), sign.Options{Role: sign.Agency, Attachment: true, Number: "12/TB-UBND", Time: at})
+	signed, _, err := sign.Sign(context.Background(), eform, p12Key(t, p, p.agency), sign.Options{Role: sign.Agency, Attachment: true, Number: "5/TB-UBND", Time: at})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -303,7 +303,7 @@ func TestAttachment(t *testing.T) {
 	pdfcpu(t, "validate", path)
 	place, _ := declared(t, eform, "Attachment")
 	ws := words(t, path, 1)
-	num := wordIn(t, ws, "12/TB-UBND", place)
+	num := wordIn(t, ws, "05/TB-UBND", place)
 	stamp := wordIn(t, ws, at.In(time.FixedZone("", 7*60*60)).Format("2006-01-02T15:04:05+07:00"), place)
 	so := wordIn(t, ws, "Số:", box{0, 0, 595, pageHeight})
 	// pdftotext's box is the font's ascent to descent: at 10 pt, 10/13
@@ -316,8 +316,10 @@ func TestAttachment(t *testing.T) {
 			t.Errorf("%s ends at %.2f, not at the right of its place, %.2f", w.text, w.x1, place.x1)
 		}
 	}
-	if num.y0 < stamp.y1-1 {
-		t.Errorf("the number %+v is not above the time %+v", num, stamp)
+	// The same face and size: the tops of the boxes are their baselines'
+	// distance apart, a line of 1.15 × 10 pt.
+	if d := num.y1 - stamp.y1; math.Abs(d-11.5) > 0.3 {
+		t.Errorf("the lines are %.2f pt apart, expected 11.5", d)
 	}
 }
 
@@ -353,9 +355,17 @@ func TestAppearanceProblems(t *testing.T) {
 		wantProblem(t, err, "", c.msg)
 	}
 	_, _, err = sign.Sign(context.Background(), electronic(t), agency, sign.Options{Role: sign.Agency, Attachment: true, Number: "12/TB-ƯBND"})
-	wantProblem(t, err, "", `phông chữ của dòng chữ trên phụ lục không có "Ư"`)
+	wantProblem(t, err, "", `phông chữ của dòng chữ trên văn bản kèm theo không có "Ư"`)
+	_, _, err = sign.Sign(context.Background(), electronic(t), agency, sign.Options{Role: sign.Agency, Attachment: true, Number: "12/" + strings.Repeat("UBND", 20)})
+	wantProblem(t, err, "", "trên văn bản kèm theo rộng")
+	_, _, err = sign.Sign(context.Background(), electronic(t), agency, sign.Options{Role: sign.Agency, Attachment: true, Number: "12/TB-UBND", Seal: bare, SealWidth: 36})
+	wantProblem(t, err, "", "trên văn bản kèm theo là tệp riêng không thể hiện hình ảnh")
 	_, _, err = sign.Sign(context.Background(), electronic(t), agency, sign.Options{Role: sign.Agency, Attachment: true, Number: "12/TB-UBND", Date: when.Date{Year: 2026, Month: 12, Day: 2}})
-	wantProblem(t, err, "", "phụ lục ghi thời gian ký, không ghi ngày ban hành")
+	wantProblem(t, err, "", "văn bản kèm theo ghi thời gian ký, không ghi ngày ban hành")
+	for _, s := range []string{"2023-07", "31/02/2026", "hôm nay"} {
+		_, err := sign.ParseDate(s)
+		wantProblem(t, err, "", "cần ngày ban hành, ví dụ 2026-12-02 hoặc 02/12/2026, nhận được "+s)
+	}
 }
 
 func BenchmarkSignImage(b *testing.B) {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/hoinghi/hoinghi/internal/testtool"
 	"github.com/hoinghi/hoinghi/report/sign"
+	"github.com/hoinghi/hoinghi/report/when"
 )
 
 var reTrailer = regexp.MustCompile(`(?s)trailer\n<<(.*?)>>\nstartxref\n(\d+)\n%%EOF\n$`)
@@ -106,4 +107,31 @@ func TestRepeatedPages(t *testing.T) {
 	}
 	_, _, err = sign.Sign(context.Background(), hostile, p12Key(t, p, p.signer), sign.Options{Role: sign.Signer, Image: im})
 	wantProblem(t, err, "", "không trang nào có chỗ /Signer")
+}
+
+// TestNoDateLine: on a document without a date line, as a state Biên
+// bản, --date is a problem of its own; without it the number is filled
+// in alone.
+func TestNoDateLine(t *testing.T) {
+	p := newPKI(t)
+	pdf := electronic(t)
+	page, body := object(t, pdf, "<< /Type /Page /Parent")
+	undated := regexp.MustCompile(` /(Day|Month|Year) << [^>]* >>`).ReplaceAllString(body, "")
+	if undated == body || strings.Contains(undated, "/Day") {
+		t.Fatal("page 1 declares no date places to take out")
+	}
+	first, _, err := sign.Sign(context.Background(), amend(t, pdf, map[int]string{page: undated}), p12Key(t, p, p.signer), sign.Options{Role: sign.Signer})
+	if err != nil {
+		t.Fatal(err)
+	}
+	agency := p12Key(t, p, p.agency)
+	_, _, err = sign.Sign(context.Background(), first, agency, sign.Options{Role: sign.Agency, Number: "7", Date: when.Date{Year: 2026, Month: 12, Day: 2}})
+	wantProblem(t, err, "", "văn bản này không có dòng ngày tháng")
+	signed, _, err := sign.Sign(context.Background(), first, agency, sign.Options{Role: sign.Agency, Number: "7"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := string(testtool.Run(t, "pdftotext", "-f", "1", "-l", "1", "-layout", write(t, "issued.pdf", signed), "-")); !regexp.MustCompile(`Số: *07/TB-`).MatchString(text) {
+		t.Errorf("the Số line does not read 07:\n%s", text)
+	}
 }
