@@ -77,7 +77,7 @@ func (pl *places) hasSigner(flag string) error {
 	return nil
 }
 
-var reWidgetRect = regexp.MustCompile(`/Rect \[` + reNumber + ` ` + reNumber + ` ` + reNumber + ` ` + reNumber + `\]`)
+var reWidgetRect = regexp.MustCompile(`/Rect ` + reRect)
 
 // signerRect is where the signer's image is on page 1, empty when the
 // signer's signature is invisible.
@@ -91,13 +91,10 @@ func (d *doc) signerRect(fields []string) (rect, error) {
 		if m := reFieldName.FindSubmatch(body); m == nil || string(m[1]) != Signer.field() {
 			continue
 		}
-		var r rect
 		if m := reWidgetRect.FindSubmatch(body); m != nil {
-			for i := range r {
-				r[i], _ = strconv.ParseFloat(string(m[i+1]), 64)
-			}
+			return rectOf(m), nil
 		}
-		return r, nil
+		return rect{}, nil
 	}
 	return rect{}, nil
 }

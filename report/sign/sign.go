@@ -277,9 +277,7 @@ func (d *doc) first() (page1, error) {
 	if m == nil {
 		return p, damaged(lang.M("page 1 has no /MediaBox"))
 	}
-	for i := range p.box {
-		p.box[i], _ = strconv.ParseFloat(string(m[i+1]), 64)
-	}
+	p.box = rectOf(m)
 	p.places = readPlaces(p.dict, nil)
 	if p.places == nil {
 		return p, nil
