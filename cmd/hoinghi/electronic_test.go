@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -23,45 +22,15 @@ type place struct {
 	Size                   float64
 }
 
-// readPlaces reads the places of every page of pdf with qpdf --json.
+// readPlaces reads the places of every page of pdf with qpdf --json, in
+// millimetres from the page's top-left corner.
 func readPlaces(t *testing.T, pdf string) map[string]place {
 	t.Helper()
-	var doc struct {
-		Pages []struct {
-			Object string `json:"object"`
-		} `json:"pages"`
-		// QPDF is the header, then the objects.
-		QPDF []json.RawMessage `json:"qpdf"`
-	}
-	var objects map[string]struct {
-		Value struct {
-			PieceInfo struct {
-				Hoinghi struct {
-					Private map[string]json.RawMessage `json:"/Private"`
-				} `json:"/hoinghi"`
-			} `json:"/PieceInfo"`
-		} `json:"value"`
-	}
-	out := testtool.Run(t, "qpdf", "--json=2", "--json-key=pages", "--json-key=qpdf", pdf)
-	if err := json.Unmarshal(out, &doc); err != nil || len(doc.QPDF) != 2 || json.Unmarshal(doc.QPDF[1], &objects) != nil {
-		t.Fatalf("qpdf --json of %s: %v", pdf, err)
-	}
 	places := map[string]place{}
-	for i, pg := range doc.Pages {
-		obj := objects["obj:"+pg.Object].Value
-		for name, raw := range obj.PieceInfo.Hoinghi.Private {
-			var p struct {
-				Rect []float64 `json:"/Rect"`
-				Font string    `json:"/Font"`
-				Size float64   `json:"/Size"`
-			}
-			if json.Unmarshal(raw, &p) != nil || len(p.Rect) != 4 {
-				continue
-			}
-			h := layout.PageH
-			places[strings.TrimPrefix(name, "/")] = place{Page: i, XMin: p.Rect[0] * ptMM, YMin: h - p.Rect[3]*ptMM,
-				XMax: p.Rect[2] * ptMM, YMax: h - p.Rect[1]*ptMM, Font: p.Font, Size: p.Size}
-		}
+	for name, p := range testtool.Places(t, pdf) {
+		h := layout.PageH
+		places[name] = place{Page: p.Page, XMin: p.Rect[0] * ptMM, YMin: h - p.Rect[3]*ptMM,
+			XMax: p.Rect[2] * ptMM, YMax: h - p.Rect[1]*ptMM, Font: p.Font, Size: p.Size}
 	}
 	return places
 }

@@ -164,8 +164,8 @@ func (e *env) sign(ctx context.Context, cmd *cli.Command) error {
 	return nil
 }
 
-// options reads the images and checks the number and the date the
-// flags give, before the PIN is asked for.
+// options reads the images and checks the flags, the number and the
+// date, before the PIN is asked for.
 func (o signOptions) options(role sign.Role) (sign.Options, error) {
 	so := sign.Options{Role: role, TSA: o.TSA, SealWidth: o.SealWidth, Number: o.Number, Attachment: o.Attachment}
 	var err error
@@ -189,7 +189,7 @@ func (o signOptions) options(role sign.Role) (sign.Options, error) {
 			return so, err
 		}
 	}
-	return so, nil
+	return so, so.Check()
 }
 
 // signExit is the exit code of a failure to sign: 2 for an input (the
@@ -238,9 +238,9 @@ func init() {
 		"%s: --p12, --pkcs11, --tsa and --image are for --sign: add --sign to sign the PDFs":                                                                                       "%s: --p12, --pkcs11, --tsa và --image dùng cho --sign: thêm --sign để ký các tệp PDF",
 		"as the agency, show the seal, the PNG image `FILE` with a transparent background, at its real size over the left third of the signer's image":                             "với vai trò cơ quan, thể hiện con dấu, ảnh PNG `TỆP` có nền trong suốt, đúng kích thước thật, trùm lên khoảng 1/3 hình ảnh chữ ký của người ký về phía bên trái",
 		"the seal's real width in `MM`, when its PNG does not say its size (a pHYs chunk) or says it wrong":                                                                        "chiều rộng thật của con dấu tính bằng `MM`, khi ảnh PNG không ghi kích thước (khối pHYs) hoặc ghi sai",
-		"as the agency, fill in the document's number `N` before signing (the number and symbol, 12/TB-UBND, of the document an --attachment goes with)":                           "với vai trò cơ quan, điền số văn bản `N` trước khi ký (với --attachment: số và ký hiệu, 12/TB-UBND, của văn bản mà phụ lục kèm theo)",
+		"as the agency, fill in the document's number `N` before signing (the number and symbol, 12/TB-UBND, of the document an --attachment goes with)":                           "với vai trò cơ quan, điền số văn bản `N` trước khi ký (với --attachment: số và ký hiệu, 12/TB-UBND, của văn bản mà văn bản kèm theo đi cùng)",
 		"as the agency, fill in the date of issue `DATE` (2026-12-02 or 02/12/2026); the signing day by default":                                                                   "với vai trò cơ quan, điền ngày ban hành `NGÀY` (2026-12-02 hoặc 02/12/2026); mặc định là ngày ký",
-		"as the agency, sign a separate attachment, which the signer does not sign: its number and the signing time go at the top right of page 1":                                 "với vai trò cơ quan, ký phụ lục là tệp riêng, người ký không ký: số văn bản và thời gian ký được ghi ở góc trên bên phải trang 1",
+		"as the agency, sign a separate attachment, which the signer does not sign: its number and the signing time go at the top right of page 1":                                 "với vai trò cơ quan, ký văn bản kèm theo là tệp riêng, người ký không ký: số văn bản và thời gian ký được ghi ở góc trên bên phải trang 1",
 		"as the signer, show the handwritten signature, the PNG image `FILE` with a transparent background, between the signer's title and name (PDFs rendered with --electronic)": "với vai trò người ký, thể hiện hình ảnh chữ ký, ảnh PNG `TỆP` có nền trong suốt, giữa chức vụ và họ tên người ký (tệp PDF xuất với --electronic)",
 		"`ROLE`: signer, or agency once the signer has signed":                                                                                                                     "`VAI_TRÒ`: signer (người ký), hoặc agency (cơ quan) sau khi người ký đã ký",
 		"the key and certificate in the PKCS#12 file `FILE` (.p12, .pfx)":                                                                                                          "khóa và chứng thư số trong tệp PKCS#12 `TỆP` (.p12, .pfx)",

@@ -80,7 +80,7 @@ func TestSignImageCommand(t *testing.T) {
 		{out, []string{"--seal", seal, "--number", "12", "--date", "31/02/2026"}, "--date:"},
 		{out, []string{"--seal", notPNG, "--number", "12"}, "--seal: đây không phải ảnh PNG"},
 		{paper, []string{"--number", "12"}, "--number: tệp PDF này là văn bản giấy"},
-		{in, []string{"--attachment", "--number", "12/TB-ƯBND"}, `--number: phông chữ của dòng chữ trên phụ lục không có "Ư"`},
+		{in, []string{"--attachment", "--number", "12/TB-ƯBND"}, `--number: phông chữ của dòng chữ trên văn bản kèm theo không có "Ư"`},
 	} {
 		before, _ := os.ReadFile(c.in)
 		if c.in == paper {
@@ -114,6 +114,33 @@ func TestSignImageCommand(t *testing.T) {
 	text := string(testtool.Run(t, "pdftotext", "-f", "1", "-l", "1", "-layout", issued, "-"))
 	if !strings.Contains(text, "12/TB-") || !strings.Contains(text, "ngày 02 tháng 12 năm 2026") {
 		t.Errorf("the number or the date is not on page 1:\n%s", text)
+	}
+}
+
+// TestSignFlagsBeforePIN: a flag that does not fit the role or the
+// others is an input error before the PIN is read, here from a PIN file
+// that does not exist.
+func TestSignFlagsBeforePIN(t *testing.T) {
+	dir := t.TempDir()
+	in := renderThongBao(t, dir, true)
+	key := p12File(t, dir, "UBND tỉnh Bắc Kạn", "1234")
+	seal := write(t, dir, "dau.png", string(testtool.WithDPI(testtool.Ring(t, 425), 300)))
+	noPIN := filepath.Join(dir, "khong-co-ma-pin.txt")
+	for _, c := range []struct {
+		args []string
+		msg  string
+	}{
+		{[]string{"--role", "signer", "--seal", seal}, "--seal: --seal là của cơ quan"},
+		{[]string{"--role", "agency", "--seal", seal, "--seal-width", "200", "--number", "12"}, "--seal-width: cần chiều rộng con dấu"},
+		{[]string{"--role", "agency", "--attachment", "--number", "12/TB-UBND", "--seal", seal}, "--seal: chữ ký số của cơ quan trên văn bản kèm theo là tệp riêng không thể hiện hình ảnh"},
+		{[]string{"--role", "agency", "--attachment", "--number", "12/TB-UBND", "--date", "02/12/2026"}, "--date: văn bản kèm theo ghi thời gian ký"},
+		{[]string{"--role", "agency", "--number", "12", "--date", "2023-07"}, "--date: cần ngày ban hành, ví dụ 2026-12-02 hoặc 02/12/2026, nhận được 2023-07"},
+	} {
+		out := filepath.Join(dir, "ra.pdf")
+		code, _, stderr := hoinghi(t, append(append([]string{"sign", "--p12", key, "--pin-file", noPIN}, c.args...), in, out)...)
+		if code != 2 || !strings.Contains(stderr, c.msg) || strings.Contains(stderr, noPIN) {
+			t.Errorf("sign %v: %d, expected 2 and %q before the PIN is read:\n%s", c.args, code, c.msg, stderr)
+		}
 	}
 }
 

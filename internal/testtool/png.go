@@ -13,8 +13,8 @@ import (
 
 // Colours of the test images: a signature's blue, a seal's red.
 var (
-	Blue = color.NRGBA{0x10, 0x30, 0xd0, 0xff}
-	Red  = color.NRGBA{0xe0, 0x10, 0x10, 0xff}
+	blue = color.NRGBA{0x10, 0x30, 0xd0, 0xff}
+	red  = color.NRGBA{0xe0, 0x10, 0x10, 0xff}
 )
 
 // Scribble is a PNG of w × h pixels of a blue handwritten signature, a
@@ -26,7 +26,7 @@ func Scribble(t testing.TB, w, h int) []byte {
 		cy := float64(h)/2 + float64(h)/4*math.Sin(float64(x)/float64(w)*4*math.Pi)
 		for y := range h {
 			if math.Abs(float64(y)-cy) < float64(h)/20+1 {
-				img.SetNRGBA(x, y, Blue)
+				img.SetNRGBA(x, y, blue)
 			}
 		}
 	}
@@ -43,7 +43,7 @@ func Ring(t testing.TB, d int) []byte {
 		for x := range d {
 			r := math.Hypot(float64(x)+0.5-c, float64(y)+0.5-c)
 			if (r < c && r > c*0.85) || r < c*0.2 {
-				img.SetNRGBA(x, y, Red)
+				img.SetNRGBA(x, y, red)
 			}
 		}
 	}

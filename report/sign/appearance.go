@@ -48,8 +48,8 @@ func drawImage(r rect, im *Image) *appearance {
 // signerAppearance is the signer's handwritten signature, im, scaled to
 // fit the signer's box keeping its proportions, centred in it.
 func signerAppearance(pl *places, im *Image) (*appearance, error) {
-	if pl == nil || pl.signer == nil {
-		return nil, paperForm("--image")
+	if err := pl.hasSigner("--image"); err != nil {
+		return nil, err
 	}
 	box := pl.signer.rect
 	scale := min(box.width()/float64(im.Width), box.height()/float64(im.Height))
@@ -64,7 +64,20 @@ func paperForm(flag string) error {
 	return diag.List{{Path: flag, Msg: lang.M("this PDF is the paper form, which has no places for the e-document's signatures, number and date: render it with hoinghi render --electronic")}}
 }
 
-var reWidgetRect = regexp.MustCompile(`/Rect \[` + reNumber + ` ` + reNumber + ` ` + reNumber + ` ` + reNumber + `\]`)
+// hasSigner checks that the document, which flag shows an image on, has
+// the signer's box: the paper form has no places, and an e-document form
+// without the box is damaged.
+func (pl *places) hasSigner(flag string) error {
+	switch {
+	case pl == nil:
+		return paperForm(flag)
+	case pl.signer == nil:
+		return damaged(lang.M("page 1 has the e-document form's places, but no page has its /Signer place"))
+	}
+	return nil
+}
+
+var reWidgetRect = regexp.MustCompile(`/Rect ` + reRect)
 
 // signerRect is where the signer's image is on page 1, empty when the
 // signer's signature is invisible.
@@ -78,13 +91,10 @@ func (d *doc) signerRect(fields []string) (rect, error) {
 		if m := reFieldName.FindSubmatch(body); m == nil || string(m[1]) != Signer.field() {
 			continue
 		}
-		var r rect
 		if m := reWidgetRect.FindSubmatch(body); m != nil {
-			for i := range r {
-				r[i], _ = strconv.ParseFloat(string(m[i+1]), 64)
-			}
+			return rectOf(m), nil
 		}
-		return r, nil
+		return rect{}, nil
 	}
 	return rect{}, nil
 }
@@ -94,8 +104,8 @@ func (d *doc) signerRect(fields []string) (rect, error) {
 // invisible), its right edge a third of the way across the image: it
 // covers about a third of the image, on its left.
 func sealAppearance(pl *places, o Options, signer rect, page rect) (*appearance, error) {
-	if pl == nil || pl.signer == nil {
-		return nil, paperForm("--seal")
+	if err := pl.hasSigner("--seal"); err != nil {
+		return nil, err
 	}
 	im := o.Seal
 	var w, h float64
@@ -132,6 +142,10 @@ func sealAppearance(pl *places, o Options, signer rect, page rect) (*appearance,
 	return nil, diag.List{{Path: "--seal", Msg: m}}
 }
 
+// lineSpacing is the distance of the attachment's lines, in sizes of
+// their font: the layout sizes the place for it.
+const lineSpacing = 1.15
+
 // mm is a length of points in millimetres.
 func mm(pt float64) float64 { return pt / ptPerMM }
 
@@ -150,13 +164,16 @@ func (d *doc) attachmentAppearance(page []byte, pl *places, number string, at ti
 	}
 	var ops strings.Builder
 	ops.WriteString("BT 0 g /" + f.name + " " + num(a.size) + " Tf\n")
-	for i, line := range []string{number, at.Format(time.RFC3339)} {
+	for i, line := range []string{attachedNumber(number), at.Format(time.RFC3339)} {
 		text, width, missing, ok := f.encode(line, a.size)
 		if !ok {
 			return nil, diag.List{{Path: "--number", Msg: lang.M("the font of the attachment's text has no %q, in %s: write the number and symbol with digits, capital letters and / -", string(missing), line)}}
 		}
+		if width > a.rect.width()+0.005 {
+			return nil, diag.List{{Path: "--number", Msg: lang.M("the attachment's text %s is %.1f mm wide, more than the %.1f mm of its place at the top right of page 1: shorten the number and symbol", line, mm(width), mm(a.rect.width()))}}
+		}
 		x := a.rect.width() - width
-		y := a.baseline - a.rect[1] - float64(i)*a.size*1.2
+		y := a.baseline - a.rect[1] - float64(i)*a.size*lineSpacing
 		fmt.Fprintf(&ops, "1 0 0 1 %s %s Tm %s Tj\n", num(x), num(y), text)
 	}
 	ops.WriteString("ET\n")

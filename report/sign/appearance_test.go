@@ -27,39 +27,16 @@ func (b box) cy() float64 { return (b.y0 + b.y1) / 2 }
 
 const pageHeight = 841.89
 
-// declared reads the place key of the e-document form that page 1 of pdf
-// declares, as the render wrote it (the contract between render and
-// sign), and its baseline when it has one.
-func declared(t *testing.T, pdf []byte, key string) (box, float64) {
+// declared reads the place key of the e-document form that pdf
+// declares, as qpdf reads it (the contract between render and sign),
+// and its page, from 1.
+func declared(t *testing.T, pdf []byte, key string) (box, int) {
 	t.Helper()
-	n := `(-?[\d.]+)`
-	m := regexp.MustCompile(`/` + key + ` << /Rect \[` + n + ` ` + n + ` ` + n + ` ` + n + `\](?: /Baseline ` + n + `)?`).FindSubmatch(pdf)
-	if m == nil {
-		t.Fatalf("page 1 declares no /%s place", key)
+	p, ok := testtool.Places(t, write(t, "declared.pdf", pdf))[key]
+	if !ok {
+		t.Fatalf("no page declares the /%s place", key)
 	}
-	var v [5]float64
-	for i := range v {
-		v[i], _ = strconv.ParseFloat(string(m[i+1]), 64)
-	}
-	return box{v[0], v[1], v[2], v[3]}, v[4]
-}
-
-// signerPage is the page, from 1, whose dictionary declares the /Signer
-// place: the page of the signature block.
-func signerPage(t *testing.T, pdf []byte) int {
-	t.Helper()
-	obj := regexp.MustCompile(`(?m)^(\d+) 0 obj\n<< /Type /Page [^\n]*/Signer <<`).FindSubmatch(pdf)
-	kids := regexp.MustCompile(`/Kids \[([^\]]*)\]`).FindSubmatch(pdf)
-	if obj == nil || kids == nil {
-		t.Fatal("no page declares the /Signer place")
-	}
-	for i, ref := range strings.Split(strings.TrimSpace(string(kids[1])), " R") {
-		if strings.Fields(ref) != nil && strings.Fields(ref)[0] == string(obj[1]) {
-			return i + 1
-		}
-	}
-	t.Fatalf("object %s is not a page", obj[1])
-	return 0
+	return box{p.Rect[0], p.Rect[1], p.Rect[2], p.Rect[3]}, p.Page + 1
 }
 
 // word is a word pdftotext -bbox finds, in PDF points from the bottom.
@@ -208,20 +185,21 @@ func TestElectronic(t *testing.T) {
 
 	// The signer's image in its box, the seal over its left third, and
 	// nothing red on the signer's name below.
-	signer, _ := declared(t, eform, "Signer")
-	page := signerPage(t, eform)
+	signer, page := declared(t, eform, "Signer")
 	img := draw(t, path, page)
 	ws = words(t, path, page)
-	blues, reds := pixels(img, isBlue), pixels(img, isRed)
+	// The signer's image, whole before the seal covers part of it.
+	blues, reds := pixels(draw(t, write(t, "first.pdf", first), page), isBlue), pixels(img, isRed)
 	if len(blues) < 500 || len(reds) < 500 {
-		t.Fatalf("page 1 has %d blue and %d red pixels", len(blues), len(reds))
+		t.Fatalf("page %d has %d blue and %d red pixels", page, len(blues), len(reds))
 	}
-	if b := extent(blues); b.x0 < signer.x0-1 || b.x1 > signer.x1+1 || b.y0 < signer.y0-1 || b.y1 > signer.y1+1 {
+	b := extent(blues)
+	if b.x0 < signer.x0-1 || b.x1 > signer.x1+1 || b.y0 < signer.y0-1 || b.y1 > signer.y1+1 {
 		t.Errorf("the signer's image, %+v, is not in its box %+v", b, signer)
 	}
 	r := extent(reds)
-	if r.x1 > signer.cx() {
-		t.Errorf("the seal reaches %.1f, right of the image's centre %.1f", r.x1, signer.cx())
+	if third := b.x0 + (b.x1-b.x0)/3; math.Abs(r.x1-third) > 72/25.4 {
+		t.Errorf("the seal ends at %.1f, not a third of the way across the signer's image, %.1f", r.x1, third)
 	}
 	if d := (r.x1 - r.x0) / 72 * 25.4; math.Abs(d-36) > 0.5 {
 		t.Errorf("the seal is %.1f mm wide, not its real 36 mm", d)
@@ -269,8 +247,8 @@ func TestSealOnBox(t *testing.T) {
 	}
 	path := write(t, "issued.pdf", signed)
 	checkPdfsig(t, p, first, signed, "Phạm Duy Hưng", "UBND TỈNH BẮC KẠN")
-	signer, _ := declared(t, eform, "Signer")
-	r := extent(pixels(draw(t, path, signerPage(t, eform)), isRed))
+	signer, page := declared(t, eform, "Signer")
+	r := extent(pixels(draw(t, path, page), isRed))
 	if math.Abs(r.x1-(signer.x0+(signer.x1-signer.x0)/3)) > 1 || math.Abs(r.cy()-signer.cy()) > 1 || math.Abs((r.x1-r.x0)/72*25.4-30) > 0.5 {
 		t.Errorf("the seal is at %+v, expected 30 mm centred on %+v and ending a third of the way across it", r, signer)
 	}
@@ -285,7 +263,7 @@ func TestAttachment(t *testing.T) {
 	p := newPKI(t)
 	eform := electronic(t)
 	at := time.Now().Truncate(time.Second)
-	signed, _, err := sign.Sign(context.Background(), eform, p12Key(t, p, p.agency), sign.Options{Role: sign.Agency, Attachment: true, Number: "12/TB-UBND", Time: at})
+	signed, _, err := sign.Sign(context.Background(), eform, p12Key(t, p, p.agency), sign.Options{Role: sign.Agency, Attachment: true, Number: "5/TB-UBND", Time: at})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -303,7 +281,7 @@ func TestAttachment(t *testing.T) {
 	pdfcpu(t, "validate", path)
 	place, _ := declared(t, eform, "Attachment")
 	ws := words(t, path, 1)
-	num := wordIn(t, ws, "12/TB-UBND", place)
+	num := wordIn(t, ws, "05/TB-UBND", place)
 	stamp := wordIn(t, ws, at.In(time.FixedZone("", 7*60*60)).Format("2006-01-02T15:04:05+07:00"), place)
 	so := wordIn(t, ws, "Số:", box{0, 0, 595, pageHeight})
 	// pdftotext's box is the font's ascent to descent: at 10 pt, 10/13
@@ -316,8 +294,10 @@ func TestAttachment(t *testing.T) {
 			t.Errorf("%s ends at %.2f, not at the right of its place, %.2f", w.text, w.x1, place.x1)
 		}
 	}
-	if num.y0 < stamp.y1-1 {
-		t.Errorf("the number %+v is not above the time %+v", num, stamp)
+	// The same face and size: the tops of the boxes are their baselines'
+	// distance apart, a line of 1.15 × 10 pt.
+	if d := num.y1 - stamp.y1; math.Abs(d-11.5) > 0.3 {
+		t.Errorf("the lines are %.2f pt apart, expected 11.5", d)
 	}
 }
 
@@ -353,9 +333,17 @@ func TestAppearanceProblems(t *testing.T) {
 		wantProblem(t, err, "", c.msg)
 	}
 	_, _, err = sign.Sign(context.Background(), electronic(t), agency, sign.Options{Role: sign.Agency, Attachment: true, Number: "12/TB-ƯBND"})
-	wantProblem(t, err, "", `phông chữ của dòng chữ trên phụ lục không có "Ư"`)
+	wantProblem(t, err, "", `phông chữ của dòng chữ trên văn bản kèm theo không có "Ư"`)
+	_, _, err = sign.Sign(context.Background(), electronic(t), agency, sign.Options{Role: sign.Agency, Attachment: true, Number: "12/" + strings.Repeat("UBND", 20)})
+	wantProblem(t, err, "", "trên văn bản kèm theo rộng")
+	_, _, err = sign.Sign(context.Background(), electronic(t), agency, sign.Options{Role: sign.Agency, Attachment: true, Number: "12/TB-UBND", Seal: bare, SealWidth: 36})
+	wantProblem(t, err, "", "trên văn bản kèm theo là tệp riêng không thể hiện hình ảnh")
 	_, _, err = sign.Sign(context.Background(), electronic(t), agency, sign.Options{Role: sign.Agency, Attachment: true, Number: "12/TB-UBND", Date: when.Date{Year: 2026, Month: 12, Day: 2}})
-	wantProblem(t, err, "", "phụ lục ghi thời gian ký, không ghi ngày ban hành")
+	wantProblem(t, err, "", "văn bản kèm theo ghi thời gian ký, không ghi ngày ban hành")
+	for _, s := range []string{"2023-07", "31/02/2026", "hôm nay"} {
+		_, err := sign.ParseDate(s)
+		wantProblem(t, err, "", "cần ngày ban hành, ví dụ 2026-12-02 hoặc 02/12/2026, nhận được "+s)
+	}
 }
 
 func BenchmarkSignImage(b *testing.B) {

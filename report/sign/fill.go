@@ -1,41 +1,46 @@
 package sign
 
 import (
-	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 
+	"github.com/hoinghi/hoinghi/report/content"
 	"github.com/hoinghi/hoinghi/report/diag"
 	"github.com/hoinghi/hoinghi/report/lang"
+	"github.com/hoinghi/hoinghi/report/meeting"
 	"github.com/hoinghi/hoinghi/report/when"
 )
 
-// maxNumberDigits is the most digits a document's number may have.
-const maxNumberDigits = 5
-
 // NumberText checks a document's number as --number gives it, a
-// positive integer of at most five digits, and writes it as Decree 30
-// wants: with a leading zero below 10, "05".
+// positive integer of at most content.NumberDigits digits, and writes it
+// as Decree 30 wants: with a leading zero below 10, "05".
 func NumberText(s string) (string, error) {
 	n, err := strconv.Atoi(s)
-	if err != nil || n <= 0 || len(s) > maxNumberDigits || strings.TrimLeft(s, "0123456789") != "" {
-		return "", diag.List{{Path: "--number", Msg: lang.M("expected the document's number, a positive whole number of at most %d digits such as 12, got %s", maxNumberDigits, s)}}
+	if err != nil || n <= 0 || len(s) > content.NumberDigits || strings.TrimLeft(s, "0123456789") != "" {
+		return "", diag.List{{Path: "--number", Msg: lang.M("expected the document's number, a positive whole number of at most %d digits such as 12, got %s", content.NumberDigits, s)}}
 	}
-	return fmt.Sprintf("%02d", n), nil
+	return meeting.DocNumber(s).Printed(), nil
+}
+
+// attachedNumber is the number and symbol of the document an attachment
+// goes with, as --number gives them, its number written as Decree 30
+// wants: "5/TB-UBND" is "05/TB-UBND".
+func attachedNumber(s string) string {
+	end := strings.IndexAny(s, "/-")
+	if end <= 0 || strings.TrimLeft(s[:end], "0123456789") != "" || meeting.DocNumber(s[:end]).Bare() == "" {
+		return s
+	}
+	return meeting.DocNumber(s[:end]).Printed() + s[end:]
 }
 
 // ParseDate reads the date of issue as --date gives it, a day:
 // 2026-12-02 or 02/12/2026.
 func ParseDate(s string) (when.Date, error) {
 	d, err := when.ParseDate(s)
-	var le *lang.Error
-	switch {
-	case errors.As(err, &le):
-		return when.Date{}, diag.List{{Path: "--date", Msg: le.Msg}}
-	case err != nil || !d.HasDay():
-		return when.Date{}, diag.List{{Path: "--date", Msg: lang.M("expected a day, such as 2026-12-02 or 02/12/2026, got %s", s)}}
+	if err != nil || !d.HasDay() {
+		return when.Date{}, diag.List{{Path: "--date", Msg: lang.M("expected the date of issue, such as 2026-12-02 or 02/12/2026, got %s", s)}}
 	}
 	return d, nil
 }

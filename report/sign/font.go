@@ -92,8 +92,14 @@ func (d *doc) face(page []byte, name string) (*face, error) {
 	return f, nil
 }
 
+// maxCodes is how many codes a two-byte encoding has: the most the
+// ranges of a /W array may cover together.
+const maxCodes = 1 << 16
+
 // readW reads a CID font's /W array (PDF 32000-1 §9.7.4.3): "c [w1 w2 …]"
 // gives the widths of c, c+1, …; "first last w" one width for a range.
+// Ranges that cover more codes together than there are are refused, so
+// that a hostile array cannot make the work unbounded.
 func (f *face) readW(cidFont []byte) error {
 	i := bytes.Index(cidFont, []byte("/W ["))
 	if i < 0 {
@@ -121,6 +127,7 @@ func (f *face) readW(cidFont []byte) error {
 		v, err := strconv.ParseFloat(s, 64)
 		return v, err == nil && v >= 0 && v <= 0xFFFF*2
 	}
+	ranged := 0.0
 	for len(toks) > 0 {
 		first, ok := num(toks[0])
 		if !ok || len(toks) < 2 {
@@ -146,7 +153,8 @@ func (f *face) readW(cidFont []byte) error {
 			return bad
 		}
 		w, ok2 := num(toks[2])
-		if !ok1 || !ok2 || last < first || last > 0xFFFF || last-first > 0xFFFF {
+		ranged += last - first + 1
+		if !ok1 || !ok2 || last < first || last > 0xFFFF || ranged > maxCodes {
 			return bad
 		}
 		for c := first; c <= last; c++ {

@@ -18,8 +18,11 @@ import (
 )
 
 // Limits on an image a user gives: the file's size, each side and the
-// pixels in all, so that a crafted header cannot make the decoder take
-// more than about 16 MB.
+// pixels in all, so that a crafted header cannot make reading it take
+// unbounded memory. At most it takes about 56 MB: the file's 8 MB, the
+// decoded image's 8 bytes a pixel of a 16-bit RGBA PNG (32 MB), and the
+// 4 bytes a pixel of its colour and alpha samples before they are
+// compressed (16 MB).
 const (
 	maxImageFile   = 8 << 20
 	maxImageSide   = 4096

@@ -146,14 +146,22 @@ func (d *doc) section(at int) ([]byte, error) {
 	}
 }
 
-// object returns the body of object n, between "N 0 obj" and "endobj".
-func (d *doc) object(n int) ([]byte, error) {
+// after returns the bytes of the file after object n's "N 0 obj" line.
+func (d *doc) after(n int) ([]byte, error) {
 	off, ok := d.offsets[n]
 	head := []byte(strconv.Itoa(n) + " 0 obj\n")
 	if !ok || off < 0 || off >= len(d.data) || !bytes.HasPrefix(d.data[off:], head) {
 		return nil, damaged(lang.M("object %d is missing", n))
 	}
-	body := d.data[off+len(head):]
+	return d.data[off+len(head):], nil
+}
+
+// object returns the body of object n, between "N 0 obj" and "endobj".
+func (d *doc) object(n int) ([]byte, error) {
+	body, err := d.after(n)
+	if err != nil {
+		return nil, err
+	}
 	end := bytes.Index(body, []byte("\nendobj"))
 	if end < 0 {
 		return nil, damaged(lang.M("object %d has no end", n))
@@ -249,12 +257,10 @@ const maxStream = 1 << 20
 // stream returns the data of stream object n, decoded when it is
 // compressed.
 func (d *doc) stream(n int) ([]byte, error) {
-	off, ok := d.offsets[n]
-	head := []byte(strconv.Itoa(n) + " 0 obj\n")
-	if !ok || off < 0 || off >= len(d.data) || !bytes.HasPrefix(d.data[off:], head) {
-		return nil, damaged(lang.M("object %d is missing", n))
+	rest, err := d.after(n)
+	if err != nil {
+		return nil, err
 	}
-	rest := d.data[off+len(head):]
 	i := bytes.Index(rest[:min(len(rest), 4096)], streamTag)
 	if i < 0 {
 		return nil, damaged(lang.M("object %d is not a stream", n))

@@ -42,16 +42,28 @@ type places struct {
 
 const reNumber = `(-?\d+(?:\.\d+)?)`
 
+// reRect is a PDF array of four numbers, each a submatch.
+const reRect = `\[` + reNumber + ` ` + reNumber + ` ` + reNumber + ` ` + reNumber + `\]`
+
+// rectOf is the rectangle of the four numbers of m's first submatches,
+// as reRect matches them.
+func rectOf(m [][]byte) rect {
+	var r rect
+	for i := range r {
+		r[i], _ = strconv.ParseFloat(string(m[i+1]), 64)
+	}
+	return r
+}
+
 var (
 	rePieceInfo = regexp.MustCompile(`/PieceInfo << /hoinghi <<`)
 	rePlace     = map[string]*regexp.Regexp{}
-	reMediaBox  = regexp.MustCompile(`/MediaBox \[` + reNumber + ` ` + reNumber + ` ` + reNumber + ` ` + reNumber + `\]`)
+	reMediaBox  = regexp.MustCompile(`/MediaBox ` + reRect)
 )
 
 func init() {
 	for _, k := range []string{"Number", "Day", "Month", "Year", "Attachment", "Signer"} {
-		rePlace[k] = regexp.MustCompile(`/` + k + ` << /Rect \[` + reNumber + ` ` + reNumber + ` ` + reNumber + ` ` + reNumber +
-			`\](?: /Baseline ` + reNumber + ` /Font /(\w+) /Size ` + reNumber + `)? >>`)
+		rePlace[k] = regexp.MustCompile(`/` + k + ` << /Rect ` + reRect + `(?: /Baseline ` + reNumber + ` /Font /(\w+) /Size ` + reNumber + `)? >>`)
 	}
 }
 
@@ -69,13 +81,9 @@ func readPlaces(page []byte, p *places) *places {
 		if m == nil {
 			continue
 		}
-		var v [7]float64
-		for i, s := range [][]byte{m[1], m[2], m[3], m[4], m[5], m[7]} {
-			if len(s) > 0 {
-				v[i], _ = strconv.ParseFloat(string(s), 64)
-			}
-		}
-		pl := &place{rect: rect{v[0], v[1], v[2], v[3]}, baseline: v[4], font: string(m[6]), size: v[5]}
+		pl := &place{rect: rectOf(m), font: string(m[6])}
+		pl.baseline, _ = strconv.ParseFloat(string(m[5]), 64)
+		pl.size, _ = strconv.ParseFloat(string(m[7]), 64)
 		if pl.rect.empty() || (pl.font != "" && pl.size <= 0) {
 			continue
 		}

@@ -127,8 +127,9 @@ type Options struct {
 	Attachment bool
 }
 
-// check checks that the options fit the role.
-func (o Options) check() error {
+// Check checks that the options fit the role and each other, before the
+// key is opened.
+func (o Options) Check() error {
 	var ps diag.List
 	wrong := func(flag string, m lang.Message) { ps = append(ps, diag.Problem{Path: flag, Msg: m}) }
 	if o.Role == Agency && o.Image != nil {
@@ -146,6 +147,9 @@ func (o Options) check() error {
 	}
 	if o.Attachment && !o.Date.IsZero() {
 		wrong("--date", lang.M("an attachment shows the signing time, not a date of issue: leave out --date"))
+	}
+	if o.Attachment && o.Seal != nil {
+		wrong("--seal", lang.M("the agency's signature on a separate attachment shows no image (Decree 30): leave out --seal"))
 	}
 	if o.Attachment && o.Number == "" {
 		wrong("--number", lang.M("an attachment shows the number and symbol of the document it is attached to: give them with --number, such as --number 12/TB-UBND"))
@@ -192,7 +196,7 @@ func Sign(ctx context.Context, pdf []byte, k *Key, o Options) ([]byte, Signature
 	if err := Usable(k.Cert, when); err != nil {
 		return nil, sig, diag.InFile(k.Source, err)
 	}
-	if err := o.check(); err != nil {
+	if err := o.Check(); err != nil {
 		return nil, sig, err
 	}
 	d, err := parse(pdf)
@@ -239,8 +243,13 @@ type page1 struct {
 
 var reKids = regexp.MustCompile(`/Kids \[([^\]]*)\]`)
 
-// maxPages is the most pages sign looks through for the signer's box.
-const maxPages = 10000
+// maxPages is the most pages sign looks through for the signer's box,
+// and maxScan the most bytes of their dictionaries it reads: hoinghi's
+// are a few hundred bytes each.
+const (
+	maxPages = 10000
+	maxScan  = 4 << 20
+)
 
 // first reads the catalog, the form's fields, page 1 of d and the places
 // of the e-document form.
@@ -268,9 +277,7 @@ func (d *doc) first() (page1, error) {
 	if m == nil {
 		return p, damaged(lang.M("page 1 has no /MediaBox"))
 	}
-	for i := range p.box {
-		p.box[i], _ = strconv.ParseFloat(string(m[i+1]), 64)
-	}
+	p.box = rectOf(m)
 	p.places = readPlaces(p.dict, nil)
 	if p.places == nil {
 		return p, nil
@@ -280,18 +287,21 @@ func (d *doc) first() (page1, error) {
 	if kids == nil {
 		return p, nil
 	}
-	for i, ref := range refs(kids[1]) {
-		if i == 0 {
-			continue
-		}
-		if p.places.signer != nil || i > maxPages {
+	seen, scanned := map[int]bool{p.num: true}, len(p.dict)
+	for _, ref := range refs(kids[1]) {
+		if p.places.signer != nil || len(seen) > maxPages || scanned > maxScan {
 			break
 		}
 		n, _ := strconv.Atoi(strings.Fields(ref)[0])
+		if seen[n] {
+			continue
+		}
+		seen[n] = true
 		dict, err := d.object(n)
 		if err != nil {
 			return p, err
 		}
+		scanned += len(dict)
 		if readPlaces(dict, p.places).signer != nil {
 			p.signerNum, p.signerDict = n, dict
 		}
@@ -337,6 +347,9 @@ func (d *doc) issue(p page1, pl *places, o Options, at time.Time) (*doc, page1, 
 	number, err := NumberText(o.Number)
 	if err != nil {
 		return nil, p, err
+	}
+	if !o.Date.IsZero() && (pl.day == nil || pl.month == nil || pl.year == nil) {
+		return nil, p, diag.List{{Path: "--date", Msg: lang.M("this document has no date line (a state agency's minutes have none), so no date of issue is filled in: leave out --date")}}
 	}
 	date := o.Date
 	if date.IsZero() {
