@@ -160,7 +160,12 @@ func (e *env) sign(ctx context.Context, cmd *cli.Command) error {
 		e.sayErr(err)
 		return exitError{signExit(err)}
 	}
-	e.say("signed %s as %s: %s, %s", o.Out, role.String(), sig.Subject, sig.Time.Format("2006-01-02T15:04:05-07:00"))
+	at := sig.Time.Format("2006-01-02T15:04:05-07:00")
+	if role == sign.Agency {
+		e.say("signed %s as the agency: %s, %s", o.Out, sig.Subject, at)
+	} else {
+		e.say("signed %s as the signer: %s, %s", o.Out, sig.Subject, at)
+	}
 	return nil
 }
 
@@ -250,7 +255,8 @@ func init() {
 		"read the PIN from the first line of `FILE` instead of asking for it (or set HOINGHI_PIN)":                                                                                 "đọc mã PIN ở dòng đầu của `TỆP` thay vì hỏi (hoặc đặt HOINGHI_PIN)",
 		"add a timestamp from the RFC 3161 server at `URL` (PAdES B-T)":                                                                                                            "thêm dấu thời gian từ máy chủ RFC 3161 tại `URL` (PAdES B-T)",
 		"sign: expected IN.pdf and, if it is not to be replaced, OUT.pdf":                                                                                                          "sign: cần TỆP_VÀO.pdf và, nếu không ghi đè lên nó, TỆP_RA.pdf",
-		"signed %s as %s: %s, %s":                                               "đã ký %s với vai trò %s: %s, %s",
+		"signed %s as the agency: %s, %s":                                       "đã ký số %s với vai trò cơ quan: %s, %s",
+		"signed %s as the signer: %s, %s":                                       "đã ký số %s với vai trò người ký: %s, %s",
 		"the PIN file is empty: write the PIN on its first line":                "tệp mã PIN rỗng: ghi mã PIN ở dòng đầu",
 		"no PIN: type it at a terminal, or give --pin-file FILE or HOINGHI_PIN": "chưa có mã PIN: nhập tại cửa sổ lệnh, hoặc dùng --pin-file TỆP hay HOINGHI_PIN",
 		"PIN of the key: ": "Mã PIN của khóa: ",

@@ -60,7 +60,7 @@ func TestSignCommand(t *testing.T) {
 	pinFile := write(t, dir, "pin.txt", "1234\n")
 
 	code, _, stderr := hoinghi(t, "sign", "--role", "signer", "--p12", signer, "--pin-file", pinFile, in)
-	if code != 0 || !strings.Contains(stderr, "đã ký "+in+" với vai trò signer: CN=Phạm Duy Hưng") {
+	if code != 0 || !strings.Contains(stderr, "đã ký số "+in+" với vai trò người ký: CN=Phạm Duy Hưng") {
 		t.Fatalf("sign: %d\n%s", code, stderr)
 	}
 	first, _ := os.ReadFile(in)
@@ -70,7 +70,7 @@ func TestSignCommand(t *testing.T) {
 
 	out := filepath.Join(dir, "ban-hanh.pdf")
 	t.Setenv("HOINGHI_PIN", "5678")
-	if code, _, stderr := hoinghi(t, "--lang", "en", "sign", "--role", "agency", "--p12", agency, in, out); code != 0 || !strings.Contains(stderr, "signed "+out+" as agency") {
+	if code, _, stderr := hoinghi(t, "--lang", "en", "sign", "--role", "agency", "--p12", agency, in, out); code != 0 || !strings.Contains(stderr, "signed "+out+" as the agency: CN=") {
 		t.Fatalf("sign as the agency: %d\n%s", code, stderr)
 	}
 	report, _ := exec.Command(testtool.Path(t, "pdfsig"), out).CombinedOutput()
