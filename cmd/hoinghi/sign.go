@@ -50,7 +50,7 @@ func signFlags(t func(string, ...any) string) []cli.Flag {
 	return append(append([]cli.Flag{&cli.StringFlag{Name: "role", Required: true, Usage: t("`ROLE`: signer, or agency once the signer has signed")}}, keyFlags(t)...),
 		imageFlag(t),
 		&cli.StringFlag{Name: "seal", Usage: t("as the agency, show the seal, the PNG image `FILE` with a transparent background, at its real size over the left third of the signer's image")},
-		&cli.FloatFlag{Name: "seal-width", Usage: t("the seal's real width in `MM`, when its PNG does not say its size (a pHYs chunk) or says it wrong")},
+		&cli.FloatFlag{Name: "seal-width", HideDefault: true, Usage: t("the seal's real width in `MM`, when its PNG does not say its size (a pHYs chunk) or says it wrong")},
 		&cli.StringFlag{Name: "number", Usage: t("as the agency, fill in the document's number `N` before signing (the number and symbol, 12/TB-UBND, of the document an --attachment goes with)")},
 		&cli.StringFlag{Name: "date", Usage: t("as the agency, fill in the date of issue `DATE` (2026-12-02 or 02/12/2026); the signing day by default")},
 		&cli.BoolFlag{Name: "attachment", Usage: t("as the agency, sign a separate attachment, which the signer does not sign: its number and the signing time go at the top right of page 1")},
