@@ -73,8 +73,11 @@ lint:
 	CGO_ENABLED=0 GOOS=darwin GOARCH=arm64 $(GO) build -o /dev/null ./cmd/hoinghi
 
 # The race detector runs over every test: batches render in parallel.
+# The Windows program of a release, built with cgo, is checked after
+# them, on its own (internal/dist/windows_test.go).
 test: deps lint
 	$(GO) test -race ./...
+	$(GO) test -tags release -run TestWindowsProgram ./internal/dist
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count 6 ./... | tee bench.txt
