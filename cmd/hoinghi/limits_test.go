@@ -31,7 +31,7 @@ func TestHostileTemplate(t *testing.T) {
 		for _, lang := range []struct{ tag, want string }{{"en", tc.en}, {"vi", tc.vi}} {
 			out := filepath.Join(t.TempDir(), "out")
 			code, _, stderr := hoinghi(t, "--lang", lang.tag, "render", "--templates", dir, "--kind", "thong-bao", "--format", "pdf", "-o", out, seed)
-			if code != 2 || !strings.Contains(stderr, file) || !strings.Contains(stderr, lang.want) {
+			if code != 2 || !strings.Contains(stderr, file) || !strings.Contains(stderr, lang.want) && !(strings.Contains(tc.en, "1,000,000 times") && late(stderr)) {
 				t.Errorf("%s, %s: exit %d, %q; want 2 and %s: …%s", tc.name, lang.tag, code, stderr, file, lang.want)
 			}
 			if files, err := os.ReadDir(out); err == nil && len(files) > 0 {
@@ -39,6 +39,13 @@ func TestHostileTemplate(t *testing.T) {
 			}
 		}
 	}
+}
+
+// late tells a template stopped by its time limit: under the race
+// detector on a busy machine a million repeats may take longer than it,
+// and the time limit then stops them before the limit of repeats does.
+func late(stderr string) bool {
+	return strings.Contains(stderr, "took longer than the limit of 10 seconds") || strings.Contains(stderr, "lâu quá giới hạn 10 giây")
 }
 
 // TestBatchHostileTemplate: a batch whose template breaks a limit fails
@@ -50,7 +57,7 @@ func TestBatchHostileTemplate(t *testing.T) {
 	write(t, dir, "thong-bao.md", "---\nframe: \"1.4\"\nname: THÔNG BÁO\ncode: TB\n---\n{{range 1000}}{{range 1000}}{{range 1000}}{{end}}{{end}}{{end}}\n")
 	out := filepath.Join(t.TempDir(), "out")
 	code, _, stderr := hoinghi(t, "--lang", "en", "batch", "--templates", dir, "--kind", "thong-bao", "--format", "pdf", "-o", out, in)
-	if code != 1 || strings.Count(stderr, "more than the limit of 1,000,000 times in all") != 2 {
+	if code != 1 || strings.Count(stderr, "more than the limit of 1,000,000 times in all")+strings.Count(stderr, "took longer than the limit of 10 seconds") != 2 {
 		t.Errorf("exit %d, want 1 and the limit for each of 2 meetings:\n%s", code, stderr)
 	}
 	if m := readManifest(t, filepath.Join(out, "manifest.json")); len(m.Inputs) != 2 || m.Failed() != 2 {
