@@ -4,12 +4,12 @@ import "github.com/hoinghi/hoinghi/report/lang"
 
 func init() {
 	lang.Register(map[string]string{
-		"unknown role %s: expected signer, secretary or agency":                                                                                                   "không có vai trò %s: cần signer (người ký), secretary (thư ký) hoặc agency (cơ quan)",
-		"the secretary has signed this document already: the secretary signs once":                                                                                "thư ký đã ký số văn bản này: thư ký chỉ ký một lần",
-		"this document has no secretary's signature line: --role secretary signs a Biên bản of a secretary and a chair rendered with hoinghi render --electronic": "văn bản này không có chỗ ký của thư ký: --role secretary dùng để ký biên bản có thư ký và chủ tọa, xuất bằng hoinghi render --electronic",
-		"this is not a PDF file: expected a document hoinghi rendered":                                                                                            "đây không phải tệp PDF: cần một văn bản do hoinghi xuất",
-		"this PDF was not written by hoinghi: hoinghi signs only the documents it rendered":                                                                       "tệp PDF này không do hoinghi tạo: hoinghi chỉ ký các văn bản do nó xuất",
-		"the PDF is damaged or was not written by hoinghi (%s): render it again with hoinghi render":                                                              "tệp PDF bị hỏng hoặc không do hoinghi tạo (%s): xuất lại bằng hoinghi render",
+		"unknown role %s: expected signer, secretary or agency":                                                                                                        "không có vai trò %s: cần signer (người ký), secretary (thư ký) hoặc agency (cơ quan)",
+		"the secretary has signed this document already: the secretary signs once":                                                                                     "thư ký đã ký số văn bản này: thư ký chỉ ký một lần",
+		"this document has no secretary's signature line: --role secretary signs minutes that a secretary and a chair sign, rendered with hoinghi render --electronic": "văn bản này không có chỗ ký của thư ký: --role secretary dùng để ký biên bản có thư ký và chủ tọa cùng ký, xuất bằng hoinghi render --electronic",
+		"this is not a PDF file: expected a document hoinghi rendered":                                                                                                 "đây không phải tệp PDF: cần một văn bản do hoinghi xuất",
+		"this PDF was not written by hoinghi: hoinghi signs only the documents it rendered":                                                                            "tệp PDF này không do hoinghi tạo: hoinghi chỉ ký các văn bản do nó xuất",
+		"the PDF is damaged or was not written by hoinghi (%s): render it again with hoinghi render":                                                                   "tệp PDF bị hỏng hoặc không do hoinghi tạo (%s): xuất lại bằng hoinghi render",
 		"no startxref at the end":                      "cuối tệp không có startxref",
 		"a cross-reference table out of place":         "bảng tham chiếu chéo sai vị trí",
 		"a trailer without /Size, /Root, /Info or /ID": "phần trailer thiếu /Size, /Root, /Info hoặc /ID",

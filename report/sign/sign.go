@@ -224,7 +224,7 @@ func Sign(ctx context.Context, pdf []byte, k *Key, o Options) ([]byte, Signature
 	}
 	pl := p.places
 	if o.Role == Secretary && (pl == nil || pl.secretary == nil) {
-		return nil, sig, diag.List{{Path: "--role", Msg: lang.M("this document has no secretary's signature line: --role secretary signs a Biên bản of a secretary and a chair rendered with hoinghi render --electronic")}}
+		return nil, sig, diag.List{{Path: "--role", Msg: lang.M("this document has no secretary's signature line: --role secretary signs minutes that a secretary and a chair sign, rendered with hoinghi render --electronic")}}
 	}
 	a, err := d.appearance(p, pl, o, when)
 	if err != nil {
