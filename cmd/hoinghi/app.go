@@ -142,7 +142,7 @@ func newApp(tag language.Tag, stdout, stderr io.Writer) *cli.Command {
 			},
 			{
 				Name:      "sign",
-				Usage:     t("sign a PDF hoinghi rendered, as the signer or as the agency (PAdES)"),
+				Usage:     t("sign a PDF hoinghi rendered, as the signer, the secretary or the agency (PAdES)"),
 				ArgsUsage: t("IN.pdf [OUT.pdf]"),
 				Description: t("The PDF is signed in an incremental update that leaves its earlier bytes untouched; OUT.pdf defaults to IN.pdf, replaced only when signing succeeded.\n" +
 					"Exit codes: 0 signed, 1 the token or the timestamp server failed, or the file could not be written, 2 invalid input (the PDF, the key, the PIN) or usage."),

@@ -47,7 +47,7 @@ func signOptionsOf(cmd *cli.Command) signOptions {
 
 // signFlags are the flags of `hoinghi sign`.
 func signFlags(t func(string, ...any) string) []cli.Flag {
-	return append(append([]cli.Flag{&cli.StringFlag{Name: "role", Required: true, Usage: t("`ROLE`: signer, or agency once the signer has signed")}}, keyFlags(t)...),
+	return append(append([]cli.Flag{&cli.StringFlag{Name: "role", Required: true, Usage: t("`ROLE`: signer; secretary, on minutes the secretary signs beside the chair (before or after the signer); or agency once the signer has signed (not waiting for the secretary, who may have signed on paper)")}}, keyFlags(t)...),
 		imageFlag(t),
 		&cli.StringFlag{Name: "seal", Usage: t("as the agency, show the seal, the PNG image `FILE` with a transparent background, at its real size over the left third of the signer's image")},
 		&cli.FloatFlag{Name: "seal-width", HideDefault: true, Usage: t("the seal's real width in `MM`, when its PNG does not say its size (a pHYs chunk) or says it wrong")},
@@ -59,7 +59,7 @@ func signFlags(t func(string, ...any) string) []cli.Flag {
 
 // imageFlag is the flag of the signer's handwritten signature.
 func imageFlag(t func(string, ...any) string) cli.Flag {
-	return &cli.StringFlag{Name: "image", Usage: t("as the signer, show the handwritten signature, the PNG image `FILE` with a transparent background, between the signer's title and name (PDFs rendered with --electronic)")}
+	return &cli.StringFlag{Name: "image", Usage: t("as the signer or the secretary, show the handwritten signature, the PNG image `FILE` with a transparent background, between the title and the name (PDFs rendered with --electronic)")}
 }
 
 // signerFlags are the flags `hoinghi render` and `hoinghi batch` sign
@@ -161,9 +161,12 @@ func (e *env) sign(ctx context.Context, cmd *cli.Command) error {
 		return exitError{signExit(err)}
 	}
 	at := sig.Time.Format("2006-01-02T15:04:05-07:00")
-	if role == sign.Agency {
+	switch role {
+	case sign.Agency:
 		e.say("signed %s as the agency: %s, %s", o.Out, sig.Subject, at)
-	} else {
+	case sign.Secretary:
+		e.say("signed %s as the secretary: %s, %s", o.Out, sig.Subject, at)
+	default:
 		e.say("signed %s as the signer: %s, %s", o.Out, sig.Subject, at)
 	}
 	return nil
@@ -237,29 +240,30 @@ func (e *env) pin(file string) (string, error) {
 
 func init() {
 	lang.Register(map[string]string{
-		"sign a PDF hoinghi rendered, as the signer or as the agency (PAdES)": "ký số văn bản PDF do hoinghi xuất, với vai trò người ký hoặc cơ quan (PAdES)",
+		"sign a PDF hoinghi rendered, as the signer, the secretary or the agency (PAdES)": "ký số văn bản PDF do hoinghi xuất, với vai trò người ký, thư ký hoặc cơ quan (PAdES)",
 		"IN.pdf [OUT.pdf]": "TỆP_VÀO.pdf [TỆP_RA.pdf]",
-		"sign every PDF as its signer, with the key of --p12 or --pkcs11":                                                                                                          "ký số mọi tệp PDF với vai trò người ký, bằng khóa của --p12 hoặc --pkcs11",
-		"%s: --p12, --pkcs11, --tsa and --image are for --sign: add --sign to sign the PDFs":                                                                                       "%s: --p12, --pkcs11, --tsa và --image dùng cho --sign: thêm --sign để ký các tệp PDF",
-		"as the agency, show the seal, the PNG image `FILE` with a transparent background, at its real size over the left third of the signer's image":                             "với vai trò cơ quan, thể hiện con dấu, ảnh PNG `TỆP` có nền trong suốt, đúng kích thước thật, trùm lên khoảng 1/3 hình ảnh chữ ký của người ký về phía bên trái",
-		"the seal's real width in `MM`, when its PNG does not say its size (a pHYs chunk) or says it wrong":                                                                        "chiều rộng thật của con dấu tính bằng `MM`, khi ảnh PNG không ghi kích thước (khối pHYs) hoặc ghi sai",
-		"as the agency, fill in the document's number `N` before signing (the number and symbol, 12/TB-UBND, of the document an --attachment goes with)":                           "với vai trò cơ quan, điền số văn bản `N` trước khi ký (với --attachment: số và ký hiệu, 12/TB-UBND, của văn bản mà văn bản kèm theo đi cùng)",
-		"as the agency, fill in the date of issue `DATE` (2026-12-02 or 02/12/2026); the signing day by default":                                                                   "với vai trò cơ quan, điền ngày ban hành `NGÀY` (2026-12-02 hoặc 02/12/2026); mặc định là ngày ký",
-		"as the agency, sign a separate attachment, which the signer does not sign: its number and the signing time go at the top right of page 1":                                 "với vai trò cơ quan, ký văn bản kèm theo là tệp riêng, người ký không ký: số văn bản và thời gian ký được ghi ở góc trên bên phải trang 1",
-		"as the signer, show the handwritten signature, the PNG image `FILE` with a transparent background, between the signer's title and name (PDFs rendered with --electronic)": "với vai trò người ký, thể hiện hình ảnh chữ ký, ảnh PNG `TỆP` có nền trong suốt, giữa chức vụ và họ tên người ký (tệp PDF xuất với --electronic)",
-		"`ROLE`: signer, or agency once the signer has signed":                                                                                                                     "`VAI_TRÒ`: signer (người ký), hoặc agency (cơ quan) sau khi người ký đã ký",
-		"the key and certificate in the PKCS#12 file `FILE` (.p12, .pfx)":                                                                                                          "khóa và chứng thư số trong tệp PKCS#12 `TỆP` (.p12, .pfx)",
-		"the key on a token, through its vendor's PKCS#11 module `MODULE` (.so, .dylib, .dll)":                                                                                     "khóa trên thiết bị ký số (token), qua thư viện PKCS#11 `THƯ_VIỆN` của nhà cung cấp (.so, .dylib, .dll)",
-		"the token labelled `LABEL`, when several are plugged in":                                                                                                                  "thiết bị ký số mang nhãn `NHÃN`, khi cắm nhiều thiết bị",
-		"the key labelled `LABEL`, when the token holds several":                                                                                                                   "khóa mang nhãn `NHÃN`, khi token có nhiều khóa",
-		"read the PIN from the first line of `FILE` instead of asking for it (or set HOINGHI_PIN)":                                                                                 "đọc mã PIN ở dòng đầu của `TỆP` thay vì hỏi (hoặc đặt HOINGHI_PIN)",
-		"add a timestamp from the RFC 3161 server at `URL` (PAdES B-T)":                                                                                                            "thêm dấu thời gian từ máy chủ RFC 3161 tại `URL` (PAdES B-T)",
-		"sign: expected IN.pdf and, if it is not to be replaced, OUT.pdf":                                                                                                          "sign: cần TỆP_VÀO.pdf và, nếu không ghi đè lên nó, TỆP_RA.pdf",
+		"sign every PDF as its signer, with the key of --p12 or --pkcs11":                                                                                                                                             "ký số mọi tệp PDF với vai trò người ký, bằng khóa của --p12 hoặc --pkcs11",
+		"%s: --p12, --pkcs11, --tsa and --image are for --sign: add --sign to sign the PDFs":                                                                                                                          "%s: --p12, --pkcs11, --tsa và --image dùng cho --sign: thêm --sign để ký các tệp PDF",
+		"as the agency, show the seal, the PNG image `FILE` with a transparent background, at its real size over the left third of the signer's image":                                                                "với vai trò cơ quan, thể hiện con dấu, ảnh PNG `TỆP` có nền trong suốt, đúng kích thước thật, trùm lên khoảng 1/3 hình ảnh chữ ký của người ký về phía bên trái",
+		"the seal's real width in `MM`, when its PNG does not say its size (a pHYs chunk) or says it wrong":                                                                                                           "chiều rộng thật của con dấu tính bằng `MM`, khi ảnh PNG không ghi kích thước (khối pHYs) hoặc ghi sai",
+		"as the agency, fill in the document's number `N` before signing (the number and symbol, 12/TB-UBND, of the document an --attachment goes with)":                                                              "với vai trò cơ quan, điền số văn bản `N` trước khi ký (với --attachment: số và ký hiệu, 12/TB-UBND, của văn bản mà văn bản kèm theo đi cùng)",
+		"as the agency, fill in the date of issue `DATE` (2026-12-02 or 02/12/2026); the signing day by default":                                                                                                      "với vai trò cơ quan, điền ngày ban hành `NGÀY` (2026-12-02 hoặc 02/12/2026); mặc định là ngày ký",
+		"as the agency, sign a separate attachment, which the signer does not sign: its number and the signing time go at the top right of page 1":                                                                    "với vai trò cơ quan, ký văn bản kèm theo là tệp riêng, người ký không ký: số văn bản và thời gian ký được ghi ở góc trên bên phải trang 1",
+		"as the signer or the secretary, show the handwritten signature, the PNG image `FILE` with a transparent background, between the title and the name (PDFs rendered with --electronic)":                        "với vai trò người ký hoặc thư ký, thể hiện hình ảnh chữ ký, ảnh PNG `TỆP` có nền trong suốt, giữa chức vụ và họ tên (tệp PDF xuất với --electronic)",
+		"`ROLE`: signer; secretary, on minutes the secretary signs beside the chair (before or after the signer); or agency once the signer has signed (not waiting for the secretary, who may have signed on paper)": "`VAI_TRÒ`: signer (người ký); secretary (thư ký), trên biên bản thư ký ký cùng chủ tọa (trước hoặc sau người ký); hoặc agency (cơ quan) sau khi người ký đã ký (không cần chờ thư ký, người có thể đã ký trên bản giấy)",
+		"the key and certificate in the PKCS#12 file `FILE` (.p12, .pfx)":                                                                                                                                             "khóa và chứng thư số trong tệp PKCS#12 `TỆP` (.p12, .pfx)",
+		"the key on a token, through its vendor's PKCS#11 module `MODULE` (.so, .dylib, .dll)":                                                                                                                        "khóa trên thiết bị ký số (token), qua thư viện PKCS#11 `THƯ_VIỆN` của nhà cung cấp (.so, .dylib, .dll)",
+		"the token labelled `LABEL`, when several are plugged in":                                                                                                                                                     "thiết bị ký số mang nhãn `NHÃN`, khi cắm nhiều thiết bị",
+		"the key labelled `LABEL`, when the token holds several":                                                                                                                                                      "khóa mang nhãn `NHÃN`, khi token có nhiều khóa",
+		"read the PIN from the first line of `FILE` instead of asking for it (or set HOINGHI_PIN)":                                                                                                                    "đọc mã PIN ở dòng đầu của `TỆP` thay vì hỏi (hoặc đặt HOINGHI_PIN)",
+		"add a timestamp from the RFC 3161 server at `URL` (PAdES B-T)":                                                                                                                                               "thêm dấu thời gian từ máy chủ RFC 3161 tại `URL` (PAdES B-T)",
+		"sign: expected IN.pdf and, if it is not to be replaced, OUT.pdf":                                                                                                                                             "sign: cần TỆP_VÀO.pdf và, nếu không ghi đè lên nó, TỆP_RA.pdf",
 		"signed %s as the agency: %s, %s":                                       "đã ký số %s với vai trò cơ quan: %s, %s",
 		"signed %s as the signer: %s, %s":                                       "đã ký số %s với vai trò người ký: %s, %s",
+		"signed %s as the secretary: %s, %s":                                    "đã ký số %s với vai trò thư ký: %s, %s",
 		"the PIN file is empty: write the PIN on its first line":                "tệp mã PIN rỗng: ghi mã PIN ở dòng đầu",
 		"no PIN: type it at a terminal, or give --pin-file FILE or HOINGHI_PIN": "chưa có mã PIN: nhập tại cửa sổ lệnh, hoặc dùng --pin-file TỆP hay HOINGHI_PIN",
-		"PIN of the key: ": "Mã PIN của khóa: ",
+		"PIN of the key: ":                                                      "Mã PIN của khóa: ",
 		"The PDF is signed in an incremental update that leaves its earlier bytes untouched; OUT.pdf defaults to IN.pdf, replaced only when signing succeeded.\nExit codes: 0 signed, 1 the token or the timestamp server failed, or the file could not be written, 2 invalid input (the PDF, the key, the PIN) or usage.": "Chữ ký được thêm bằng một lần cập nhật tăng dần, giữ nguyên các byte trước đó; TỆP_RA.pdf mặc định là TỆP_VÀO.pdf, chỉ được thay khi ký thành công.\nMã thoát: 0 đã ký, 1 thiết bị ký số hoặc máy chủ dấu thời gian lỗi, hoặc không ghi được tệp, 2 dữ liệu vào (tệp PDF, khóa, mã PIN) hoặc cách dùng không hợp lệ.",
 	})
 }

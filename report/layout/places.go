@@ -12,6 +12,9 @@ import (
 //   - Number, Day, Month, Year: the room left on the Số and date lines;
 //   - Signer: the box of the signer's image, between the signer's title
 //     lines and name;
+//   - Secretary: on a Biên bản that the secretary and the chair sign
+//     (Mẫu 1.9), the box of the secretary's image, the same on the
+//     secretary's stack, on the page of the Signer place;
 //   - Attachment: the top right of the page, where the agency's
 //     signature is written as text on an attachment sent as a file of
 //     its own.
@@ -20,17 +23,19 @@ import (
 // lines, so that for one office they stand in the same place on every
 // document of one kind.
 type Place struct {
-	// Name is one of Number, Day, Month, Year, Signer and Attachment.
+	// Name is one of Number, Day, Month, Year, Signer, Secretary and
+	// Attachment.
 	Name string
 	// Page is the page of the place, from 0: the first for all but the
-	// signer's, which is on the page of the signature block.
+	// signer's and the secretary's, which are on the page of the
+	// signature block.
 	Page int
 	// X, Y, W, H are the place's box, mm from the page's top-left
 	// corner.
 	X, Y, W, H float64
 	// Baseline is the baseline of the text written there, mm from the
 	// top (of its first line, for Attachment), in Style at Size, pt,
-	// which hold Chars; zero for Signer.
+	// which hold Chars; zero for Signer and Secretary.
 	Baseline float64
 	Style    fonts.Style
 	Size     float64
@@ -90,11 +95,12 @@ func (l *layouter) blanks(x, y float64, s string, style fonts.Style, size float6
 	return names
 }
 
-// signerPlace records the box of the signer's image of the stack s,
-// whose titles end at top and whose name starts at nameTop.
-func (l *layouter) signerPlace(s stack, top, nameTop float64) {
+// signerPlace records the place name, Signer or Secretary, the box of
+// the image of the stack s, whose titles end at top and whose name
+// starts at nameTop.
+func (l *layouter) signerPlace(name string, s stack, top, nameTop float64) {
 	mid := (top + nameTop) / 2
-	l.res.Places = append(l.res.Places, Place{Name: "Signer", Page: len(l.res.Pages) - 1, X: s.cx - SignerW/2, Y: mid - SignerH/2, W: SignerW, H: SignerH})
+	l.res.Places = append(l.res.Places, Place{Name: name, Page: len(l.res.Pages) - 1, X: s.cx - SignerW/2, Y: mid - SignerH/2, W: SignerW, H: SignerH})
 }
 
 // attachmentPlace records the place of the agency's text on an

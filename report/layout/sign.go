@@ -255,9 +255,14 @@ func (l *layouter) signatures(doc *content.Document, b signatureBlock) {
 	}
 	if doc.Electronic {
 		// The signer who signs for the agency: the only one, or the
-		// chair, whose stack is the last.
+		// chair, whose stack is the last; in Mẫu 1.9 the secretary's
+		// stack, the first, has a box of its own.
 		s := b.stacks[len(b.stacks)-1]
-		l.signerPlace(s, top+s.titleHeight(), nameTop)
+		l.signerPlace("Signer", s, top+s.titleHeight(), nameTop)
+		if len(b.stacks) == 2 {
+			s := b.stacks[0]
+			l.signerPlace("Secretary", s, top+s.titleHeight(), nameTop)
+		}
 	}
 	f := recipientsOf(doc)
 	l.field = "recipients"

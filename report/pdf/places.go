@@ -19,6 +19,9 @@ import (
 //	/PieceInfo << /hoinghi << /LastModified (D:…) /Private <<
 //	  /Number << /Rect [x0 y0 x1 y1] /Baseline y /Font /F1 /Size 13 >>
 //	  /Symbol <FEFF…> /Signer << /Rect [x0 y0 x1 y1] >> … >> >> >>
+//
+// A Secretary place, the box of the secretary's image of a Biên bản, is
+// written as Signer is.
 func pieceInfo(places []layout.Place, page int, faces []*face, modified string) string {
 	var b strings.Builder
 	for _, p := range places {

@@ -45,13 +45,17 @@ func drawImage(r rect, im *Image) *appearance {
 	return &appearance{rect: r, image: im, ops: fmt.Sprintf("q %s 0 0 %s 0 0 cm /Im1 Do Q\n", num(r.width()), num(r.height()))}
 }
 
-// signerAppearance is the signer's handwritten signature, im, scaled to
-// fit the signer's box keeping its proportions, centred in it.
-func signerAppearance(pl *places, im *Image) (*appearance, error) {
+// signerAppearance is the handwritten signature of role, the signer or
+// the secretary, im, scaled to fit the role's box keeping its
+// proportions, centred in it.
+func signerAppearance(pl *places, role Role, im *Image) (*appearance, error) {
 	if err := pl.hasSigner("--image"); err != nil {
 		return nil, err
 	}
 	box := pl.signer.rect
+	if role == Secretary {
+		box = pl.secretary.rect
+	}
 	scale := min(box.width()/float64(im.Width), box.height()/float64(im.Height))
 	w, h := float64(im.Width)*scale, float64(im.Height)*scale
 	x, y := box[0]+(box.width()-w)/2, box[1]+(box.height()-h)/2

@@ -4,10 +4,12 @@ import "github.com/hoinghi/hoinghi/report/lang"
 
 func init() {
 	lang.Register(map[string]string{
-		"unknown role %s: expected signer or agency":                                                 "không có vai trò %s: cần signer (người ký) hoặc agency (cơ quan)",
-		"this is not a PDF file: expected a document hoinghi rendered":                               "đây không phải tệp PDF: cần một văn bản do hoinghi xuất",
-		"this PDF was not written by hoinghi: hoinghi signs only the documents it rendered":          "tệp PDF này không do hoinghi tạo: hoinghi chỉ ký các văn bản do nó xuất",
-		"the PDF is damaged or was not written by hoinghi (%s): render it again with hoinghi render": "tệp PDF bị hỏng hoặc không do hoinghi tạo (%s): xuất lại bằng hoinghi render",
+		"unknown role %s: expected signer, secretary or agency":                                                                                                        "không có vai trò %s: cần signer (người ký), secretary (thư ký) hoặc agency (cơ quan)",
+		"the secretary has signed this document already: the secretary signs once":                                                                                     "thư ký đã ký số văn bản này: thư ký chỉ ký một lần",
+		"this document has no secretary's signature line: --role secretary signs minutes that a secretary and a chair sign, rendered with hoinghi render --electronic": "văn bản này không có chỗ ký của thư ký: --role secretary dùng để ký biên bản có thư ký và chủ tọa cùng ký, xuất bằng hoinghi render --electronic",
+		"this is not a PDF file: expected a document hoinghi rendered":                                                                                                 "đây không phải tệp PDF: cần một văn bản do hoinghi xuất",
+		"this PDF was not written by hoinghi: hoinghi signs only the documents it rendered":                                                                            "tệp PDF này không do hoinghi tạo: hoinghi chỉ ký các văn bản do nó xuất",
+		"the PDF is damaged or was not written by hoinghi (%s): render it again with hoinghi render":                                                                   "tệp PDF bị hỏng hoặc không do hoinghi tạo (%s): xuất lại bằng hoinghi render",
 		"no startxref at the end":                      "cuối tệp không có startxref",
 		"a cross-reference table out of place":         "bảng tham chiếu chéo sai vị trí",
 		"a trailer without /Size, /Root, /Info or /ID": "phần trailer thiếu /Size, /Root, /Info hoặc /ID",
@@ -52,7 +54,7 @@ func init() {
 		"this is not a PNG image (%s): save the image as PNG with a transparent background":                                                            "đây không phải ảnh PNG (%s): lưu ảnh dạng PNG có nền trong suốt",
 		"the image is larger than %d MB: save it smaller":                                                                                              "ảnh lớn hơn %d MB: lưu ảnh nhỏ hơn",
 		"the image is %d × %d pixels: hoinghi takes at most %d pixels a side and %d million in all; save it smaller":                                   "ảnh có %d × %d điểm ảnh: hoinghi chỉ nhận ảnh mỗi chiều tối đa %d điểm ảnh và tổng cộng tối đa %d triệu điểm ảnh; lưu ảnh nhỏ hơn",
-		"the image of the handwritten signature is the signer's: sign with --role signer":                                                              "hình ảnh chữ ký là của người ký: ký với --role signer",
+		"the image of the handwritten signature is the signer's or the secretary's: sign with --role signer or --role secretary":                       "hình ảnh chữ ký là của người ký hoặc thư ký: ký với --role signer hoặc --role secretary",
 		"%s is the agency's, which issues the document: sign with --role agency":                                                                       "%s là của cơ quan, nơi ban hành văn bản: ký với --role agency",
 		"expected the seal's width in millimetres, more than 0 and at most 100, got %s":                                                                "cần chiều rộng con dấu tính bằng milimét, lớn hơn 0 và không quá 100, nhận được %s",
 		"an attachment shows the number and symbol of the document it is attached to: give them with --number, such as --number 12/TB-UBND":            "văn bản kèm theo ghi số và ký hiệu của văn bản mà nó kèm theo: nhập bằng --number, ví dụ --number 12/TB-UBND",

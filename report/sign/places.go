@@ -34,10 +34,10 @@ type place struct {
 // places are the places of the e-document form (hoinghi render
 // --electronic) that its pages declare in their /PieceInfo — page 1 the
 // number, the date and the attachment's text, the page of the signature
-// block the signer's box; nil for the paper form, which has none. The places of a document without them
+// block the signer's box and, on a Biên bản, the secretary's; nil for the paper form, which has none. The places of a document without them
 // (a state Biên bản has no date line) are nil.
 type places struct {
-	number, day, month, year, attachment, signer *place
+	number, day, month, year, attachment, signer, secretary *place
 }
 
 const reNumber = `(-?\d+(?:\.\d+)?)`
@@ -62,7 +62,7 @@ var (
 )
 
 func init() {
-	for _, k := range []string{"Number", "Day", "Month", "Year", "Attachment", "Signer"} {
+	for _, k := range []string{"Number", "Day", "Month", "Year", "Attachment", "Signer", "Secretary"} {
 		rePlace[k] = regexp.MustCompile(`/` + k + ` << /Rect ` + reRect + `(?: /Baseline ` + reNumber + ` /Font /(\w+) /Size ` + reNumber + `)? >>`)
 	}
 }
@@ -76,7 +76,7 @@ func readPlaces(page []byte, p *places) *places {
 	if p == nil {
 		p = &places{}
 	}
-	for k, dst := range map[string]**place{"Number": &p.number, "Day": &p.day, "Month": &p.month, "Year": &p.year, "Attachment": &p.attachment, "Signer": &p.signer} {
+	for k, dst := range map[string]**place{"Number": &p.number, "Day": &p.day, "Month": &p.month, "Year": &p.year, "Attachment": &p.attachment, "Signer": &p.signer, "Secretary": &p.secretary} {
 		m := rePlace[k].FindSubmatch(page)
 		if m == nil {
 			continue

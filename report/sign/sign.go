@@ -9,7 +9,8 @@
 // On the paper form the signatures are invisible: a signature field
 // with an empty /Rect on page 1. On the e-document form (hoinghi render
 // --electronic), whose pages declare its places in a /PieceInfo, the
-// widget shows the signer's handwritten signature or the seal (Decree
+// widget shows the handwritten signature of the signer (or, on a Biên
+// bản, of the secretary, who signs beside the chair) or the seal (Decree
 // 30, Phụ lục I, Phần I, Mục II, items 7–8) in its appearance, written
 // in the same update, on the page of the signature block; and the
 // agency, which issues the document, first fills in its number and date
@@ -43,37 +44,47 @@ import (
 	"github.com/hoinghi/hoinghi/report/when"
 )
 
-// Role is who signs: the signer (người ký) or the agency (cơ quan,
-// whose signature stands for the seal).
+// Role is who signs: the signer (người ký), the secretary (thư ký) of
+// a Biên bản, who signs beside the chair, or the agency (cơ quan, whose
+// signature stands for the seal).
 type Role int
 
 const (
 	Signer Role = iota + 1
 	Agency
+	Secretary
 )
 
-// ParseRole reads a --role value: signer or agency.
+// ParseRole reads a --role value: signer, secretary or agency.
 func ParseRole(s string) (Role, error) {
 	switch s {
 	case "signer":
 		return Signer, nil
+	case "secretary":
+		return Secretary, nil
 	case "agency":
 		return Agency, nil
 	}
-	return 0, lang.Errorf("unknown role %s: expected signer or agency", s)
+	return 0, lang.Errorf("unknown role %s: expected signer, secretary or agency", s)
 }
 
 func (r Role) String() string {
-	if r == Agency {
+	switch r {
+	case Agency:
 		return "agency"
+	case Secretary:
+		return "secretary"
 	}
 	return "signer"
 }
 
 // field is the name of the role's signature field.
 func (r Role) field() string {
-	if r == Agency {
+	switch r {
+	case Agency:
 		return "CoQuan"
+	case Secretary:
+		return "ThuKy"
 	}
 	return "NguoiKy"
 }
@@ -108,8 +119,9 @@ type Options struct {
 	// Time is the claimed time of signing, written in the Vietnam time
 	// zone; the zero time means now.
 	Time time.Time
-	// Image is the signer's handwritten signature, shown in the signer's
-	// box; without it the signature is invisible.
+	// Image is the handwritten signature of the signer or the
+	// secretary, shown in the box of the role (the Signer or the
+	// Secretary place); without it the signature is invisible.
 	Image *Image
 	// Seal is the agency's seal, shown at its real size over the left
 	// third of the signer's image: the size of its pHYs chunk, or
@@ -133,9 +145,9 @@ func (o Options) Check() error {
 	var ps diag.List
 	wrong := func(flag string, m lang.Message) { ps = append(ps, diag.Problem{Path: flag, Msg: m}) }
 	if o.Role == Agency && o.Image != nil {
-		wrong("--image", lang.M("the image of the handwritten signature is the signer's: sign with --role signer"))
+		wrong("--image", lang.M("the image of the handwritten signature is the signer's or the secretary's: sign with --role signer or --role secretary"))
 	}
-	if o.Role == Signer {
+	if o.Role == Signer || o.Role == Secretary {
 		for flag, set := range map[string]bool{"--seal": o.Seal != nil, "--seal-width": o.SealWidth != 0, "--number": o.Number != "", "--date": !o.Date.IsZero(), "--attachment": o.Attachment} {
 			if set {
 				wrong(flag, lang.M("%s is the agency's, which issues the document: sign with --role agency", flag))
@@ -184,7 +196,7 @@ const (
 // signature of k added in an incremental update. pdf itself is not
 // changed and is a prefix of the result.
 func Sign(ctx context.Context, pdf []byte, k *Key, o Options) ([]byte, Signature, error) {
-	if o.Role != Signer && o.Role != Agency {
+	if o.Role != Signer && o.Role != Agency && o.Role != Secretary {
 		return nil, Signature{}, fmt.Errorf("sign: no role")
 	}
 	when := o.Time
@@ -211,6 +223,9 @@ func Sign(ctx context.Context, pdf []byte, k *Key, o Options) ([]byte, Signature
 		return nil, sig, err
 	}
 	pl := p.places
+	if o.Role == Secretary && (pl == nil || pl.secretary == nil) {
+		return nil, sig, diag.List{{Path: "--role", Msg: lang.M("this document has no secretary's signature line: --role secretary signs minutes that a secretary and a chair sign, rendered with hoinghi render --electronic")}}
+	}
 	a, err := d.appearance(p, pl, o, when)
 	if err != nil {
 		return nil, sig, err
@@ -313,7 +328,7 @@ func (d *doc) first() (page1, error) {
 func (d *doc) appearance(p page1, pl *places, o Options, at time.Time) (*appearance, error) {
 	switch {
 	case o.Image != nil:
-		a, err := signerAppearance(pl, o.Image)
+		a, err := signerAppearance(pl, o.Role, o.Image)
 		return a.on(p.signerNum), err
 	case o.Attachment:
 		a, err := d.attachmentAppearance(p.dict, pl, o.Number, at)
@@ -417,9 +432,11 @@ func (d *doc) sign(ctx context.Context, p page1, k *Key, o Options, when time.Ti
 	return out, sig, nil
 }
 
-// order checks that role signs in its turn: the signer an unsigned
-// document, the agency one the signer signed, each once; the agency
-// signs a separate attachment without the signer.
+// order checks that role signs in its turn: the signer and the
+// secretary, in either order, a document the agency has not signed, the
+// agency one the signer signed, each once; the agency signs a separate
+// attachment without the signer. The agency does not wait for the
+// secretary, who may have signed the minutes on paper.
 func order(d *doc, fields []string, role Role, attachment bool) error {
 	signed := map[string]bool{}
 	for _, f := range fields {
@@ -437,6 +454,8 @@ func order(d *doc, fields []string, role Role, attachment bool) error {
 		return diag.List{{Msg: lang.M("the agency has signed this document already: it is issued, and is not signed again")}}
 	case role == Signer && signed[Signer.field()]:
 		return diag.List{{Msg: lang.M("the signer has signed this document already: the agency signs next, with --role agency")}}
+	case role == Secretary && signed[Secretary.field()]:
+		return diag.List{{Msg: lang.M("the secretary has signed this document already: the secretary signs once")}}
 	case role == Agency && !signed[Signer.field()] && !attachment:
 		return diag.List{{Msg: lang.M("the signer has not signed this document yet: the signer signs first, with --role signer")}}
 	}

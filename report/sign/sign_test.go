@@ -214,7 +214,11 @@ func electronic(t testing.TB) []byte {
 
 // thongBao renders the THÔNG BÁO of the seed meeting, in the e-document
 // form when electronic.
-func thongBao(electronic bool) ([]byte, error) {
+func thongBao(electronic bool) ([]byte, error) { return render("thong-bao", electronic) }
+
+// render renders the document kind of the seed meeting, in the
+// e-document form when electronic.
+func render(kind string, electronic bool) ([]byte, error) {
 	srcs, err := templates.Builtin()
 	if err != nil {
 		return nil, err
@@ -228,7 +232,7 @@ func thongBao(electronic bool) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	docs, err := r.Documents(l, []string{"thong-bao"})
+	docs, err := r.Documents(l, []string{kind})
 	if err != nil {
 		return nil, err
 	}
