@@ -11,18 +11,18 @@ import (
 	"github.com/hoinghi/hoinghi/internal/testtool"
 )
 
-// renderThongBao renders the seed's THÔNG BÁO into dir, as the e-document
-// form when electronic, and returns its path.
-func renderThongBao(t *testing.T, dir string, electronic bool) string {
+// renderSeed renders the seed's document of kind into dir, as the
+// e-document form when electronic, and returns its path.
+func renderSeed(t *testing.T, dir, kind string, electronic bool) string {
 	t.Helper()
-	args := []string{"render", "--kind", "thong-bao", "--format", "pdf", "-o", dir, seed}
+	args := []string{"render", "--kind", kind, "--format", "pdf", "-o", dir, seed}
 	if electronic {
-		args = append(args[:1], append([]string{"--electronic"}, args[1:]...)...)
+		args = append(args, "--electronic")
 	}
 	if code, _, stderr := hoinghi(t, args...); code != 0 {
 		t.Fatalf("render: %d\n%s", code, stderr)
 	}
-	pdfs, _ := filepath.Glob(filepath.Join(dir, "thong-bao-*.pdf"))
+	pdfs, _ := filepath.Glob(filepath.Join(dir, kind+"-*.pdf"))
 	if len(pdfs) != 1 {
 		t.Fatalf("rendered %v", pdfs)
 	}
@@ -34,8 +34,8 @@ func renderThongBao(t *testing.T, dir string, electronic bool) string {
 // error that leaves the output as it was.
 func TestSignImageCommand(t *testing.T) {
 	dir := t.TempDir()
-	in := renderThongBao(t, dir, true)
-	paper := renderThongBao(t, filepath.Join(dir, "giay"), false)
+	in := renderSeed(t, dir, "thong-bao", true)
+	paper := renderSeed(t, filepath.Join(dir, "giay"), "thong-bao", false)
 	signer, agency := p12File(t, dir, "Phạm Duy Hưng", "1234"), p12File(t, dir, "UBND tỉnh Bắc Kạn", "1234")
 	t.Setenv("HOINGHI_PIN", "1234")
 	sig := write(t, dir, "chu-ky.png", string(testtool.Scribble(t, 600, 200)))
@@ -122,7 +122,7 @@ func TestSignImageCommand(t *testing.T) {
 // that does not exist.
 func TestSignFlagsBeforePIN(t *testing.T) {
 	dir := t.TempDir()
-	in := renderThongBao(t, dir, true)
+	in := renderSeed(t, dir, "thong-bao", true)
 	key := p12File(t, dir, "UBND tỉnh Bắc Kạn", "1234")
 	seal := write(t, dir, "dau.png", string(testtool.WithDPI(testtool.Ring(t, 425), 300)))
 	noPIN := filepath.Join(dir, "khong-co-ma-pin.txt")

@@ -13,27 +13,13 @@ import (
 	"github.com/hoinghi/hoinghi/internal/testtool"
 )
 
-// renderBienBan renders the seed's BIÊN BẢN, signed by its secretary and
-// its chair, as the e-document form into dir and returns its path.
-func renderBienBan(t *testing.T, dir string) string {
-	t.Helper()
-	if code, _, stderr := hoinghi(t, "render", "--electronic", "--kind", "bien-ban", "--format", "pdf", "-o", dir, seed); code != 0 {
-		t.Fatalf("render: %d\n%s", code, stderr)
-	}
-	pdfs, _ := filepath.Glob(filepath.Join(dir, "bien-ban-*.pdf"))
-	if len(pdfs) != 1 {
-		t.Fatalf("rendered %v", pdfs)
-	}
-	return pdfs[0]
-}
-
 // TestSignSecretaryCommand: on a Biên bản the secretary and the chair
 // sign, each with an image in a box of their own, in either order, each
 // once; the agency then issues it with the seal. --role secretary on a
 // document without the secretary's line is an input error.
 func TestSignSecretaryCommand(t *testing.T) {
 	dir := t.TempDir()
-	in := renderBienBan(t, dir)
+	in := renderSeed(t, dir, "bien-ban", true)
 	secretary, chair, agency := p12File(t, dir, "Lê Thị Thu", "1234"), p12File(t, dir, "Phạm Duy Hưng", "1234"), p12File(t, dir, "Cụm thi đua", "1234")
 	t.Setenv("HOINGHI_PIN", "1234")
 	sig := write(t, dir, "chu-ky.png", string(testtool.Scribble(t, 600, 200)))
@@ -117,7 +103,7 @@ func TestSignSecretaryCommand(t *testing.T) {
 	}
 
 	// A THÔNG BÁO has one signer and no secretary's line.
-	notice := renderThongBao(t, filepath.Join(dir, "tb"), true)
+	notice := renderSeed(t, filepath.Join(dir, "tb"), "thong-bao", true)
 	unsigned, _ := os.ReadFile(notice)
 	if code, _, stderr := hoinghi(t, "sign", "--role", "secretary", "--p12", secretary, "--image", sig, notice); code != 2 || !strings.Contains(stderr, "--role: văn bản này không có chỗ ký của thư ký") {
 		t.Errorf("--role secretary on a THÔNG BÁO: %d\n%s", code, stderr)
