@@ -25,6 +25,7 @@ type face struct {
 var (
 	reResources   = regexp.MustCompile(`/Resources (\d+) 0 R`)
 	reFontDict    = regexp.MustCompile(`/Font <<([^>]*)>>`)
+	reFontEntry   = regexp.MustCompile(`/(\w+) (\d+) 0 R`)
 	reToUnicode   = regexp.MustCompile(`/ToUnicode (\d+) 0 R`)
 	reDescendant  = regexp.MustCompile(`/DescendantFonts \[(\d+) 0 R\]`)
 	reDW          = regexp.MustCompile(`/DW (\d+(?:\.\d+)?)`)
@@ -41,6 +42,18 @@ func (d *doc) resources(page []byte) ([]byte, error) {
 	return page, nil
 }
 
+// fontRef is the object of the font named name in the font dictionary
+// fonts, 0 when it has none.
+func fontRef(fonts []byte, name string) int {
+	for _, m := range reFontEntry.FindAllSubmatch(fonts, -1) {
+		if string(m[1]) == name {
+			n, _ := strconv.Atoi(string(m[2]))
+			return n
+		}
+	}
+	return 0
+}
+
 // face reads the font named name in the page's resources.
 func (d *doc) face(page []byte, name string) (*face, error) {
 	res, err := d.resources(page)
@@ -51,7 +64,7 @@ func (d *doc) face(page []byte, name string) (*face, error) {
 	if fonts == nil {
 		return nil, damaged(lang.M("no font %s on page 1", name))
 	}
-	ref := atoi(regexp.MustCompile(`/`+regexp.QuoteMeta(name)+` (\d+) 0 R`), fonts[1])
+	ref := fontRef(fonts[1], name)
 	if ref == 0 {
 		return nil, damaged(lang.M("no font %s on page 1", name))
 	}
