@@ -44,9 +44,9 @@ const (
 	headerGap = 4.0
 
 	mmPerPt = 25.4 / 72
-	// lineFactor is single line spacing for Times New Roman and its
+	// LineFactor is single line spacing for Times New Roman and its
 	// metric twins: (ascender + descender + line gap) / em = 1.15.
-	lineFactor = 1.15
+	LineFactor = 1.15
 	// ascent is the baseline's depth below a line box's top, as a
 	// fraction of the font size.
 	ascent = 0.905
@@ -215,7 +215,7 @@ func (l *layouter) width(s string, style fonts.Style, size float64) float64 {
 	return w * size / 1000 * mmPerPt
 }
 
-func lineHeight(size float64) float64 { return size * lineFactor * mmPerPt }
+func lineHeight(size float64) float64 { return size * LineFactor * mmPerPt }
 
 // text sets s with the top of its line box at top.
 func (l *layouter) text(x, top float64, s string, style fonts.Style, size float64) {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/hoinghi/hoinghi/report/diag"
 	"github.com/hoinghi/hoinghi/report/lang"
+	"github.com/hoinghi/hoinghi/report/layout"
 )
 
 // appearance is what a signature's widget shows (Decree 30, Phụ lục I,
@@ -34,11 +35,6 @@ func (a *appearance) on(page int) *appearance {
 
 // ptPerMM is how many PDF points make a millimetre.
 const ptPerMM = 72 / 25.4
-
-// sealRoom is the largest round seal the e-document form keeps room
-// for: centred on the signer's box, it overlaps neither the signer's
-// name below it nor the page's edge.
-const sealRoom = 42 * ptPerMM
 
 // drawImage is the appearance of im filling r.
 func drawImage(r rect, im *Image) *appearance {
@@ -130,9 +126,10 @@ func sealAppearance(pl *places, o Options, signer rect, page rect) (*appearance,
 	cy := (on[1] + on[3]) / 2
 	right := on[0] + on.width()/3
 	r := rect{right - w, cy - h/2, right, cy + h/2}
-	// The lowest the seal may reach: as low as a seal of sealRoom
-	// centred on the box, and never below the box's own bottom.
-	floor := min(box[1], (box[1]+box[3])/2-sealRoom/2)
+	// The lowest the seal may reach: as low as the largest round seal
+	// the e-document form keeps room for (layout.SealMax) centred on the
+	// box, and never below the box's own bottom.
+	floor := min(box[1], (box[1]+box[3])/2-layout.SealMax*ptPerMM/2)
 	// The largest scale of the seal that stays clear of the name and
 	// within the page.
 	fit := min((cy-floor)/(h/2), (right-page[0])/w, (page[3]-cy)/(h/2))
@@ -145,10 +142,6 @@ func sealAppearance(pl *places, o Options, signer rect, page rect) (*appearance,
 	}
 	return nil, diag.List{{Path: "--seal", Msg: m}}
 }
-
-// lineSpacing is the distance of the attachment's lines, in sizes of
-// their font: the layout sizes the place for it.
-const lineSpacing = 1.15
 
 // mm is a length of points in millimetres.
 func mm(pt float64) float64 { return pt / ptPerMM }
@@ -177,7 +170,7 @@ func (d *doc) attachmentAppearance(page []byte, pl *places, number string, at ti
 			return nil, diag.List{{Path: "--number", Msg: lang.M("the attachment's text %s is %.1f mm wide, more than the %.1f mm of its place at the top right of page 1: shorten the number and symbol", line, mm(width), mm(a.rect.width()))}}
 		}
 		x := a.rect.width() - width
-		y := a.baseline - a.rect[1] - float64(i)*a.size*lineSpacing
+		y := a.baseline - a.rect[1] - float64(i)*a.size*layout.LineFactor
 		fmt.Fprintf(&ops, "1 0 0 1 %s %s Tm %s Tj\n", num(x), num(y), text)
 	}
 	ops.WriteString("ET\n")

@@ -55,6 +55,9 @@ func rectOf(m [][]byte) rect {
 	return r
 }
 
+// placeNames are the keys of the places in a page's /PieceInfo.
+var placeNames = [...]string{"Number", "Day", "Month", "Year", "Attachment", "Signer", "Secretary"}
+
 var (
 	rePieceInfo = regexp.MustCompile(`/PieceInfo << /hoinghi <<`)
 	rePlace     = map[string]*regexp.Regexp{}
@@ -62,7 +65,7 @@ var (
 )
 
 func init() {
-	for _, k := range []string{"Number", "Day", "Month", "Year", "Attachment", "Signer", "Secretary"} {
+	for _, k := range placeNames {
 		rePlace[k] = regexp.MustCompile(`/` + k + ` << /Rect ` + reRect + `(?: /Baseline ` + reNumber + ` /Font /(\w+) /Size ` + reNumber + `)? >>`)
 	}
 }
@@ -76,7 +79,10 @@ func readPlaces(page []byte, p *places) *places {
 	if p == nil {
 		p = &places{}
 	}
-	for k, dst := range map[string]**place{"Number": &p.number, "Day": &p.day, "Month": &p.month, "Year": &p.year, "Attachment": &p.attachment, "Signer": &p.signer, "Secretary": &p.secretary} {
+	// The fields, in the order of placeNames.
+	dsts := [len(placeNames)]**place{&p.number, &p.day, &p.month, &p.year, &p.attachment, &p.signer, &p.secretary}
+	for i, k := range placeNames {
+		dst := dsts[i]
 		m := rePlace[k].FindSubmatch(page)
 		if m == nil {
 			continue
