@@ -16,7 +16,6 @@ import (
 	"github.com/hoinghi/hoinghi/report/batch"
 	"github.com/hoinghi/hoinghi/report/diag"
 	"github.com/hoinghi/hoinghi/report/lang"
-	"github.com/hoinghi/hoinghi/report/sign"
 	"github.com/hoinghi/hoinghi/report/synth"
 	"github.com/schollz/progressbar/v3"
 	"github.com/urfave/cli/v3"
@@ -41,18 +40,12 @@ type batchOptions struct {
 	Jobs          int
 	SkipUnchanged bool
 	Bundle        bool
-	// Sign signs every PDF as the signer, with the key of Key, showing
-	// the PNG Image when given.
-	Sign                bool
-	Key                 sign.Source
-	PINFile, TSA, Image string
 }
 
 func batchOptionsOf(cmd *cli.Command) batchOptions {
 	o := batchOptions{
 		Paths: cmd.Args().Slice(), Out: cmd.String("output"), Manifest: cmd.String("manifest"),
 		Jobs: cmd.Int("jobs"), SkipUnchanged: cmd.Bool("skip-unchanged"), Bundle: cmd.Bool("bundle"),
-		Sign: cmd.Bool("sign"), Key: keyOf(cmd), PINFile: cmd.String("pin-file"), TSA: cmd.String("tsa"), Image: cmd.String("image"),
 	}
 	if o.Manifest == "" && o.Out != "" {
 		o.Manifest = filepath.Join(o.Out, "manifest.json")
@@ -114,7 +107,7 @@ func (e *env) batch(ctx context.Context, cmd *cli.Command) error {
 	if opt.Setup, err = batch.Assign(inputs, setupOf, fallback); err != nil {
 		return exitError{exitInput}
 	}
-	signing, done, err := e.signing("batch", o.Sign, o.Key, o.PINFile, o.TSA, o.Image)
+	signing, done, err := e.signing("batch", cmd)
 	if err != nil {
 		return err
 	}

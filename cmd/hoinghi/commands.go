@@ -254,7 +254,7 @@ func (e *env) render(ctx context.Context, cmd *cli.Command) error {
 	if err != nil {
 		return err
 	}
-	signing, done, err := e.signing("render", cmd.Bool("sign"), keyOf(cmd), cmd.String("pin-file"), cmd.String("tsa"), cmd.String("image"))
+	signing, done, err := e.signing("render", cmd)
 	if err != nil {
 		return err
 	}

@@ -69,10 +69,11 @@ func signerFlags(t func(string, ...any) string) []cli.Flag {
 }
 
 // signing is what a render or a batch signs its PDFs with, nil without
-// --sign: the key, opened once, and the signer's image. done ends the
-// key's session.
-func (e *env) signing(command string, on bool, key sign.Source, pinFile, tsa, image string) (s *batch.Signing, done func(), err error) {
-	if !on {
+// --sign: the key, opened once, and the signer's image, as cmd's
+// signerFlags say. done ends the key's session.
+func (e *env) signing(command string, cmd *cli.Command) (s *batch.Signing, done func(), err error) {
+	key, tsa, image := keyOf(cmd), cmd.String("tsa"), cmd.String("image")
+	if !cmd.Bool("sign") {
 		if (key != sign.Source{}) || tsa != "" || image != "" {
 			e.say("%s: --p12, --pkcs11, --tsa and --image are for --sign: add --sign to sign the PDFs", command)
 			return nil, nil, exitError{exitInput}
@@ -87,7 +88,7 @@ func (e *env) signing(command string, on bool, key sign.Source, pinFile, tsa, im
 		}
 	}
 	// One key, one token session and one PIN for all the PDFs.
-	k, err := e.openKey(key, pinFile, tsa)
+	k, err := e.openKey(key, cmd.String("pin-file"), tsa)
 	if err != nil {
 		return nil, nil, err
 	}
