@@ -3,7 +3,6 @@ package sign
 import (
 	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
 	"time"
 
@@ -80,23 +79,19 @@ func (pl *places) hasSigner(flag string) error {
 var reWidgetRect = regexp.MustCompile(`/Rect ` + reRect)
 
 // signerRect is where the signer's image is on page 1, empty when the
-// signer's signature is invisible.
-func (d *doc) signerRect(fields []string) (rect, error) {
-	for _, f := range fields {
-		n, _ := strconv.Atoi(strings.Fields(f)[0])
-		body, err := d.object(n)
-		if err != nil {
-			return rect{}, err
-		}
+// signer's signature is invisible; fields are the bodies of the
+// document's signature fields.
+func signerRect(fields [][]byte) rect {
+	for _, body := range fields {
 		if m := reFieldName.FindSubmatch(body); m == nil || string(m[1]) != Signer.field() {
 			continue
 		}
 		if m := reWidgetRect.FindSubmatch(body); m != nil {
-			return rectOf(m), nil
+			return rectOf(m)
 		}
-		return rect{}, nil
+		return rect{}
 	}
-	return rect{}, nil
+	return rect{}
 }
 
 // sealAppearance is the seal, at its real size, centred vertically on

@@ -40,7 +40,7 @@ var (
 	reFields    = regexp.MustCompile(`/Fields \[([^\]]*)\]`)
 	reAnnots    = regexp.MustCompile(`/Annots \[([^\]]*)\]`)
 	reFieldName = regexp.MustCompile(`/T \((\w+)\)`)
-	reRef       = regexp.MustCompile(`\d+ 0 R`)
+	reRef       = regexp.MustCompile(`(\d+) 0 R`)
 )
 
 // producer is how report/pdf writes the start of its /Producer, "hoinghi
@@ -169,9 +169,9 @@ func (d *doc) object(n int) ([]byte, error) {
 	return body[:end], nil
 }
 
-// fields returns the signature fields of the document's form, none
-// before the first signature.
-func (d *doc) fields(catalog []byte) ([]string, error) {
+// fields returns the objects of the signature fields of the document's
+// form, none before the first signature.
+func (d *doc) fields(catalog []byte) ([]int, error) {
 	m := reAcroForm.FindSubmatch(catalog)
 	if m == nil {
 		return nil, nil
@@ -195,11 +195,12 @@ func newUpdate(d *doc) *update {
 	return u
 }
 
-// refs splits "4 0 R 9 0 R" into its references.
-func refs(b []byte) []string {
-	var out []string
-	for _, m := range reRef.FindAll(b, -1) {
-		out = append(out, string(m))
+// refs splits "4 0 R 9 0 R" into the objects it refers to, 4 and 9.
+func refs(b []byte) []int {
+	var out []int
+	for _, m := range reRef.FindAllSubmatch(b, -1) {
+		n, _ := strconv.Atoi(string(m[1]))
+		out = append(out, n)
 	}
 	return out
 }

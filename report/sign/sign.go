@@ -219,14 +219,15 @@ func Sign(ctx context.Context, pdf []byte, k *Key, o Options) ([]byte, Signature
 	if err != nil {
 		return nil, sig, err
 	}
-	if err := order(d, p.fields, o.Role, o.Attachment); err != nil {
+	bodies, err := order(d, p.fields, o.Role, o.Attachment)
+	if err != nil {
 		return nil, sig, err
 	}
 	pl := p.places
 	if o.Role == Secretary && (pl == nil || pl.secretary == nil) {
 		return nil, sig, diag.List{{Path: "--role", Msg: lang.M("this document has no secretary's signature line: --role secretary signs minutes that a secretary and a chair sign, rendered with hoinghi render --electronic")}}
 	}
-	a, err := d.appearance(p, pl, o, when)
+	a, err := d.appearance(p, pl, bodies, o, when)
 	if err != nil {
 		return nil, sig, err
 	}
@@ -244,7 +245,7 @@ func Sign(ctx context.Context, pdf []byte, k *Key, o Options) ([]byte, Signature
 // page).
 type page1 struct {
 	catalog []byte
-	fields  []string
+	fields  []int
 	num     int
 	dict    []byte
 	// box is the page's /MediaBox.
@@ -303,11 +304,10 @@ func (d *doc) first() (page1, error) {
 		return p, nil
 	}
 	seen, scanned := map[int]bool{p.num: true}, len(p.dict)
-	for _, ref := range refs(kids[1]) {
+	for _, n := range refs(kids[1]) {
 		if p.places.signer != nil || len(seen) > maxPages || scanned > maxScan {
 			break
 		}
-		n, _ := strconv.Atoi(strings.Fields(ref)[0])
 		if seen[n] {
 			continue
 		}
@@ -324,8 +324,9 @@ func (d *doc) first() (page1, error) {
 	return p, nil
 }
 
-// appearance is what the signature of o shows, nil when it is invisible.
-func (d *doc) appearance(p page1, pl *places, o Options, at time.Time) (*appearance, error) {
+// appearance is what the signature of o shows, nil when it is invisible;
+// fields are the bodies of the document's signature fields.
+func (d *doc) appearance(p page1, pl *places, fields [][]byte, o Options, at time.Time) (*appearance, error) {
 	switch {
 	case o.Image != nil:
 		a, err := signerAppearance(pl, o.Role, o.Image)
@@ -334,11 +335,7 @@ func (d *doc) appearance(p page1, pl *places, o Options, at time.Time) (*appeara
 		a, err := d.attachmentAppearance(p.dict, pl, o.Number, at)
 		return a.on(p.num), err
 	case o.Seal != nil:
-		signer, err := d.signerRect(p.fields)
-		if err != nil {
-			return nil, err
-		}
-		a, err := sealAppearance(pl, o, signer, p.box)
+		a, err := sealAppearance(pl, o, signerRect(fields), p.box)
 		return a.on(p.signerNum), err
 	}
 	return nil, nil
@@ -401,7 +398,10 @@ func (d *doc) sign(ctx context.Context, p page1, k *Key, o Options, when time.Ti
 	}
 	u.object(fieldObj, fmt.Sprintf("<< /Type /Annot /Subtype /Widget /FT /Sig /T (%s) /V %d 0 R /P %d 0 R %s >>",
 		o.Role.field(), sigObj, page, widget))
-	fields := append(slices.Clone(p.fields), fmt.Sprintf("%d 0 R", fieldObj))
+	var fields []string
+	for _, n := range append(slices.Clone(p.fields), fieldObj) {
+		fields = append(fields, fmt.Sprintf("%d 0 R", n))
+	}
 	u.object(formObj, fmt.Sprintf("<< /Fields [%s] /SigFlags 3 >>", strings.Join(fields, " ")))
 	u.object(d.root, strings.TrimSuffix(reAcroForm.ReplaceAllString(string(p.catalog), ""), " >>")+fmt.Sprintf(" /AcroForm %d 0 R >>", formObj))
 	u.object(page, withAnnot(string(pageDict), fieldObj))
@@ -436,30 +436,32 @@ func (d *doc) sign(ctx context.Context, p page1, k *Key, o Options, when time.Ti
 // secretary, in either order, a document the agency has not signed, the
 // agency one the signer signed, each once; the agency signs a separate
 // attachment without the signer. The agency does not wait for the
-// secretary, who may have signed the minutes on paper.
-func order(d *doc, fields []string, role Role, attachment bool) error {
+// secretary, who may have signed the minutes on paper. It returns the
+// bodies of the fields it read.
+func order(d *doc, fields []int, role Role, attachment bool) ([][]byte, error) {
 	signed := map[string]bool{}
-	for _, f := range fields {
-		n, _ := strconv.Atoi(strings.Fields(f)[0])
+	bodies := make([][]byte, 0, len(fields))
+	for _, n := range fields {
 		body, err := d.object(n)
 		if err != nil {
-			return err
+			return nil, err
 		}
+		bodies = append(bodies, body)
 		if m := reFieldName.FindSubmatch(body); m != nil {
 			signed[string(m[1])] = true
 		}
 	}
 	switch {
 	case signed[Agency.field()]:
-		return diag.List{{Msg: lang.M("the agency has signed this document already: it is issued, and is not signed again")}}
+		return nil, diag.List{{Msg: lang.M("the agency has signed this document already: it is issued, and is not signed again")}}
 	case role == Signer && signed[Signer.field()]:
-		return diag.List{{Msg: lang.M("the signer has signed this document already: the agency signs next, with --role agency")}}
+		return nil, diag.List{{Msg: lang.M("the signer has signed this document already: the agency signs next, with --role agency")}}
 	case role == Secretary && signed[Secretary.field()]:
-		return diag.List{{Msg: lang.M("the secretary has signed this document already: the secretary signs once")}}
+		return nil, diag.List{{Msg: lang.M("the secretary has signed this document already: the secretary signs once")}}
 	case role == Agency && !signed[Signer.field()] && !attachment:
-		return diag.List{{Msg: lang.M("the signer has not signed this document yet: the signer signs first, with --role signer")}}
+		return nil, diag.List{{Msg: lang.M("the signer has not signed this document yet: the signer signs first, with --role signer")}}
 	}
-	return nil
+	return bodies, nil
 }
 
 // byteRangeHole is where /ByteRange is written once the offsets are
