@@ -52,7 +52,8 @@ var reContents = regexp.MustCompile(`/Contents (?:(\d+ 0 R)|\[([^\]]*)\])`)
 // page's own, which draws each in the place's face and size on its
 // baseline, the number against the symbol that follows it and each part
 // of the date centred. The page's own content is put between q and Q,
-// so that it leaves the graphics state as it found it.
+// so that it leaves the graphics state as it found it. The update is
+// applied to d; fill returns the page's new dictionary.
 func (d *doc) fill(pageNum int, page []byte, pl *places, number string, date when.Date) ([]byte, error) {
 	var ops strings.Builder
 	ops.WriteString("Q\nBT 0 g\n")
@@ -102,7 +103,12 @@ func (d *doc) fill(pageNum int, page []byte, pl *places, number string, date whe
 	u.stream(before, "", []byte("q\n"))
 	u.stream(after, "", []byte(ops.String()))
 	contents := fmt.Sprintf("/Contents [%d 0 R %s %d 0 R]", before, strings.TrimSpace(own), after)
-	u.object(pageNum, string(page[:m[0]])+contents+string(page[m[1]:]))
-	u.finish(d)
-	return u.buf.Bytes(), nil
+	filled := string(page[:m[0]]) + contents + string(page[m[1]:])
+	u.object(pageNum, filled)
+	xref, size := u.finish(d)
+	d.data, d.xref, d.size = u.buf.Bytes(), xref, size
+	for n, at := range u.offsets {
+		d.offsets[n] = at
+	}
+	return []byte(filled), nil
 }

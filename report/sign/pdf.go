@@ -219,15 +219,16 @@ func (u *update) object(n int, body string) {
 }
 
 // finish writes the cross-reference table of the update's objects, in
-// subsections of consecutive numbers, and the trailer.
-func (u *update) finish(d *doc) {
+// subsections of consecutive numbers, and the trailer, and returns the
+// table's offset and the trailer's /Size.
+func (u *update) finish(d *doc) (xref, size int) {
 	nums := make([]int, 0, len(u.offsets))
 	for n := range u.offsets {
 		nums = append(nums, n)
 	}
 	slices.Sort(nums)
-	size := max(d.size, nums[len(nums)-1]+1)
-	xref := u.buf.Len()
+	size = max(d.size, nums[len(nums)-1]+1)
+	xref = u.buf.Len()
 	u.buf.WriteString("xref\n")
 	for i := 0; i < len(nums); {
 		j := i + 1
@@ -243,6 +244,7 @@ func (u *update) finish(d *doc) {
 	id := sha256.Sum256(u.buf.Bytes())
 	fmt.Fprintf(&u.buf, "trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R /ID [<%s> <%x>] /Prev %d >>\nstartxref\n%d\n%%%%EOF\n",
 		size, d.root, d.info, d.id, id[:16], d.xref, xref)
+	return xref, size
 }
 
 var (

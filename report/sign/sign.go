@@ -232,7 +232,7 @@ func Sign(ctx context.Context, pdf []byte, k *Key, o Options) ([]byte, Signature
 		return nil, sig, err
 	}
 	if o.Role == Agency && !o.Attachment && (pl != nil || o.Number != "" || !o.Date.IsZero()) {
-		if d, p, err = d.issue(p, pl, o, when); err != nil {
+		if p, err = d.issue(p, pl, o, when); err != nil {
 			return nil, sig, err
 		}
 	}
@@ -342,26 +342,27 @@ func (d *doc) appearance(p page1, pl *places, fields [][]byte, o Options, at tim
 }
 
 // issue fills in the number and the date of issue of the document, the
-// signing day unless o says another, and returns the document it makes.
-func (d *doc) issue(p page1, pl *places, o Options, at time.Time) (*doc, page1, error) {
+// signing day unless o says another, in an update applied to d, and
+// returns p with the page dictionaries the update rewrote.
+func (d *doc) issue(p page1, pl *places, o Options, at time.Time) (page1, error) {
 	switch {
 	case pl == nil && o.Number != "":
-		return nil, p, paperForm("--number")
+		return p, paperForm("--number")
 	case pl == nil && !o.Date.IsZero():
-		return nil, p, paperForm("--date")
+		return p, paperForm("--date")
 	case pl == nil:
-		return d, p, nil
+		return p, nil
 	case pl.number == nil:
-		return nil, p, damaged(lang.M("page 1 of the e-document form has no /Number place"))
+		return p, damaged(lang.M("page 1 of the e-document form has no /Number place"))
 	case o.Number == "":
-		return nil, p, diag.List{{Path: "--number", Msg: lang.M("the agency issues the document, which needs its number: give it with --number, such as --number 12")}}
+		return p, diag.List{{Path: "--number", Msg: lang.M("the agency issues the document, which needs its number: give it with --number, such as --number 12")}}
 	}
 	number, err := NumberText(o.Number)
 	if err != nil {
-		return nil, p, err
+		return p, err
 	}
 	if !o.Date.IsZero() && (pl.day == nil || pl.month == nil || pl.year == nil) {
-		return nil, p, diag.List{{Path: "--date", Msg: lang.M("this document has no date line (a state agency's minutes have none), so no date of issue is filled in: leave out --date")}}
+		return p, diag.List{{Path: "--date", Msg: lang.M("this document has no date line (a state agency's minutes have none), so no date of issue is filled in: leave out --date")}}
 	}
 	date := o.Date
 	if date.IsZero() {
@@ -369,13 +370,13 @@ func (d *doc) issue(p page1, pl *places, o Options, at time.Time) (*doc, page1, 
 	}
 	filled, err := d.fill(p.num, p.dict, pl, number, date)
 	if err != nil {
-		return nil, p, err
+		return p, err
 	}
-	if d, err = parse(filled); err != nil {
-		return nil, p, err
+	if p.signerNum == p.num {
+		p.signerDict = filled
 	}
-	p, err = d.first()
-	return d, p, err
+	p.dict = filled
+	return p, nil
 }
 
 // sign adds the signature of k, showing a, to d in an update.
