@@ -188,11 +188,6 @@ func (o signOptions) options(role sign.Role) (sign.Options, error) {
 			return so, err
 		}
 	}
-	if o.Number != "" && !o.Attachment {
-		if _, err := sign.NumberText(o.Number); err != nil {
-			return so, err
-		}
-	}
 	if o.Date != "" {
 		if so.Date, err = sign.ParseDate(o.Date); err != nil {
 			return so, err

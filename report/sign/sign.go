@@ -139,9 +139,14 @@ type Options struct {
 	Attachment bool
 }
 
-// Check checks that the options fit the role and each other, before the
-// key is opened.
+// Check checks the number, then that the options fit the role and each
+// other, before the key is opened.
 func (o Options) Check() error {
+	if o.Number != "" && !o.Attachment {
+		if _, err := NumberText(o.Number); err != nil {
+			return err
+		}
+	}
 	var ps diag.List
 	wrong := func(flag string, m lang.Message) { ps = append(ps, diag.Problem{Path: flag, Msg: m}) }
 	if o.Role == Agency && o.Image != nil {
