@@ -5,7 +5,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -72,20 +71,15 @@ func TestSignSecretaryCommand(t *testing.T) {
 			t.Errorf("%s box %v shows %d blue pixels of the image", name, b.Rect, n)
 		}
 	}
-	bbox := string(testtool.Run(t, "pdftotext", "-bbox", "-f", strconv.Itoa(page), "-l", strconv.Itoa(page), issued, "-"))
-	words := reWord.FindAllStringSubmatch(bbox, -1)
+	words := readBBox(t, issued)[page-1].Words
 	if len(words) < 10 {
 		t.Fatalf("pdftotext finds %d words on page %d", len(words), page)
 	}
-	for _, m := range words {
-		var r [4]float64
-		for i := range r {
-			r[i], _ = strconv.ParseFloat(m[i+1], 64)
-		}
+	for _, wd := range words {
 		// pdftotext measures from the top, the places from the bottom.
-		under := [4]float64{r[0], float64(h) - r[3], r[2], float64(h) - r[1]}
+		under := [4]float64{wd.XMin / ptMM, float64(h) - wd.YMax/ptMM, wd.XMax / ptMM, float64(h) - wd.YMin/ptMM}
 		if n := blueIn(w, h, px, under); n > 0 {
-			t.Errorf("%d blue pixels of an image over the word %q at %v", n, m[5], r)
+			t.Errorf("%d blue pixels of an image over the word %q at %v", n, wd.Text, under)
 		}
 	}
 
@@ -112,10 +106,6 @@ func TestSignSecretaryCommand(t *testing.T) {
 		t.Error("--role secretary changed the THÔNG BÁO")
 	}
 }
-
-// reWord is a word of pdftotext -bbox: its box, points from the page's
-// top-left corner, and its text.
-var reWord = regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>`)
 
 // pixels draws page (from 1) of pdf with pdftoppm at 72 dpi, a pixel a
 // point, and returns its width, height and RGB samples.
