@@ -114,7 +114,13 @@ func pixels(t *testing.T, pdf string, page int) (w, h int, px []byte) {
 	dir := t.TempDir()
 	n := strconv.Itoa(page)
 	testtool.Run(t, "pdftoppm", "-r", "72", "-f", n, "-l", n, "-singlefile", pdf, filepath.Join(dir, "page"))
-	data, err := os.ReadFile(filepath.Join(dir, "page.ppm"))
+	return readPPM(t, filepath.Join(dir, "page.ppm"))
+}
+
+// readPPM reads a page pdftoppm drew: its width, height and RGB samples.
+func readPPM(t *testing.T, path string) (w, h int, px []byte) {
+	t.Helper()
+	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -126,6 +132,9 @@ func pixels(t *testing.T, pdf string, page int) (w, h int, px []byte) {
 	}
 	w, _ = strconv.Atoi(f[1])
 	h, _ = strconv.Atoi(f[2])
+	if w < 0 || h < 0 || 3*w*h > len(data) {
+		t.Fatalf("pdftoppm wrote a PPM of %d×%d pixels in %d bytes", w, h, len(data))
+	}
 	px = data[len(data)-3*w*h:]
 	return w, h, px
 }
