@@ -239,15 +239,7 @@ func checkSignature(t *testing.T, own, lo []page) {
 	if math.Abs(o0.XMin-l0.XMin) > 2 {
 		t.Errorf("Nơi nhận: is at x %.1f mm, the PDF's at %.1f", l0.XMin, o0.XMin)
 	}
-	for _, w := range oSign {
-		c, dx, dy, ok := nearest(lSign, w.Text, w.XMin, w.YMin-o0.YMin+l0.YMin)
-		switch {
-		case !ok:
-			t.Errorf("the signature lacks %q (page %d)", w.Text, ln+1)
-		case dx > 2 || dy > 2:
-			t.Errorf("%q of the signature is at x %.1f, %.1f mm below Nơi nhận; the PDF has it at x %.1f, %.1f mm below", w.Text, c.XMin, c.YMin-l0.YMin, w.XMin, w.YMin-o0.YMin)
-		}
-	}
+	placedAlike(t, "the signature", oSign, lSign, o0, l0, ln+1)
 	if a, b := lineWords(page{Words: oList}), lineWords(page{Words: lList}); !slices.Equal(a, b) {
 		t.Errorf("the list under Nơi nhận reads\n%q\nthe PDF's\n%q", b, a)
 	}
@@ -261,13 +253,21 @@ func checkSignature(t *testing.T, own, lo []page) {
 			t.Errorf("item %d under Nơi nhận starts at x %.1f mm, the PDF's at %.1f", i+1, lItems[i].XMin, w.XMin)
 		}
 	}
-	for _, w := range oList {
-		c, dx, dy, ok := nearest(lList, w.Text, w.XMin, w.YMin-o0.YMin+l0.YMin)
+	placedAlike(t, "the list under Nơi nhận", oList, lList, o0, l0, ln+1)
+}
+
+// placedAlike: each word of own, what in the PDF, is among lo, what as
+// LibreOffice draws it on page (from 1), within 2 mm of where the PDF
+// has it, measured from Nơi nhận: o0 in the PDF, l0 in LibreOffice's.
+func placedAlike(t *testing.T, what string, own, lo []word, o0, l0 word, page int) {
+	t.Helper()
+	for _, w := range own {
+		c, dx, dy, ok := nearest(lo, w.Text, w.XMin, w.YMin-o0.YMin+l0.YMin)
 		switch {
 		case !ok:
-			t.Errorf("the list under Nơi nhận lacks %q (page %d)", w.Text, ln+1)
+			t.Errorf("%s lacks %q (page %d)", what, w.Text, page)
 		case dx > 2 || dy > 2:
-			t.Errorf("%q of the list under Nơi nhận is at x %.1f, %.1f mm below Nơi nhận; the PDF has it at x %.1f, %.1f mm below", w.Text, c.XMin, c.YMin-l0.YMin, w.XMin, w.YMin-o0.YMin)
+			t.Errorf("%q of %s is at x %.1f, %.1f mm below Nơi nhận; the PDF has it at x %.1f, %.1f mm below", w.Text, what, c.XMin, c.YMin-l0.YMin, w.XMin, w.YMin-o0.YMin)
 		}
 	}
 }

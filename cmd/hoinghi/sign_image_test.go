@@ -196,23 +196,8 @@ func bluePixels(t *testing.T, pdf string) int {
 	pages, _ := filepath.Glob(filepath.Join(dir, "page-*.ppm"))
 	blue := 0
 	for _, page := range pages {
-		data, err := os.ReadFile(page)
-		if err != nil {
-			t.Fatal(err)
-		}
-		// A binary PPM: a header of four fields, then the samples.
-		fields, n := 0, 0
-		for i := 0; i < len(data) && fields < 4; i++ {
-			if data[i] == ' ' || data[i] == '\n' {
-				fields++
-				n = i + 1
-			}
-		}
-		for px := data[n:]; len(px) >= 3; px = px[3:] {
-			if px[2] > 150 && px[0] < 110 && px[1] < 130 {
-				blue++
-			}
-		}
+		w, h, px := readPPM(t, page)
+		blue += blueIn(w, h, px, [4]float64{0, 0, float64(w), float64(h)})
 	}
 	return blue
 }

@@ -5,7 +5,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -72,20 +71,15 @@ func TestSignSecretaryCommand(t *testing.T) {
 			t.Errorf("%s box %v shows %d blue pixels of the image", name, b.Rect, n)
 		}
 	}
-	bbox := string(testtool.Run(t, "pdftotext", "-bbox", "-f", strconv.Itoa(page), "-l", strconv.Itoa(page), issued, "-"))
-	words := reWord.FindAllStringSubmatch(bbox, -1)
+	words := readBBox(t, issued)[page-1].Words
 	if len(words) < 10 {
 		t.Fatalf("pdftotext finds %d words on page %d", len(words), page)
 	}
-	for _, m := range words {
-		var r [4]float64
-		for i := range r {
-			r[i], _ = strconv.ParseFloat(m[i+1], 64)
-		}
+	for _, wd := range words {
 		// pdftotext measures from the top, the places from the bottom.
-		under := [4]float64{r[0], float64(h) - r[3], r[2], float64(h) - r[1]}
+		under := [4]float64{wd.XMin / ptMM, float64(h) - wd.YMax/ptMM, wd.XMax / ptMM, float64(h) - wd.YMin/ptMM}
 		if n := blueIn(w, h, px, under); n > 0 {
-			t.Errorf("%d blue pixels of an image over the word %q at %v", n, m[5], r)
+			t.Errorf("%d blue pixels of an image over the word %q at %v", n, wd.Text, under)
 		}
 	}
 
@@ -113,10 +107,6 @@ func TestSignSecretaryCommand(t *testing.T) {
 	}
 }
 
-// reWord is a word of pdftotext -bbox: its box, points from the page's
-// top-left corner, and its text.
-var reWord = regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>`)
-
 // pixels draws page (from 1) of pdf with pdftoppm at 72 dpi, a pixel a
 // point, and returns its width, height and RGB samples.
 func pixels(t *testing.T, pdf string, page int) (w, h int, px []byte) {
@@ -124,7 +114,13 @@ func pixels(t *testing.T, pdf string, page int) (w, h int, px []byte) {
 	dir := t.TempDir()
 	n := strconv.Itoa(page)
 	testtool.Run(t, "pdftoppm", "-r", "72", "-f", n, "-l", n, "-singlefile", pdf, filepath.Join(dir, "page"))
-	data, err := os.ReadFile(filepath.Join(dir, "page.ppm"))
+	return readPPM(t, filepath.Join(dir, "page.ppm"))
+}
+
+// readPPM reads a page pdftoppm drew: its width, height and RGB samples.
+func readPPM(t *testing.T, path string) (w, h int, px []byte) {
+	t.Helper()
+	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -136,6 +132,9 @@ func pixels(t *testing.T, pdf string, page int) (w, h int, px []byte) {
 	}
 	w, _ = strconv.Atoi(f[1])
 	h, _ = strconv.Atoi(f[2])
+	if w < 0 || h < 0 || 3*w*h > len(data) {
+		t.Fatalf("pdftoppm wrote a PPM of %d×%d pixels in %d bytes", w, h, len(data))
+	}
 	px = data[len(data)-3*w*h:]
 	return w, h, px
 }

@@ -290,6 +290,17 @@ func (d *desk) render(t testing.TB, form url.Values) string {
 	return res.Header.Get("Location")
 }
 
+// noUserProfile gives the test a home of its own, empty, with no office
+// profile, and returns it.
+func noUserProfile(t testing.TB) string {
+	t.Helper()
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
+	t.Setenv(profile.EnvVar, "")
+	return home
+}
+
 // saveTemp writes data into a file of the test's named name.
 func saveTemp(t testing.TB, name string, data []byte) string {
 	t.Helper()
@@ -833,10 +844,7 @@ func TestStartWithAFile(t *testing.T) {
 }
 
 func TestProfileForm(t *testing.T) {
-	home := t.TempDir()
-	t.Setenv("HOME", home)
-	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
-	t.Setenv(profile.EnvVar, "")
+	home := noUserProfile(t)
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "hop.yaml"), []byte("meeting:\n  title: Hội nghị giao ban tháng 7 năm 2025\n  start: 2025-07-10 08:00\n"), 0o644)
 	d := start(t, Options{Path: dir})
@@ -1026,10 +1034,7 @@ func TestProblemsInEnglish(t *testing.T) {
 // coded values in English: the kinds of body of the office form, the
 // fields and kinds of meeting of the values taken from elsewhere.
 func TestLabelsInEnglish(t *testing.T) {
-	home := t.TempDir()
-	t.Setenv("HOME", home)
-	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
-	t.Setenv(profile.EnvVar, "")
+	noUserProfile(t)
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "hop.yaml"), []byte("issuer: {name: UBND XÃ TÂN AN}\nmeeting:\n  title: Hội nghị giao ban tháng 7 năm 2025\n  start: 2025-07-10 08:00\n"), 0o644)
 	d := start(t, Options{Path: dir, Tag: language.English})

@@ -128,16 +128,10 @@ func extent(ps []box) box {
 // on 2 December 2026.
 func issued(t *testing.T, p *pki) (eform, first, second []byte) {
 	t.Helper()
-	eform = electronic(t)
-	im, err := sign.ParseImage(testtool.Scribble(t, 600, 200), "--image")
-	if err != nil {
-		t.Fatal(err)
-	}
-	seal, err := sign.ParseImage(testtool.WithDPI(testtool.Ring(t, 425), 300), "--seal")
-	if err != nil {
-		t.Fatal(err)
-	}
-	first, _, err = sign.Sign(context.Background(), eform, p12Key(t, p, p.signer), sign.Options{Role: sign.Signer, Image: im})
+	eform = seed(t, "thong-bao", true)
+	im := mustImage(t, testtool.Scribble(t, 600, 200), "--image")
+	seal := mustImage(t, testtool.WithDPI(testtool.Ring(t, 425), 300), "--seal")
+	first, _, err := sign.Sign(context.Background(), eform, p12Key(t, p, p.signer), sign.Options{Role: sign.Signer, Image: im})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -232,11 +226,8 @@ func TestElectronic(t *testing.T) {
 // centred on the signer's box, over its left third.
 func TestSealOnBox(t *testing.T) {
 	p := newPKI(t)
-	eform := electronic(t)
-	seal, err := sign.ParseImage(testtool.Ring(t, 300), "--seal")
-	if err != nil {
-		t.Fatal(err)
-	}
+	eform := seed(t, "thong-bao", true)
+	seal := mustImage(t, testtool.Ring(t, 300), "--seal")
 	first, _, err := sign.Sign(context.Background(), eform, p12Key(t, p, p.signer), sign.Options{Role: sign.Signer})
 	if err != nil {
 		t.Fatal(err)
@@ -261,7 +252,7 @@ func TestSealOnBox(t *testing.T) {
 // right, at 10 pt.
 func TestAttachment(t *testing.T) {
 	p := newPKI(t)
-	eform := electronic(t)
+	eform := seed(t, "thong-bao", true)
 	at := time.Now().Truncate(time.Second)
 	signed, _, err := sign.Sign(context.Background(), eform, p12Key(t, p, p.agency), sign.Options{Role: sign.Agency, Attachment: true, Number: "5/TB-UBND", Time: at})
 	if err != nil {
@@ -309,14 +300,8 @@ func TestAppearanceProblems(t *testing.T) {
 	p := newPKI(t)
 	_, first, _ := issued(t, p)
 	agency := p12Key(t, p, p.agency)
-	big, err := sign.ParseImage(testtool.WithDPI(testtool.Ring(t, 600), 300), "--seal") // 50.8 mm
-	if err != nil {
-		t.Fatal(err)
-	}
-	bare, err := sign.ParseImage(testtool.Ring(t, 300), "--seal")
-	if err != nil {
-		t.Fatal(err)
-	}
+	big := mustImage(t, testtool.WithDPI(testtool.Ring(t, 600), 300), "--seal") // 50.8 mm
+	bare := mustImage(t, testtool.Ring(t, 300), "--seal")
 	for _, c := range []struct {
 		o   sign.Options
 		msg string
@@ -332,13 +317,13 @@ func TestAppearanceProblems(t *testing.T) {
 		_, _, err := sign.Sign(context.Background(), first, agency, c.o)
 		wantProblem(t, err, "", c.msg)
 	}
-	_, _, err = sign.Sign(context.Background(), electronic(t), agency, sign.Options{Role: sign.Agency, Attachment: true, Number: "12/TB-ƯBND"})
+	_, _, err := sign.Sign(context.Background(), seed(t, "thong-bao", true), agency, sign.Options{Role: sign.Agency, Attachment: true, Number: "12/TB-ƯBND"})
 	wantProblem(t, err, "", `phông chữ của dòng chữ trên văn bản kèm theo không có "Ư"`)
-	_, _, err = sign.Sign(context.Background(), electronic(t), agency, sign.Options{Role: sign.Agency, Attachment: true, Number: "12/" + strings.Repeat("UBND", 20)})
+	_, _, err = sign.Sign(context.Background(), seed(t, "thong-bao", true), agency, sign.Options{Role: sign.Agency, Attachment: true, Number: "12/" + strings.Repeat("UBND", 20)})
 	wantProblem(t, err, "", "trên văn bản kèm theo rộng")
-	_, _, err = sign.Sign(context.Background(), electronic(t), agency, sign.Options{Role: sign.Agency, Attachment: true, Number: "12/TB-UBND", Seal: bare, SealWidth: 36})
+	_, _, err = sign.Sign(context.Background(), seed(t, "thong-bao", true), agency, sign.Options{Role: sign.Agency, Attachment: true, Number: "12/TB-UBND", Seal: bare, SealWidth: 36})
 	wantProblem(t, err, "", "trên văn bản kèm theo là tệp riêng không thể hiện hình ảnh")
-	_, _, err = sign.Sign(context.Background(), electronic(t), agency, sign.Options{Role: sign.Agency, Attachment: true, Number: "12/TB-UBND", Date: when.Date{Year: 2026, Month: 12, Day: 2}})
+	_, _, err = sign.Sign(context.Background(), seed(t, "thong-bao", true), agency, sign.Options{Role: sign.Agency, Attachment: true, Number: "12/TB-UBND", Date: when.Date{Year: 2026, Month: 12, Day: 2}})
 	wantProblem(t, err, "", "văn bản kèm theo ghi thời gian ký, không ghi ngày ban hành")
 	for _, s := range []string{"2023-07", "31/02/2026", "hôm nay"} {
 		_, err := sign.ParseDate(s)
@@ -349,11 +334,8 @@ func TestAppearanceProblems(t *testing.T) {
 func BenchmarkSignImage(b *testing.B) {
 	p := newPKI(b)
 	k := p12Key(b, p, p.signer)
-	in := electronic(b)
-	im, err := sign.ParseImage(testtool.Scribble(b, 600, 200), "--image")
-	if err != nil {
-		b.Fatal(err)
-	}
+	in := seed(b, "thong-bao", true)
+	im := mustImage(b, testtool.Scribble(b, 600, 200), "--image")
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, _, err := sign.Sign(context.Background(), in, k, sign.Options{Role: sign.Signer, Image: im}); err != nil {

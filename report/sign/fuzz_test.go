@@ -15,15 +15,9 @@ import (
 func FuzzSign(f *testing.F) {
 	p := newPKI(f)
 	k := p12Key(f, p, p.signer)
-	im, err := sign.ParseImage(testtool.Scribble(f, 120, 40), "--image")
-	if err != nil {
-		f.Fatal(err)
-	}
-	seal, err := sign.ParseImage(testtool.WithDPI(testtool.Ring(f, 100), 75), "--seal")
-	if err != nil {
-		f.Fatal(err)
-	}
-	in, eform := sample(f), electronic(f)
+	im := mustImage(f, testtool.Scribble(f, 120, 40), "--image")
+	seal := mustImage(f, testtool.WithDPI(testtool.Ring(f, 100), 75), "--seal")
+	in, eform := seed(f, "thong-bao", false), seed(f, "thong-bao", true)
 	signed, _, err := sign.Sign(context.Background(), in, k, sign.Options{Role: sign.Signer})
 	if err != nil {
 		f.Fatal(err)

@@ -62,7 +62,7 @@ func object(t *testing.T, pdf []byte, prefix string) (int, string) {
 // over, 20,000 times "0 65535 500", is refused as damaged rather than
 // expanded range by range.
 func TestHostileWidths(t *testing.T) {
-	pdf := electronic(t)
+	pdf := seed(t, "thong-bao", true)
 	n, body := object(t, pdf, "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /CUDPBI+LiberationSerif-Regular")
 	hostile := regexp.MustCompile(`/W \[.*\]\] >>$`).ReplaceAllString(body, "/W ["+strings.Repeat("0 65535 500 ", 20000)+"] >>")
 	if hostile == body {
@@ -83,7 +83,7 @@ func TestHostileWidths(t *testing.T) {
 // paper form.
 func TestRepeatedPages(t *testing.T) {
 	p := newPKI(t)
-	pdf := electronic(t)
+	pdf := seed(t, "thong-bao", true)
 	pages, tree := object(t, pdf, "<< /Type /Pages")
 	page, body := object(t, pdf, "<< /Type /Page /Parent")
 	m := regexp.MustCompile(`(?m)^(\d+) 0 obj\n(<< /Type /Page [^\n]*/Signer <<[^\n]*)`).FindSubmatch(pdf)
@@ -101,11 +101,8 @@ func TestRepeatedPages(t *testing.T) {
 	if !strings.Contains(body, "/Number <<") {
 		t.Fatal("page 1 declares no places")
 	}
-	im, err := sign.ParseImage(testtool.Scribble(t, 300, 100), "--image")
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, _, err = sign.Sign(context.Background(), hostile, p12Key(t, p, p.signer), sign.Options{Role: sign.Signer, Image: im})
+	im := mustImage(t, testtool.Scribble(t, 300, 100), "--image")
+	_, _, err := sign.Sign(context.Background(), hostile, p12Key(t, p, p.signer), sign.Options{Role: sign.Signer, Image: im})
 	wantProblem(t, err, "", "không trang nào có chỗ /Signer")
 }
 
@@ -114,7 +111,7 @@ func TestRepeatedPages(t *testing.T) {
 // in alone.
 func TestNoDateLine(t *testing.T) {
 	p := newPKI(t)
-	pdf := electronic(t)
+	pdf := seed(t, "thong-bao", true)
 	page, body := object(t, pdf, "<< /Type /Page /Parent")
 	undated := regexp.MustCompile(` /(Day|Month|Year) << [^>]* >>`).ReplaceAllString(body, "")
 	if undated == body || strings.Contains(undated, "/Day") {

@@ -5,8 +5,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"regexp"
-	"strconv"
+	"slices"
 	"strings"
 	"testing"
 
@@ -21,19 +20,13 @@ func TestSealSize(t *testing.T) {
 		dpi float64
 		mm  float64
 	}{{425, 300, 35.98}, {496, 350, 36.0}, {992, 600, 41.99}} {
-		im, err := sign.ParseImage(testtool.WithDPI(testtool.Ring(t, c.px), c.dpi), "--seal")
-		if err != nil {
-			t.Fatal(err)
-		}
+		im := mustImage(t, testtool.WithDPI(testtool.Ring(t, c.px), c.dpi), "--seal")
 		w, h, ok := im.SizeMM()
 		if !ok || math.Abs(w-c.mm) > 0.02 || math.Abs(h-c.mm) > 0.02 {
 			t.Errorf("%d px at %g dpi: %.2f × %.2f mm (%t), expected %.2f mm", c.px, c.dpi, w, h, ok, c.mm)
 		}
 	}
-	im, err := sign.ParseImage(testtool.Ring(t, 100), "--seal")
-	if err != nil {
-		t.Fatal(err)
-	}
+	im := mustImage(t, testtool.Ring(t, 100), "--seal")
 	if _, _, ok := im.SizeMM(); ok {
 		t.Error("a PNG without pHYs has a size")
 	}
@@ -65,7 +58,7 @@ func TestImageProblems(t *testing.T) {
 // page's own text, as qpdf and pdftotext read them: the Số line of
 // today's THÔNG BÁO, in its regular face at 13 pt.
 func TestFace(t *testing.T) {
-	pdf := sample(t)
+	pdf := seed(t, "thong-bao", false)
 	path := write(t, "in.pdf", pdf)
 	qdf := filepath.Join(t.TempDir(), "qdf.pdf")
 	testtool.Run(t, "qpdf", "--qdf", "--object-streams=disable", path, qdf)
@@ -73,23 +66,21 @@ func TestFace(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	words := string(testtool.Run(t, "pdftotext", "-bbox", "-f", "1", "-l", "1", path, "-"))
-	for _, word := range []string{"Số:", "UBND", "BẮC", "KẠN"} {
-		hex, width, err := sign.Encode(pdf, "F1", word, 13)
+	ws := words(t, path, 1)
+	for _, text := range []string{"Số:", "UBND", "BẮC", "KẠN"} {
+		hex, width, err := sign.Encode(pdf, "F1", text, 13)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if !strings.Contains(strings.ToLower(string(plain)), strings.ToLower(strings.Trim(hex, "<>"))) {
-			t.Errorf("%s is %s, which the page's content does not hold", word, hex)
+			t.Errorf("%s is %s, which the page's content does not hold", text, hex)
 		}
-		m := regexp.MustCompile(`xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">` + regexp.QuoteMeta(word) + `<`).FindStringSubmatch(words)
-		if m == nil {
-			t.Fatalf("pdftotext finds no %s on page 1", word)
+		i := slices.IndexFunc(ws, func(w word) bool { return w.text == text })
+		if i < 0 {
+			t.Fatalf("pdftotext finds no %s on page 1", text)
 		}
-		x0, _ := strconv.ParseFloat(m[1], 64)
-		x1, _ := strconv.ParseFloat(m[2], 64)
-		if math.Abs(x1-x0-width) > 0.05 {
-			t.Errorf("%s is %.2f pt wide, pdftotext says %.2f", word, width, x1-x0)
+		if got := ws[i].x1 - ws[i].x0; math.Abs(got-width) > 0.05 {
+			t.Errorf("%s is %.2f pt wide, pdftotext says %.2f", text, width, got)
 		}
 	}
 }
@@ -99,13 +90,10 @@ func TestFace(t *testing.T) {
 func TestPaperForm(t *testing.T) {
 	p := newPKI(t)
 	key := p12Key(t, p, p.signer)
-	im, err := sign.ParseImage(testtool.Scribble(t, 300, 100), "--image")
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, _, err = sign.Sign(context.Background(), sample(t), key, sign.Options{Role: sign.Signer, Image: im})
+	im := mustImage(t, testtool.Scribble(t, 300, 100), "--image")
+	_, _, err := sign.Sign(context.Background(), seed(t, "thong-bao", false), key, sign.Options{Role: sign.Signer, Image: im})
 	wantProblem(t, err, "", "tệp PDF này là văn bản giấy")
-	first, _, err := sign.Sign(context.Background(), sample(t), key, sign.Options{Role: sign.Signer})
+	first, _, err := sign.Sign(context.Background(), seed(t, "thong-bao", false), key, sign.Options{Role: sign.Signer})
 	if err != nil {
 		t.Fatal(err)
 	}

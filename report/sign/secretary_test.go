@@ -16,15 +16,9 @@ import (
 func TestSecretary(t *testing.T) {
 	p := newPKI(t)
 	key := p12Key(t, p, p.signer)
-	bb, err := render("bien-ban", true)
-	if err != nil {
-		t.Fatal(err)
-	}
+	bb := seed(t, "bien-ban", true)
 	ctx := context.Background()
-	im, err := sign.ParseImage(testtool.Scribble(t, 600, 200), "--image")
-	if err != nil {
-		t.Fatal(err)
-	}
+	im := mustImage(t, testtool.Scribble(t, 600, 200), "--image")
 	must := func(pdf []byte, o sign.Options) []byte {
 		t.Helper()
 		out, sig, err := sign.Sign(ctx, pdf, key, o)
@@ -38,7 +32,7 @@ func TestSecretary(t *testing.T) {
 	}
 	issue := sign.Options{Role: sign.Agency, Number: "3"}
 
-	_, _, err = sign.Sign(ctx, bb, key, sign.Options{Role: sign.Secretary, Seal: im})
+	_, _, err := sign.Sign(ctx, bb, key, sign.Options{Role: sign.Secretary, Seal: im})
 	wantProblem(t, err, "", "--seal là của cơ quan")
 	secretary := must(bb, sign.Options{Role: sign.Secretary, Image: im})
 	_, _, err = sign.Sign(ctx, secretary, key, sign.Options{Role: sign.Secretary})
@@ -72,7 +66,7 @@ func TestSecretary(t *testing.T) {
 	}
 
 	// A THÔNG BÁO has no secretary, nor has the paper form any place.
-	for _, pdf := range [][]byte{electronic(t), sample(t)} {
+	for _, pdf := range [][]byte{seed(t, "thong-bao", true), seed(t, "thong-bao", false)} {
 		_, _, err = sign.Sign(ctx, pdf, key, sign.Options{Role: sign.Secretary})
 		wantProblem(t, err, "", "văn bản này không có chỗ ký của thư ký")
 	}

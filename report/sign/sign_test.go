@@ -185,36 +185,46 @@ func (p *pki) nssdir(t testing.TB) string {
 	return dir
 }
 
-var (
-	sampleOnce, eformOnce sync.Once
-	samplePDF, eformPDF   []byte
-	sampleErr, eformErr   error
-)
-
-// sample is the THÔNG BÁO of the seed meeting, as hoinghi renders it.
-func sample(t testing.TB) []byte {
-	t.Helper()
-	sampleOnce.Do(func() { samplePDF, sampleErr = thongBao(false) })
-	if sampleErr != nil {
-		t.Fatal(sampleErr)
-	}
-	return samplePDF
+// seedKey is a document of the seed meeting: its kind, and whether in
+// the e-document form.
+type seedKey struct {
+	kind       string
+	electronic bool
 }
 
-// electronic is the THÔNG BÁO of the seed meeting in the e-document form
-// (hoinghi render --electronic).
-func electronic(t testing.TB) []byte {
-	t.Helper()
-	eformOnce.Do(func() { eformPDF, eformErr = thongBao(true) })
-	if eformErr != nil {
-		t.Fatal(eformErr)
-	}
-	return eformPDF
+// seedPDF is a document of the seed meeting, rendered once.
+type seedPDF struct {
+	once sync.Once
+	pdf  []byte
+	err  error
 }
 
-// thongBao renders the THÔNG BÁO of the seed meeting, in the e-document
-// form when electronic.
-func thongBao(electronic bool) ([]byte, error) { return render("thong-bao", electronic) }
+// seedPDFs are the documents of the seed meeting rendered so far.
+var seedPDFs sync.Map // seedKey → *seedPDF
+
+// seed is the document kind of the seed meeting as hoinghi renders it,
+// in the e-document form (hoinghi render --electronic) when electronic.
+func seed(t testing.TB, kind string, electronic bool) []byte {
+	t.Helper()
+	v, _ := seedPDFs.LoadOrStore(seedKey{kind, electronic}, new(seedPDF))
+	d := v.(*seedPDF)
+	d.once.Do(func() { d.pdf, d.err = render(kind, electronic) })
+	if d.err != nil {
+		t.Fatal(d.err)
+	}
+	return d.pdf
+}
+
+// mustImage is sign.ParseImage of data given as flag, failing the test
+// on an error.
+func mustImage(t testing.TB, data []byte, flag string) *sign.Image {
+	t.Helper()
+	im, err := sign.ParseImage(data, flag)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return im
+}
 
 // render renders the document kind of the seed meeting, in the
 // e-document form when electronic.
@@ -263,7 +273,7 @@ func write(t testing.TB, name string, data []byte) string {
 // checks that each update leaves the bytes before it as they were.
 func signBoth(t *testing.T, signer, agency *sign.Key, o sign.Options) (first, second []byte) {
 	t.Helper()
-	in := sample(t)
+	in := seed(t, "thong-bao", false)
 	o.Role = sign.Signer
 	first, sig, err := sign.Sign(context.Background(), in, signer, o)
 	if err != nil {
@@ -418,7 +428,7 @@ func contents(t *testing.T, signed []byte) []byte {
 // unsigned one does: its pages, its fonts and its text.
 func checkReaders(t *testing.T, signed []byte) {
 	t.Helper()
-	in, out := write(t, "in.pdf", sample(t)), write(t, "signed.pdf", signed)
+	in, out := write(t, "in.pdf", seed(t, "thong-bao", false)), write(t, "signed.pdf", signed)
 	testtool.Run(t, "qpdf", "--check", out)
 	pages := regexp.MustCompile(`(?m)^Pages: +\d+$`)
 	if a, b := pages.Find(testtool.Run(t, "pdfinfo", in)), pages.Find(testtool.Run(t, "pdfinfo", out)); a == nil || !bytes.Equal(a, b) {
@@ -445,7 +455,7 @@ func TestSignPKCS12(t *testing.T) {
 func TestSignedTime(t *testing.T) {
 	p := newPKI(t)
 	at := time.Now().UTC().Truncate(time.Second)
-	signed, sig, err := sign.Sign(context.Background(), sample(t), p12Key(t, p, p.signer), sign.Options{Role: sign.Signer, Time: at})
+	signed, sig, err := sign.Sign(context.Background(), seed(t, "thong-bao", false), p12Key(t, p, p.signer), sign.Options{Role: sign.Signer, Time: at})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -464,7 +474,7 @@ func TestSignedTime(t *testing.T) {
 // pdfsig report the signature invalid.
 func TestChangedAfterSigning(t *testing.T) {
 	p := newPKI(t)
-	signed, _, err := sign.Sign(context.Background(), sample(t), p12Key(t, p, p.signer), sign.Options{Role: sign.Signer})
+	signed, _, err := sign.Sign(context.Background(), seed(t, "thong-bao", false), p12Key(t, p, p.signer), sign.Options{Role: sign.Signer})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -486,17 +496,17 @@ func TestProblems(t *testing.T) {
 
 	_, _, err = sign.Sign(context.Background(), []byte("%PDF-1.7\nnot hoinghi's\n%%EOF\n"), key, sign.Options{Role: sign.Signer})
 	wantProblem(t, err, "", "tệp PDF bị hỏng hoặc không do hoinghi tạo")
-	other := bytes.Replace(sample(t), []byte("\x00h\x00o\x00i\x00n\x00g\x00h\x00i"), []byte("\x00x\x00x\x00x\x00x\x00x\x00x\x00x"), -1)
+	other := bytes.Replace(seed(t, "thong-bao", false), []byte("\x00h\x00o\x00i\x00n\x00g\x00h\x00i"), []byte("\x00x\x00x\x00x\x00x\x00x\x00x\x00x"), -1)
 	_, _, err = sign.Sign(context.Background(), other, key, sign.Options{Role: sign.Signer})
 	wantProblem(t, err, "", "tệp PDF này không do hoinghi tạo")
-	cut := sample(t)[:len(sample(t))/2]
+	cut := seed(t, "thong-bao", false)[:len(seed(t, "thong-bao", false))/2]
 	_, _, err = sign.Sign(context.Background(), cut, key, sign.Options{Role: sign.Signer})
 	wantProblem(t, err, "", "tệp PDF bị hỏng")
 
 	// Each role signs once, the signer first.
-	_, _, err = sign.Sign(context.Background(), sample(t), key, sign.Options{Role: sign.Agency})
+	_, _, err = sign.Sign(context.Background(), seed(t, "thong-bao", false), key, sign.Options{Role: sign.Agency})
 	wantProblem(t, err, "", "người ký chưa ký số văn bản này")
-	first, _, err := sign.Sign(context.Background(), sample(t), key, sign.Options{Role: sign.Signer})
+	first, _, err := sign.Sign(context.Background(), seed(t, "thong-bao", false), key, sign.Options{Role: sign.Signer})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -518,7 +528,7 @@ func TestProblems(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, _, err = sign.Sign(context.Background(), sample(t), k, sign.Options{Role: sign.Signer})
+	_, _, err = sign.Sign(context.Background(), seed(t, "thong-bao", false), k, sign.Options{Role: sign.Signer})
 	wantProblem(t, err, expired, "chứng thư số của Hoàng Huế đã hết hạn")
 }
 
@@ -542,7 +552,7 @@ func wantProblem(t *testing.T, err error, file, msg string) {
 func BenchmarkSignPKCS12(b *testing.B) {
 	p := newPKI(b)
 	k := p12Key(b, p, p.signer)
-	in := sample(b)
+	in := seed(b, "thong-bao", false)
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, _, err := sign.Sign(context.Background(), in, k, sign.Options{Role: sign.Signer}); err != nil {

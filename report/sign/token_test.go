@@ -106,7 +106,7 @@ func TestTokenProblems(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer k.Close()
-	if _, _, err := sign.Sign(context.Background(), sample(t), k, sign.Options{Role: sign.Signer}); err != nil {
+	if _, _, err := sign.Sign(context.Background(), seed(t, "thong-bao", false), k, sign.Options{Role: sign.Signer}); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -107,7 +107,7 @@ func TestTimestampServerFails(t *testing.T) {
 		http.Error(w, "down", http.StatusServiceUnavailable)
 	}))
 	defer srv.Close()
-	_, _, err := sign.Sign(t.Context(), sample(t), p12Key(t, p, p.signer), sign.Options{Role: sign.Signer, TSA: srv.URL})
+	_, _, err := sign.Sign(t.Context(), seed(t, "thong-bao", false), p12Key(t, p, p.signer), sign.Options{Role: sign.Signer, TSA: srv.URL})
 	if err == nil || !strings.Contains(err.Error(), "gave no timestamp (503 Service Unavailable)") {
 		t.Errorf("expected the server's failure, got %v", err)
 	}
