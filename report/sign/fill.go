@@ -13,10 +13,10 @@ import (
 	"github.com/hoinghi/hoinghi/report/when"
 )
 
-// NumberText checks a document's number as --number gives it, a
+// numberText checks a document's number as --number gives it, a
 // positive integer of at most content.NumberDigits digits, and writes it
 // as Decree 30 wants: with a leading zero below 10, "05".
-func NumberText(s string) (string, error) {
+func numberText(s string) (string, error) {
 	n, err := strconv.Atoi(s)
 	if err != nil || n <= 0 || len(s) > content.NumberDigits || strings.TrimLeft(s, "0123456789") != "" {
 		return "", diag.List{{Path: "--number", Msg: lang.M("expected the document's number, a positive whole number of at most %d digits such as 12, got %s", content.NumberDigits, s)}}

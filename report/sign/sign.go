@@ -143,7 +143,7 @@ type Options struct {
 // other, before the key is opened.
 func (o Options) Check() error {
 	if o.Number != "" && !o.Attachment {
-		if _, err := NumberText(o.Number); err != nil {
+		if _, err := numberText(o.Number); err != nil {
 			return err
 		}
 	}
@@ -362,7 +362,7 @@ func (d *doc) issue(p page1, pl *places, o Options, at time.Time) (page1, error)
 	case o.Number == "":
 		return p, diag.List{{Path: "--number", Msg: lang.M("the agency issues the document, which needs its number: give it with --number, such as --number 12")}}
 	}
-	number, err := NumberText(o.Number)
+	number, err := numberText(o.Number)
 	if err != nil {
 		return p, err
 	}
